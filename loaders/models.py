@@ -1,0 +1,125 @@
+"""Typed records passed between the loader's stages.
+
+read → clean → split → find mentions → resolve → extract facts → write; each stage returns one of these
+pydantic models. `ArticleExtraction` is the *fact view* that `tiesgraph extract` prints and
+`loaders.writer` stores in Neo4j.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph_schema.model import EntityType, EventType, Modality, Relation
+
+
+class ArticleRecord(BaseModel):
+    """An article as received (a JSON record, or what a .txt/.html file or URL gave)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    source: str = Field(description="the path or URL it was read from")
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1; detected when missing")
+    published: str | None = Field(default=None, description="ISO date or datetime")
+    title: str | None = None
+    text: str | None = None
+    html: str | None = None
+
+
+class Sentence(BaseModel):
+    """One sentence of the clean text, with its character span in that text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class CleanArticle(BaseModel):
+    """Boilerplate removed, language known, sentences split: what extraction works on."""
+
+    id: str = Field(description="art:<hash of url, or of the text when there is no url>")
+    source: str
+    url: str | None
+    outlet: str | None
+    language: str
+    published: str | None = Field(description="ISO date or datetime, from the record or the dateline")
+    title: str | None
+    text: str = Field(description="the clean body; evidence offsets refer to it")
+    content_hash: str
+    sentences: list[Sentence]
+
+
+class Mention(BaseModel):
+    """A span of a sentence that names an entity (resolved or not yet)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sentence_index: int
+    start: int = Field(description="offset in the article text")
+    end: int
+    surface: str
+    entity_id: str
+    entity_type: EntityType
+    how: str = Field(description="alias | fuzzy | metonym | epithet | demonym | title-cue | country")
+    role: str | None = Field(default=None, description="title found next to a person, English")
+    role_org: str | None = Field(default=None, description="entity id of the organisation of the role")
+    role_country: str | None = Field(default=None, description="ISO alpha-3 of the role's state")
+
+
+class Entity(BaseModel):
+    """An entity of the fact view: stable id, canonical name, the names the article used."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="forms seen in this article")
+    known_aliases: list[str] = Field(default_factory=list, description="registry aliases (all languages)")
+    role: str | None = None
+    qid: str | None = None
+    country: str | None = Field(default=None, description="ISO alpha-3 of the actor's state")
+    source: str = Field(default="registry", description="registry | pycountry | discovered")
+
+
+class Fact(BaseModel):
+    """One fact the article states, with its evidence."""
+
+    subject: str = Field(description="entity id")
+    relation: Relation
+    object: str = Field(description="entity id")
+    date: str | None = Field(default=None, description="2021-06-22, 2021-06 or 2021")
+    place: str | None = Field(default=None, description="entity id of a Place or Country")
+    evidence: str = Field(description="the sentence, verbatim")
+    sentence_index: int
+    start: int = Field(description="offset of the sentence in the article text")
+    end: int
+    confidence: float = Field(ge=0.0, le=1.0)
+    status: Modality = Modality.HAPPENED
+    extractor: str = Field(description="versioned name of the rule set, e.g. rules.v1")
+    event_type: EventType | None = Field(default=None, description="event node this fact reports")
+    weapon: str | None = Field(default=None, description="entity id of a weapon named with the fact")
+
+
+class ArticleMeta(BaseModel):
+    """The article part of the fact view."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    language: str
+    published: str | None
+    title: str | None
+    content_hash: str
+
+
+class ArticleExtraction(BaseModel):
+    """The fact view of one article: what `tiesgraph extract` prints and the writer stores."""
+
+    source: str
+    article: ArticleMeta
+    text: str = Field(exclude=True, default="", description="clean text (not printed)")
+    entities: list[Entity]
+    facts: list[Fact]

@@ -1,0 +1,101 @@
+"""One typed settings object for the whole project, read from the environment by the outer layer only.
+
+The CLI and the API build a `Settings` once and hand it (or the values it holds) inward; `graph_schema`
+and `loaders` never read the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+NEO4J_VERSION = "5.26.30"
+"""The exact Neo4j server version the project runs, locally and in docker-compose.yml."""
+
+NEO4J_BROWSER_VERSION = "5.24.0"
+"""Neo4j Browser from Maven Central (newest published there; works with 5.26)."""
+
+DEFAULT_PASSWORD = "tiesgraph-dev"  # noqa: S105 - development default, refused outside development
+
+
+def _default_home() -> Path:
+    """Per-user cache folder, outside the repository, where the local Neo4j is assembled and keeps data."""
+    return Path.home() / ".cache" / "tiesgraph"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with defaults fit for a 2-core, 24 GiB laptop that also runs the API."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
+
+    environment: Literal["development", "test", "production"] = Field(
+        default="development", alias="TIESGRAPH_ENV"
+    )
+
+    # --- connection: when NEO4J_URI is set, that server is used and the local manager is not needed
+    neo4j_uri: str | None = Field(default=None, alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
+    neo4j_password: SecretStr = Field(default=SecretStr(DEFAULT_PASSWORD), alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+
+    # --- the local Neo4j that the project starts itself
+    home: Path = Field(default_factory=_default_home, alias="TIESGRAPH_HOME")
+    neo4j_data_dir: Path | None = Field(default=None, alias="TIESGRAPH_NEO4J_DATA")
+    neo4j_listen_address: str = Field(default="127.0.0.1", alias="TIESGRAPH_NEO4J_LISTEN")
+    neo4j_bolt_port: int = Field(default=7687, alias="TIESGRAPH_NEO4J_BOLT_PORT")
+    neo4j_http_port: int = Field(default=7474, alias="TIESGRAPH_NEO4J_HTTP_PORT")
+    neo4j_heap: str = Field(default="1g", alias="TIESGRAPH_NEO4J_HEAP")
+    neo4j_pagecache: str = Field(default="1g", alias="TIESGRAPH_NEO4J_PAGECACHE")
+    neo4j_start_timeout: float = Field(default=120.0, alias="TIESGRAPH_NEO4J_START_TIMEOUT")
+
+    # --- the API
+    api_host: str = Field(default="127.0.0.1", alias="TIESGRAPH_API_HOST")
+    api_port: int = Field(default=8000, alias="TIESGRAPH_API_PORT")
+    api_public_url: str | None = Field(default=None, alias="TIESGRAPH_API_PUBLIC_URL")
+    api_key: SecretStr | None = Field(default=None, alias="TIESGRAPH_API_KEY")
+    api_read_key_required: bool = Field(default=False, alias="TIESGRAPH_READ_KEY_REQUIRED")
+    max_page_size: int = Field(default=200, alias="TIESGRAPH_MAX_PAGE_SIZE")
+    max_upload_bytes: int = Field(default=5_000_000, alias="TIESGRAPH_MAX_UPLOAD_BYTES")
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_outside_development(self) -> Settings:
+        if self.environment == "production":
+            if self.neo4j_password.get_secret_value() == DEFAULT_PASSWORD:
+                raise ValueError("NEO4J_PASSWORD must be set to a non-default value in production")
+            if self.api_key is None:
+                raise ValueError("TIESGRAPH_API_KEY must be set in production")
+        return self
+
+    @property
+    def managed(self) -> bool:
+        """True when the project runs its own local Neo4j (no NEO4J_URI given)."""
+        return self.neo4j_uri is None
+
+    @property
+    def bolt_uri(self) -> str:
+        """The Bolt URI to connect to: NEO4J_URI, or the local server's."""
+        if self.neo4j_uri:
+            return self.neo4j_uri
+        return f"neo4j://{self.neo4j_listen_address}:{self.neo4j_bolt_port}"
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the local Neo4j keeps its databases, logs and pid file."""
+        return self.neo4j_data_dir or (self.home / "instances" / "default")
+
+    @property
+    def browser_url(self) -> str:
+        """Neo4j Browser's URL (served by the local server)."""
+        host = "127.0.0.1" if self.neo4j_listen_address in ("0.0.0.0", "127.0.0.1") else self.neo4j_listen_address
+        return f"http://{host}:{self.neo4j_http_port}/browser/"
+
+    @property
+    def api_url(self) -> str:
+        """Where users reach the API."""
+        if self.api_public_url:
+            return self.api_public_url.rstrip("/")
+        host = "127.0.0.1" if self.api_host in ("0.0.0.0", "127.0.0.1") else self.api_host
+        return f"http://{host}:{self.api_port}"
