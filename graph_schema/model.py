@@ -4,7 +4,7 @@ Everything the database must guarantee (uniqueness behind every MERGE key, looku
 full-text index for multilingual search) is derived from the objects in this module by
 `graph_schema.ddl`; nothing else in the project spells a label or a relationship type as a free string.
 
-Shape (see docs/graph-model.md for the diagram):
+Shape (docs/graph-model.md holds the full agreed shape, ids and the diagram — read it):
 
 * Actors — ``Country`` (id = ISO 3166 alpha-3), ``Person``, ``Organization``, ``Place``, ``Weapon`` —
   all also carry the ``Entity`` label, so one full-text index and one id constraint cover them.
