@@ -230,11 +230,11 @@ def _id(description: str) -> Prop:
 
 
 _ENTITY_PROPS: tuple[Prop, ...] = (
-    Prop(name="name", type=PropertyType.STRING, description="canonical (English) name", indexed=True),
+    Prop(name="name", type=PropertyType.STRING, description="canonical (English) name"),
     Prop(name="aliases", type=PropertyType.LIST_STRING, description="names seen or known, any language"),
     Prop(name="search_text", type=PropertyType.STRING,
          description="name and aliases, case- and accent-folded, for the full-text index"),
-    Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID where known", indexed=True),
+    Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID where known"),
     Prop(name="country", type=PropertyType.STRING, description="ISO alpha-3 of the actor's state, if any"),
     Prop(name="source", type=PropertyType.STRING, description="registry | pycountry | discovered"),
 )
@@ -253,6 +253,11 @@ MODEL = GraphModel(
     nodes=(
         NodeSpec(label=Label.ENTITY, description="every actor or thing (second label on Country, Person …)",
                  properties=(_id("stable id: ISO alpha-3, or type prefix + registry key / normalised name"),
+                             # name and qid are indexed once here: every actor label also carries Entity
+                             Prop(name="name", type=PropertyType.STRING, description="canonical name",
+                                  indexed=True),
+                             Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID",
+                                  indexed=True),
                              *_ENTITY_PROPS)),
         NodeSpec(label=Label.COUNTRY, description="a state", properties=(
             _id("ISO 3166-1 alpha-3"),

@@ -18,7 +18,7 @@ NEO4J_VERSION = "5.26.30"
 NEO4J_BROWSER_VERSION = "5.24.0"
 """Neo4j Browser from Maven Central (newest published there; works with 5.26)."""
 
-DEFAULT_PASSWORD = "tiesgraph-dev"  # noqa: S105 - development default, refused outside development
+DEFAULT_PASSWORD = "tiesgraph-dev"  # development default; Settings refuses it in production
 
 
 def _default_home() -> Path:

@@ -1,0 +1,101 @@
+"""Numbered schema migrations, applied idempotently and recorded in the graph as (:Migration) nodes.
+
+A migration is a list of statements. Applying twice is a no-op: applied ids are skipped, and every DDL
+statement is `IF NOT EXISTS`. Editing a migration after it was applied is refused (checksum mismatch):
+add a new numbered migration instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from neo4j import Driver, ManagedTransaction, RoutingControl
+from pydantic import BaseModel, ConfigDict
+
+from graph_schema import ddl
+from graph_schema.errors import MigrationError
+
+
+class Migration(BaseModel):
+    """One numbered migration."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    statements: tuple[str, ...]
+
+    @property
+    def checksum(self) -> str:
+        """sha256 of its statements, to detect edits after it was applied."""
+        return hashlib.sha256("\n".join(self.statements).encode()).hexdigest()
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        id="0001",
+        name="constraints and indexes of graph model v1",
+        statements=tuple(ddl.render()),
+    ),
+)
+
+_APPLIED = "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY m.id"
+_RECORD = (
+    "MERGE (m:Migration {id: $id}) "
+    "ON CREATE SET m.name = $name, m.checksum = $checksum, m.applied_at = datetime()"
+)
+_MIGRATION_CONSTRAINT = (
+    "CREATE CONSTRAINT uq_migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE"
+)
+
+
+def applied_migrations(driver: Driver, *, database: str) -> dict[str, str]:
+    """Ids and checksums of the migrations already recorded in the graph."""
+    records, _, _ = driver.execute_query(_APPLIED, database_=database, routing_=RoutingControl.READ)
+    return {r["id"]: r["checksum"] for r in records}
+
+
+def apply_migrations(
+    driver: Driver,
+    *,
+    database: str,
+    on_statement: Callable[[str], None] | None = None,
+) -> list[str]:
+    """Apply every migration not yet recorded; return the ids applied now (empty when up to date)."""
+    # Schema commands cannot share a transaction with data writes, so each runs on its own.
+    driver.execute_query(_MIGRATION_CONSTRAINT, database_=database, routing_=RoutingControl.WRITE)
+    done = applied_migrations(driver, database=database)
+    applied: list[str] = []
+    for migration in MIGRATIONS:
+        if migration.id in done:
+            if done[migration.id] != migration.checksum:
+                raise MigrationError(
+                    f"migration {migration.id} ({migration.name}) changed after it was applied; "
+                    "add a new numbered migration instead of editing it"
+                )
+            continue
+        for statement in migration.statements:
+            if on_statement is not None:
+                on_statement(statement)
+            try:
+                driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
+            except Exception as exc:  # the driver raises many kinds; all mean this migration failed
+                raise MigrationError(f"migration {migration.id} failed on: {statement}: {exc}") from exc
+
+        def _record(tx: ManagedTransaction, m: Migration = migration) -> None:
+            tx.run(_RECORD, id=m.id, name=m.name, checksum=m.checksum)
+
+        with driver.session(database=database) as session:
+            session.execute_write(_record)
+        applied.append(migration.id)
+    return applied
+
+
+def wait_for_indexes(driver: Driver, *, database: str, timeout_seconds: int = 120) -> None:
+    """Block until every index is online (a fresh full-text index populates in the background)."""
+    driver.execute_query(
+        f"CALL db.awaitIndexes({int(timeout_seconds)})",
+        database_=database,
+        routing_=RoutingControl.WRITE,
+    )
