@@ -258,7 +258,7 @@ MODEL = GraphModel(
                                   indexed=True),
                              Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID",
                                   indexed=True),
-                             *_ENTITY_PROPS)),
+                             *(p for p in _ENTITY_PROPS if p.name not in ("name", "qid")))),
         NodeSpec(label=Label.COUNTRY, description="a state", properties=(
             _id("ISO 3166-1 alpha-3"),
             Prop(name="alpha2", type=PropertyType.STRING, description="ISO 3166-1 alpha-2"),
