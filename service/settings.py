@@ -29,7 +29,10 @@ def _default_home() -> Path:
 class Settings(BaseSettings):
     """Everything configurable, with defaults fit for a 2-core, 24 GiB laptop that also runs the API."""
 
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
+    # case_sensitive: with populate_by_name, a case-insensitive match would read $HOME into `home`.
+    model_config = SettingsConfigDict(
+        env_prefix="", extra="ignore", populate_by_name=True, case_sensitive=True
+    )
 
     environment: Literal["development", "test", "production"] = Field(
         default="development", alias="TIESGRAPH_ENV"
