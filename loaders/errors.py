@@ -4,7 +4,8 @@
     ├── InputError              the input cannot be read or parsed (missing file, bad JSON, no text)
     │   └── FetchError          an http(s) URL could not be fetched
     ├── ExtractionError         a stage failed on an article that was read correctly
-    └── WriteError              the graph write of one article failed (nothing of it was written)
+    ├── WriteError              the graph write of one article failed (nothing of it was written)
+    └── ArticleNotFound         a retraction named an article (id, URL or file) that is not in the graph
 """
 
 from __future__ import annotations
@@ -38,3 +39,9 @@ class WriteError(LoaderError):
     """Raised when writing one article's graph failed; the transaction was rolled back."""
 
     code = "write_failed"
+
+
+class ArticleNotFound(LoaderError):
+    """Raised when a retraction names an article (id, URL or file) that is not in the graph."""
+
+    code = "article_not_found"

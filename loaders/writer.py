@@ -1,0 +1,512 @@
+"""Store one article's fact view in Neo4j, and retract it again, in one transaction each.
+
+Rows are built by pure functions (`entity_rows`, `mention_rows`, `claim_rows`, `event_rows`, `tie_rows`)
+from an `ArticleExtraction`; the transaction functions only run the constant queries of `loaders.cypher`
+over them, so a retried transaction does exactly the same work.
+
+Ties and events are *derived*: after claims change, each affected tie and event is recomputed from the
+claims that remain (support, articles, confidence, statuses, dates), and deleted when none remain.
+Re-writing an article whose content hash and extractor are unchanged writes nothing; a changed article
+has its old claims retracted and the new ones written in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, Literal, LiteralString
+
+import pycountry
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError
+from pydantic import BaseModel, ConfigDict
+
+from graph_schema.model import (
+    ENTITY_LABELS,
+    PLOVER,
+    SYMMETRIC_RELATIONS,
+    EntityType,
+    EventType,
+    Label,
+    Modality,
+    Relation,
+)
+from loaders import cypher
+from loaders.errors import ArticleNotFound, WriteError
+from loaders.models import ArticleExtraction, Entity, Fact
+
+Row = dict[str, Any]
+
+TIE_KEY_SEPARATOR = "|"
+
+STATUS_RANK: tuple[str, ...] = (
+    Modality.HAPPENED.value,
+    Modality.ONGOING.value,
+    Modality.AGREED.value,
+    Modality.ANNOUNCED.value,
+    Modality.PLANNED.value,
+    Modality.DENIED.value,
+)
+"""Modalities from most to least real: an event's status is the first one any of its claims has."""
+
+
+class WriteSummary(BaseModel):
+    """What `write_article` did; the counts are what this call wrote (all zero when "unchanged")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    status: Literal["created", "replaced", "unchanged"]
+    entities: int = 0
+    claims: int = 0
+    events: int = 0
+    ties: int = 0
+
+
+class RetractSummary(BaseModel):
+    """What `retract_article` removed or recomputed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    claims: int = 0
+    events: int = 0
+    events_deleted: int = 0
+    ties: int = 0
+    ties_deleted: int = 0
+    entities_deleted: int = 0
+
+
+class TieRef(BaseModel):
+    """A derived tie's identity: its relation and its two endpoints (ordered for symmetric relations)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    relation: Relation
+    source: str
+    target: str
+
+    @property
+    def key(self) -> str:
+        """The tie key shared by the tie and its claims: ``REL|source|target``."""
+        return TIE_KEY_SEPARATOR.join((self.relation.value, self.source, self.target))
+
+
+# --- pure helpers ----------------------------------------------------------------------------------------
+
+
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and squeeze spaces: the form kept in ``search_text``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def tie_ref(relation: Relation, subject: str, obj: str) -> TieRef:
+    """The tie a fact supports; symmetric relations are stored once per unordered pair."""
+    for entity_id in (subject, obj):
+        if TIE_KEY_SEPARATOR in entity_id:
+            raise WriteError(f"entity id {entity_id!r} contains {TIE_KEY_SEPARATOR!r}")
+    if relation in SYMMETRIC_RELATIONS and obj < subject:
+        subject, obj = obj, subject
+    return TieRef(relation=relation, source=subject, target=obj)
+
+
+def tie_key(relation: Relation, subject: str, obj: str) -> str:
+    """``REL|subject_id|object_id`` (ordered for symmetric relations)."""
+    return tie_ref(relation, subject, obj).key
+
+
+def parse_tie_key(key: str) -> TieRef:
+    """The inverse of `tie_key`."""
+    parts = key.split(TIE_KEY_SEPARATOR)
+    if len(parts) != 3:
+        raise WriteError(f"malformed tie key {key!r}")
+    return TieRef(relation=Relation(parts[0]), source=parts[1], target=parts[2])
+
+
+def claim_id(article_id: str, relation: Relation, subject: str, obj: str, sentence_index: int) -> str:
+    """``clm:`` + sha1(article|relation|subject|object|sentence)[:16]: the same statement, the same id."""
+    raw = "|".join((article_id, relation.value, subject, obj, str(sentence_index)))
+    return "clm:" + _sha1(raw)[:16]
+
+
+def event_id(event_type: EventType, participants: Iterable[str], date: str | None) -> str:
+    """``evt:<type>:`` + sha1(sorted participants|date)[:12]: every report of one event, one node."""
+    raw = "|".join(sorted(set(participants))) + "|" + (date or "")
+    return f"evt:{event_type.value}:" + _sha1(raw)[:12]
+
+
+def article_extractor(extraction: ArticleExtraction) -> str:
+    """The extractor name(s) and version(s) behind an article's facts, comma-joined."""
+    return ",".join(sorted({fact.extractor for fact in extraction.facts}))
+
+
+def _merged_entities(extraction: ArticleExtraction) -> list[Entity]:
+    # The same id listed twice is one node: merge its names rather than letting the last row win.
+    by_id: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        seen = by_id.get(entity.id)
+        if seen is None:
+            by_id[entity.id] = entity.model_copy(deep=True)
+            continue
+        if seen.type != entity.type:
+            raise WriteError(f"entity {entity.id!r} is listed as both {seen.type} and {entity.type}")
+        seen.aliases = _union(seen.aliases, entity.aliases)
+        seen.known_aliases = _union(seen.known_aliases, entity.known_aliases)
+        seen.role = seen.role or entity.role
+        seen.qid = seen.qid or entity.qid
+        seen.country = seen.country or entity.country
+    return list(by_id.values())
+
+
+def _union(*lists: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for items in lists:
+        for item in items:
+            if item and item not in out:
+                out.append(item)
+    return out
+
+
+def _alpha2(alpha3: str) -> str | None:
+    country = pycountry.countries.get(alpha_3=alpha3)
+    return None if country is None else str(country.alpha_2)
+
+
+def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
+    """Entity rows grouped by node label (one MERGE query per label)."""
+    rows: dict[Label, list[Row]] = defaultdict(list)
+    for entity in _merged_entities(extraction):
+        aliases = _union([entity.name], entity.known_aliases, entity.aliases)
+        row: Row = {
+            "id": entity.id,
+            "name": entity.name,
+            "aliases": aliases,
+            "folded": _union(fold(a) for a in aliases),
+            "qid": entity.qid,
+            "country": entity.country,
+            "source": entity.source,
+            "role": entity.role,
+        }
+        if entity.type is EntityType.COUNTRY:
+            row["alpha2"] = _alpha2(entity.id)
+        rows[ENTITY_LABELS[entity.type]].append(row)
+    return dict(rows)
+
+
+def belongs_to_rows(extraction: ArticleExtraction) -> tuple[list[Row], list[Row]]:
+    """(BELONGS_TO rows for organisations and people, LOCATED_IN rows for places) from ``country``."""
+    belongs: list[Row] = []
+    located: list[Row] = []
+    for entity in _merged_entities(extraction):
+        if not entity.country or entity.country == entity.id:
+            continue
+        row = {"id": entity.id, "country": entity.country}
+        if entity.type in (EntityType.ORGANIZATION, EntityType.PERSON):
+            belongs.append(row)
+        elif entity.type is EntityType.PLACE:
+            located.append(row)
+    return belongs, located
+
+
+def _count_mentions(text: str, forms: list[str]) -> int:
+    if not text or not forms:
+        return 1
+    # Longest forms first so "Min Aung Hlaing" is not also counted as "Hlaing".
+    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    found = len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text, flags=re.IGNORECASE))
+    return max(found, 1)
+
+
+def mention_rows(extraction: ArticleExtraction) -> list[Row]:
+    """One (:Article)-[:MENTIONS {count, surface}]->(:Entity) row per entity of the article."""
+    rows: list[Row] = []
+    for entity in _merged_entities(extraction):
+        surface = _union(entity.aliases) or [entity.name]
+        rows.append({"id": entity.id, "count": _count_mentions(extraction.text, surface), "surface": surface})
+    return rows
+
+
+def _event_of(fact: Fact) -> str | None:
+    if fact.event_type is None:
+        return None
+    return event_id(fact.event_type, (fact.subject, fact.object), fact.date)
+
+
+def claim_rows(extraction: ArticleExtraction) -> list[Row]:
+    """One Claim row per fact (the same statement twice is one claim, at its highest confidence)."""
+    article_id = extraction.article.id
+    known = {entity.id for entity in extraction.entities}
+    by_id: dict[str, Row] = {}
+    for fact in extraction.facts:
+        for role, ref in (("subject", fact.subject), ("object", fact.object)):
+            if ref not in known:
+                raise WriteError(f"{article_id}: a fact's {role} {ref!r} is not among the article's entities")
+        cid = claim_id(article_id, fact.relation, fact.subject, fact.object, fact.sentence_index)
+        props: Row = {
+            "id": cid,
+            "relation": fact.relation.value,
+            "tie_key": tie_key(fact.relation, fact.subject, fact.object),
+            "event_id": _event_of(fact),
+            "article_id": article_id,
+            "status": fact.status.value if isinstance(fact.status, Modality) else fact.status,
+            "date": fact.date,
+            "place_id": fact.place,
+            "weapon_id": fact.weapon,
+            "sentence": fact.evidence,
+            "sentence_index": fact.sentence_index,
+            "start": fact.start,
+            "end": fact.end,
+            "extractor": fact.extractor,
+            "confidence": fact.confidence,
+            "plover": PLOVER.get(fact.relation),
+        }
+        seen = by_id.get(cid)
+        if seen is None or props["confidence"] > seen["props"]["confidence"]:
+            by_id[cid] = {"subject": fact.subject, "object": fact.object, "props": props}
+    return list(by_id.values())
+
+
+def event_rows(extraction: ArticleExtraction) -> dict[EventType, list[Row]]:
+    """Event rows grouped by event type (one MERGE query per type), one per distinct event id."""
+    names = {entity.id: entity.name for entity in extraction.entities}
+    rows: dict[EventType, dict[str, Row]] = defaultdict(dict)
+    for fact in extraction.facts:
+        if fact.event_type is None:
+            continue
+        eid = event_id(fact.event_type, (fact.subject, fact.object), fact.date)
+        if eid in rows[fact.event_type]:
+            continue
+        who = " – ".join(names.get(p, p) for p in sorted({fact.subject, fact.object}))
+        name = f"{fact.event_type.value}: {who}" + (f" ({fact.date})" if fact.date else "")
+        rows[fact.event_type][eid] = {"id": eid, "type": fact.event_type.value, "date": fact.date, "name": name}
+    return {t: list(by_id.values()) for t, by_id in rows.items()}
+
+
+def tie_rows(keys: Iterable[str]) -> dict[Relation, list[Row]]:
+    """Tie keys grouped by relation, as ``{key, source, target}`` rows (one query per relationship type)."""
+    rows: dict[Relation, list[Row]] = defaultdict(list)
+    for key in sorted(set(keys)):
+        ref = parse_tie_key(key)
+        rows[ref.relation].append({"key": key, "source": ref.source, "target": ref.target})
+    return dict(rows)
+
+
+def article_props(extraction: ArticleExtraction) -> Row:
+    """The Article node's properties (``loaded_at`` is set by the server)."""
+    meta = extraction.article
+    return {
+        "url": meta.url,
+        "outlet": meta.outlet,
+        "language": meta.language,
+        "published": meta.published,
+        "title": meta.title,
+        "content_hash": meta.content_hash,
+        "extractor": article_extractor(extraction),
+    }
+
+
+class WritePlan(BaseModel):
+    """Every row of one article's write, built before the transaction so retries redo the same work."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    content_hash: str
+    extractor: str
+    article: Row
+    entities: dict[Label, list[Row]]
+    belongs_to: list[Row]
+    located_in: list[Row]
+    mentions: list[Row]
+    claims: list[Row]
+    events: dict[EventType, list[Row]]
+
+
+def plan_write(extraction: ArticleExtraction) -> WritePlan:
+    """All rows of an article's write (pure)."""
+    belongs, located = belongs_to_rows(extraction)
+    props = article_props(extraction)
+    return WritePlan(
+        article_id=extraction.article.id,
+        content_hash=extraction.article.content_hash,
+        extractor=props["extractor"],
+        article=props,
+        entities=entity_rows(extraction),
+        belongs_to=belongs,
+        located_in=located,
+        mentions=mention_rows(extraction),
+        claims=claim_rows(extraction),
+        events=event_rows(extraction),
+    )
+
+
+# --- transaction functions --------------------------------------------------------------------------------
+
+
+class _Footprint(BaseModel):
+    mentioned: list[str]
+    actors: list[str]
+    tie_keys: list[str]
+    event_ids: list[str]
+    claims: int
+
+
+def _single_count(tx: ManagedTransaction, query: LiteralString, **params: Any) -> int:
+    record = tx.run(query, params).single()
+    return 0 if record is None else int(record["n"])
+
+
+def _footprint(tx: ManagedTransaction, article_id: str) -> _Footprint:
+    record = tx.run(cypher.ARTICLE_FOOTPRINT, id=article_id).single()
+    if record is None:
+        return _Footprint(mentioned=[], actors=[], tie_keys=[], event_ids=[], claims=0)
+    return _Footprint.model_validate(dict(record))
+
+
+def _remove_claims(tx: ManagedTransaction, article_id: str) -> _Footprint:
+    # Claims and mentions go; what they touched is returned so it can be recomputed.
+    footprint = _footprint(tx, article_id)
+    tx.run(cypher.DELETE_ARTICLE_CLAIMS, id=article_id).consume()
+    tx.run(cypher.DELETE_ARTICLE_MENTIONS, id=article_id).consume()
+    return footprint
+
+
+class _Recomputed(BaseModel):
+    events_deleted: int = 0
+    ties_deleted: int = 0
+    entities_deleted: int = 0
+
+
+def _recompute(
+    tx: ManagedTransaction, *, tie_keys: Iterable[str], event_ids: Iterable[str], orphan_candidates: Iterable[str]
+) -> _Recomputed:
+    result = _Recomputed()
+    ids = sorted(set(event_ids))
+    if ids:
+        result.events_deleted = _single_count(tx, cypher.DELETE_UNSUPPORTED_EVENTS, ids=ids)
+        tx.run(cypher.REFRESH_EVENTS, ids=ids, status_rank=list(STATUS_RANK)).consume()
+        tx.run(cypher.LINK_EVENT_PARTICIPANTS, ids=ids).consume()
+        tx.run(cypher.LINK_EVENT_PLACES, ids=ids).consume()
+    for relation, rows in tie_rows(tie_keys).items():
+        keys = [row["key"] for row in rows]
+        result.ties_deleted += _single_count(tx, cypher.DELETE_UNSUPPORTED_TIES[relation], keys=keys)
+        tx.run(cypher.REFRESH_TIES[relation], ties=rows, status_rank=list(STATUS_RANK)).consume()
+    candidates = sorted(set(orphan_candidates))
+    if candidates:
+        result.entities_deleted = _single_count(tx, cypher.DELETE_ORPHAN_ENTITIES, ids=candidates)
+    return result
+
+
+def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
+    state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id).single()
+    if state is not None and (state["content_hash"], state["extractor"]) == (plan.content_hash, plan.extractor):
+        return WriteSummary(article_id=plan.article_id, status="unchanged")
+
+    old = _remove_claims(tx, plan.article_id) if state is not None else None
+    tx.run(cypher.MERGE_ARTICLE, id=plan.article_id, props=plan.article).consume()
+
+    entities = 0
+    for label, rows in plan.entities.items():
+        entities += _single_count(tx, cypher.MERGE_ENTITY[label], rows=rows)
+    if plan.belongs_to:
+        tx.run(cypher.BELONGS_TO, rows=plan.belongs_to).consume()
+    if plan.located_in:
+        tx.run(cypher.LOCATED_IN, rows=plan.located_in).consume()
+    if plan.mentions:
+        tx.run(cypher.MERGE_MENTIONS, article_id=plan.article_id, rows=plan.mentions).consume()
+
+    event_ids: list[str] = []
+    for event_type, rows in plan.events.items():
+        _single_count(tx, cypher.MERGE_EVENT[event_type], rows=rows)
+        event_ids.extend(row["id"] for row in rows)
+
+    claims = 0
+    if plan.claims:
+        claims = _single_count(tx, cypher.MERGE_CLAIMS, article_id=plan.article_id, rows=plan.claims)
+        if claims != len(plan.claims):
+            # Raising inside the transaction function rolls the whole article back.
+            raise WriteError(f"{plan.article_id}: wrote {claims} of {len(plan.claims)} claims")
+        about = [{"id": r["props"]["id"], "event_id": r["props"]["event_id"]}
+                 for r in plan.claims if r["props"]["event_id"]]
+        if about:
+            tx.run(cypher.LINK_CLAIMS_TO_EVENTS, rows=about).consume()
+
+    new_ties = {row["props"]["tie_key"] for row in plan.claims}
+    old_ties = set(old.tie_keys) if old else set()
+    old_events = set(old.event_ids) if old else set()
+    new_entities = {row["id"] for row in plan.mentions}
+    orphan_candidates = (set(old.mentioned) | set(old.actors)) - new_entities if old else set()
+    _recompute(
+        tx,
+        tie_keys=new_ties | old_ties,
+        event_ids=set(event_ids) | old_events,
+        orphan_candidates=orphan_candidates,
+    )
+    return WriteSummary(
+        article_id=plan.article_id,
+        status="replaced" if state is not None else "created",
+        entities=entities,
+        claims=claims,
+        events=len(set(event_ids) | old_events),
+        ties=len(new_ties | old_ties),
+    )
+
+
+def _retract_tx(tx: ManagedTransaction, ref: str) -> RetractSummary:
+    record = tx.run(cypher.FIND_ARTICLE, ref=ref).single()
+    if record is None:
+        raise ArticleNotFound(f"no article with id or URL {ref!r} in the graph")
+    article_id = str(record["id"])
+    old = _remove_claims(tx, article_id)
+    tx.run(cypher.DELETE_ARTICLE, id=article_id).consume()
+    done = _recompute(
+        tx,
+        tie_keys=old.tie_keys,
+        event_ids=old.event_ids,
+        orphan_candidates=set(old.mentioned) | set(old.actors),
+    )
+    return RetractSummary(
+        article_id=article_id,
+        claims=old.claims,
+        events=len(set(old.event_ids)),
+        events_deleted=done.events_deleted,
+        ties=len(set(old.tie_keys)),
+        ties_deleted=done.ties_deleted,
+        entities_deleted=done.entities_deleted,
+    )
+
+
+# --- public API -------------------------------------------------------------------------------------------
+
+
+def write_article(driver: Driver, extraction: ArticleExtraction, *, database: str) -> WriteSummary:
+    """Write (or replace, or leave unchanged) one article's fact view in one transaction."""
+    plan = plan_write(extraction)
+    try:
+        with driver.session(database=database) as session:
+            return session.execute_write(_write_tx, plan)
+    except (Neo4jError, DriverError) as exc:
+        raise WriteError(f"{plan.article_id}: the graph write failed and was rolled back: {exc}") from exc
+
+
+def retract_article_id(driver: Driver, ref: str, *, database: str) -> RetractSummary:
+    """Retract the article whose id or URL is ``ref`` (no file reading)."""
+    try:
+        with driver.session(database=database) as session:
+            return session.execute_write(_retract_tx, ref)
+    except (Neo4jError, DriverError) as exc:
+        raise WriteError(f"{ref}: the retraction failed and was rolled back: {exc}") from exc
+
+
+def retract_article(driver: Driver, ref: str, *, database: str) -> RetractSummary:
+    """Remove an article (by id, URL or local file) and exactly what only it supported."""
+    return retract_article_id(driver, ref, database=database)
