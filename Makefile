@@ -1,0 +1,61 @@
+# The README's two commands: `make run` and `make test` (Python 3.11+, Java 17+ and Maven required).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TEST_DATA ?= $(CURDIR)/.tiesgraph-test/neo4j
+
+.PHONY: help venv run test lint typecheck accuracy bench stop clean distclean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+venv: $(STAMP)  ## create .venv and install the project with its dev tools
+
+# Redone only when pyproject.toml changes (or the venv is missing).
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11+ is required ($(PYTHON) is $$($(PYTHON) -V 2>&1))" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+run: venv  ## local Neo4j up, schema applied, bundled articles loaded, API serving
+	$(BIN)/tiesgraph neo4j start
+	$(BIN)/tiesgraph schema apply
+	$(BIN)/tiesgraph load data/articles
+	$(BIN)/tiesgraph serve
+
+test: venv  ## lint, types and the whole test suite against a Neo4j it starts itself
+	if [ -f scripts/install-chromium.sh ]; then bash scripts/install-chromium.sh; fi
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: venv  ## ruff and mypy only
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+typecheck: venv
+	$(BIN)/mypy
+
+accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
+	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev
+
+bench: venv  ## load-throughput benchmark
+	$(BIN)/tiesgraph bench
+
+stop: venv  ## stop the local Neo4j (`make run`'s)
+	$(BIN)/tiesgraph neo4j stop
+
+clean:  ## remove caches, build output and the test Neo4j instance (keeps .venv and your data)
+	-test -x $(BIN)/tiesgraph && TIESGRAPH_NEO4J_DATA=$(TEST_DATA) $(BIN)/tiesgraph neo4j stop
+	rm -rf .mypy_cache .ruff_cache .pytest_cache build dist *.egg-info test-artifacts .tiesgraph-test
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean  ## also remove .venv
+	rm -rf $(VENV)
