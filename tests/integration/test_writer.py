@@ -1,0 +1,259 @@
+"""Writing an article's fact view to the real Neo4j: evidence, derived ties, idempotence, replacement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import Driver, RoutingControl
+
+from graph_schema.model import EntityType, EventType, Modality, Relation
+from loaders.errors import WriteError
+from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
+from loaders.writer import write_article
+from service.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("schema_applied")
+
+MEETING_SENTENCE = "Sergei Shoigu met Min Aung Hlaing in Moscow on 22 June."
+ARMS_SENTENCE = "Russia agreed to supply Myanmar with Su-30 fighters."
+
+ENTITIES: dict[str, Entity] = {
+    e.id: e
+    for e in (
+        Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Russia"], known_aliases=["Rusia"]),
+        Entity(id="MMR", type=EntityType.COUNTRY, name="Myanmar", aliases=["Myanmar"]),
+        Entity(id="per:sergei-shoigu", type=EntityType.PERSON, name="Sergei Shoigu", aliases=["Sergei Shoigu"],
+               role="Minister of Defence", country="RUS"),
+        Entity(id="per:min-aung-hlaing", type=EntityType.PERSON, name="Min Aung Hlaing",
+               aliases=["Min Aung Hlaing"], country="MMR"),
+        Entity(id="plc:moscow", type=EntityType.PLACE, name="Moscow", aliases=["Moscow"], country="RUS"),
+        Entity(id="wpn:su-30", type=EntityType.WEAPON, name="Sukhoi Su-30", aliases=["Su-30"]),
+        Entity(id="CHN", type=EntityType.COUNTRY, name="China", aliases=["China"]),
+    )
+}
+
+
+def meeting_fact(**kw: Any) -> Fact:
+    """Shoigu met Min Aung Hlaing in Moscow on 2021-06-22 (a Meeting event)."""
+    base: dict[str, Any] = {
+        "subject": "per:sergei-shoigu", "relation": Relation.MET_WITH, "object": "per:min-aung-hlaing",
+        "date": "2021-06-22", "place": "plc:moscow", "evidence": MEETING_SENTENCE, "sentence_index": 0,
+        "start": 0, "end": len(MEETING_SENTENCE), "confidence": 0.9, "extractor": "rules.v1",
+        "event_type": EventType.MEETING,
+    }
+    return Fact.model_validate({**base, **kw})
+
+
+def arms_fact(**kw: Any) -> Fact:
+    """Russia agreed to supply Myanmar with Su-30s (no event node)."""
+    start = len(MEETING_SENTENCE) + 1
+    base: dict[str, Any] = {
+        "subject": "RUS", "relation": Relation.SUPPLIES_ARMS_TO, "object": "MMR", "date": "2021-06",
+        "evidence": ARMS_SENTENCE, "sentence_index": 1, "start": start, "end": start + len(ARMS_SENTENCE),
+        "confidence": 0.7, "status": Modality.AGREED, "extractor": "rules.v1", "weapon": "wpn:su-30",
+    }
+    return Fact.model_validate({**base, **kw})
+
+
+def make_extraction(
+    article_id: str = "art:one",
+    *,
+    facts: list[Fact] | None = None,
+    entity_ids: list[str] | None = None,
+    content_hash: str = "hash-1",
+) -> ArticleExtraction:
+    """A hand-built fact view: by default two facts (a meeting and an arms deal) and their entities."""
+    facts = [meeting_fact(), arms_fact()] if facts is None else facts
+    if entity_ids is None:
+        used = {ref for f in facts for ref in (f.subject, f.object, f.place, f.weapon) if ref}
+        entity_ids = sorted(used)
+    return ArticleExtraction(
+        source=f"test:{article_id}",
+        article=ArticleMeta(id=article_id, url=f"https://example.org/{article_id}", outlet="Example",
+                            language="en", published="2021-06-24", title="Shoigu meets Min Aung Hlaing",
+                            content_hash=content_hash),
+        text=MEETING_SENTENCE + " " + ARMS_SENTENCE,
+        entities=[ENTITIES[i] for i in entity_ids],
+        facts=facts,
+    )
+
+
+def query(driver: Driver, settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    """Run a read query on the test database; the records as dicts."""
+    records, _, _ = driver.execute_query(
+        cypher, params, database_=settings.neo4j_database, routing_=RoutingControl.READ
+    )
+    return [dict(r) for r in records]
+
+
+def graph_counts(driver: Driver, settings: Settings) -> tuple[int, int]:
+    """(nodes, relationships) outside the migration records."""
+    nodes = query(driver, settings, "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n")[0]["n"]
+    rels = query(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    return nodes, rels
+
+
+def tie(driver: Driver, settings: Settings, key: str) -> dict[str, Any] | None:
+    """Properties of the derived tie with that key (any type), or None."""
+    rows = query(driver, settings, "MATCH ()-[r]->() WHERE r.key = $key RETURN properties(r) AS p", key=key)
+    assert len(rows) <= 1
+    return rows[0]["p"] if rows else None
+
+
+MEETING_KEY = "MET_WITH|per:min-aung-hlaing|per:sergei-shoigu"
+ARMS_KEY = "SUPPLIES_ARMS_TO|RUS|MMR"
+
+
+def test_writing_an_extraction_stores_entities_claims_with_evidence_ties_and_events(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    summary = write_article(empty_graph, make_extraction(), database=neo4j_settings.neo4j_database)
+    assert (summary.status, summary.entities, summary.claims, summary.events, summary.ties) == (
+        "created", 6, 2, 1, 2)
+
+    labels = query(empty_graph, neo4j_settings,
+                   "MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, e.search_text AS st ORDER BY id")
+    assert {r["id"]: sorted(r["labels"]) for r in labels} == {
+        "MMR": ["Country", "Entity"], "RUS": ["Country", "Entity"], "per:min-aung-hlaing": ["Entity", "Person"],
+        "per:sergei-shoigu": ["Entity", "Person"], "plc:moscow": ["Entity", "Place"],
+        "wpn:su-30": ["Entity", "Weapon"],
+    }
+    assert next(r["st"] for r in labels if r["id"] == "RUS") == "russia | rusia"
+
+    claims = query(empty_graph, neo4j_settings, """
+        MATCH (a:Article {id: 'art:one'})<-[:FROM_ARTICLE]-(c:Claim)-[:SUBJECT]->(s),
+              (c)-[:OBJECT]->(o)
+        RETURN c.relation AS relation, s.id AS s, o.id AS o, c.sentence AS sentence, c.start AS start,
+               c.end AS end, c.status AS status, c.extractor AS extractor, c.confidence AS confidence
+        ORDER BY relation""")
+    assert claims == [
+        {"relation": "MET_WITH", "s": "per:sergei-shoigu", "o": "per:min-aung-hlaing",
+         "sentence": MEETING_SENTENCE, "start": 0, "end": len(MEETING_SENTENCE), "status": "happened",
+         "extractor": "rules.v1", "confidence": 0.9},
+        {"relation": "SUPPLIES_ARMS_TO", "s": "RUS", "o": "MMR", "sentence": ARMS_SENTENCE,
+         "start": len(MEETING_SENTENCE) + 1, "end": len(MEETING_SENTENCE) + 1 + len(ARMS_SENTENCE),
+         "status": "agreed", "extractor": "rules.v1", "confidence": 0.7},
+    ]
+
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None
+    assert {k: meeting[k] for k in ("support", "articles", "confidence", "statuses", "first_date", "last_date")} \
+        == {"support": 1, "articles": 1, "confidence": 0.9, "statuses": ["happened"],
+            "first_date": "2021-06-22", "last_date": "2021-06-22"}
+    arms = query(empty_graph, neo4j_settings,
+                 "MATCH (:Country {id: 'RUS'})-[r:SUPPLIES_ARMS_TO]->(:Country {id: 'MMR'}) RETURN r.key AS key")
+    assert arms == [{"key": ARMS_KEY}]
+
+    events = query(empty_graph, neo4j_settings, """
+        MATCH (ev:Event:Meeting)<-[:ABOUT]-(:Claim)
+        MATCH (ev)-[:TOOK_PLACE_IN]->(p:Place)
+        MATCH (x)-[r:PARTICIPATED_IN]->(ev)
+        RETURN ev.support AS support, ev.status AS status, ev.date AS date, p.id AS place,
+               collect(DISTINCT [x.id, r.role]) AS participants""")
+    assert len(events) == 1
+    assert events[0]["support"] == 1 and events[0]["status"] == "happened" and events[0]["place"] == "plc:moscow"
+    assert sorted(events[0]["participants"]) == [["per:min-aung-hlaing", "object"],
+                                                 ["per:sergei-shoigu", "subject"]]
+
+    structure = query(empty_graph, neo4j_settings, """
+        MATCH (a)-[r:BELONGS_TO|LOCATED_IN]->(c:Country) RETURN a.id AS a, type(r) AS t, c.id AS c ORDER BY a""")
+    assert structure == [
+        {"a": "per:min-aung-hlaing", "t": "BELONGS_TO", "c": "MMR"},
+        {"a": "per:sergei-shoigu", "t": "BELONGS_TO", "c": "RUS"},
+        {"a": "plc:moscow", "t": "LOCATED_IN", "c": "RUS"},
+    ]
+    mentions = query(empty_graph, neo4j_settings,
+                     "MATCH (:Article {id: 'art:one'})-[m:MENTIONS]->(e) RETURN count(m) AS n")
+    assert mentions == [{"n": 6}]
+
+
+def test_writing_the_same_extraction_again_is_unchanged_and_writes_nothing(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction(), database=db)
+    before = graph_counts(empty_graph, neo4j_settings)
+    loaded_at = query(empty_graph, neo4j_settings, "MATCH (a:Article) RETURN a.loaded_at AS t")
+    again = write_article(empty_graph, make_extraction(), database=db)
+    assert again.status == "unchanged"
+    assert graph_counts(empty_graph, neo4j_settings) == before
+    assert query(empty_graph, neo4j_settings, "MATCH (a:Article) RETURN a.loaded_at AS t") == loaded_at
+
+
+@pytest.mark.parametrize("change", ["content", "extractor"])
+def test_a_changed_version_replaces_only_that_articles_facts(
+    empty_graph: Driver, neo4j_settings: Settings, change: str
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction(), database=db)
+    if change == "content":
+        new = make_extraction(facts=[meeting_fact(confidence=0.6)], content_hash="hash-2")
+    else:
+        new = make_extraction(facts=[meeting_fact(confidence=0.6, extractor="rules.v2")])
+    summary = write_article(empty_graph, new, database=db)
+    assert summary.status == "replaced"
+    assert summary.claims == 1
+
+    assert tie(empty_graph, neo4j_settings, ARMS_KEY) is None
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None and (meeting["support"], meeting["confidence"]) == (1, 0.6)
+    assert query(empty_graph, neo4j_settings, "MATCH (c:Claim) RETURN c.relation AS r") == [{"r": "MET_WITH"}]
+    # Entities only the old version named are gone; the others stay.
+    ids = {r["id"] for r in query(empty_graph, neo4j_settings, "MATCH (e:Entity) RETURN e.id AS id")}
+    assert ids == {"per:sergei-shoigu", "per:min-aung-hlaing", "plc:moscow"}
+    # Writing the new version once more is a no-op.
+    before = graph_counts(empty_graph, neo4j_settings)
+    assert write_article(empty_graph, new, database=db).status == "unchanged"
+    assert graph_counts(empty_graph, neo4j_settings) == before
+
+
+def test_replacing_with_the_same_facts_keeps_the_graph_identical(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction(), database=db)
+    before = graph_counts(empty_graph, neo4j_settings)
+    assert write_article(empty_graph, make_extraction(content_hash="hash-2"), database=db).status == "replaced"
+    assert graph_counts(empty_graph, neo4j_settings) == before
+
+
+def _broken_extraction(article_id: str, content_hash: str) -> ArticleExtraction:
+    # A map is not a legal property value: the claim MERGE fails after entities were already written.
+    broken = arms_fact().model_copy(update={"evidence": {"not": "a string"}})
+    return make_extraction(article_id, facts=[meeting_fact(), broken], content_hash=content_hash)
+
+
+def test_a_failure_mid_write_leaves_nothing_of_the_article(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    with pytest.raises(WriteError, match="rolled back"):
+        write_article(empty_graph, _broken_extraction("art:one", "hash-1"), database=neo4j_settings.neo4j_database)
+    assert graph_counts(empty_graph, neo4j_settings) == (0, 0)
+
+
+def test_a_failed_replacement_keeps_the_previous_version(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction(), database=db)
+    before = graph_counts(empty_graph, neo4j_settings)
+    with pytest.raises(WriteError):
+        write_article(empty_graph, _broken_extraction("art:one", "hash-2"), database=db)
+    assert graph_counts(empty_graph, neo4j_settings) == before
+    assert query(empty_graph, neo4j_settings, "MATCH (a:Article) RETURN a.content_hash AS h") == [{"h": "hash-1"}]
+
+
+def test_a_second_article_adds_support_and_merges_entities_and_events(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction("art:one"), database=db)
+    other = make_extraction("art:two", facts=[meeting_fact(subject="per:min-aung-hlaing",
+                                                           object="per:sergei-shoigu", status=Modality.PLANNED,
+                                                           confidence=0.5, date="2021-06-23")])
+    write_article(empty_graph, other, database=db)
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None
+    assert (meeting["support"], meeting["articles"], meeting["confidence"]) == (2, 2, 0.9)
+    assert meeting["statuses"] == ["happened", "planned"]
+    assert (meeting["first_date"], meeting["last_date"]) == ("2021-06-22", "2021-06-23")
+    assert query(empty_graph, neo4j_settings, "MATCH (e:Entity {id: 'per:sergei-shoigu'}) RETURN count(e) AS n") \
+        == [{"n": 1}]
+    assert query(empty_graph, neo4j_settings, "MATCH ()-[r:MET_WITH]->() RETURN count(r) AS n") == [{"n": 1}]

@@ -1,0 +1,169 @@
+"""The writer's pure row builders: ids are deterministic, rows are deduplicated, labels come from enums."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import EntityType, EventType, Label, Modality, Relation
+from loaders.errors import WriteError
+from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
+from loaders.writer import (
+    claim_id,
+    claim_rows,
+    entity_rows,
+    event_id,
+    event_rows,
+    fold,
+    mention_rows,
+    parse_tie_key,
+    plan_write,
+    tie_key,
+    tie_rows,
+)
+
+TEXT = "Sergei Shoigu met Min Aung Hlaing in Moscow. Shoigu said Russia backs Myanmar."
+
+
+def _fact(subject: str, relation: Relation, obj: str, **kw: object) -> Fact:
+    base: dict[str, object] = {
+        "subject": subject, "relation": relation, "object": obj, "evidence": TEXT[:44],
+        "sentence_index": 0, "start": 0, "end": 44, "confidence": 0.8, "extractor": "rules.v1",
+    }
+    base.update(kw)
+    return Fact.model_validate(base)
+
+
+def _extraction(facts: list[Fact] | None = None, entities: list[Entity] | None = None) -> ArticleExtraction:
+    return ArticleExtraction(
+        source="test",
+        article=ArticleMeta(id="art:1", url="https://example.org/a", outlet="Example", language="en",
+                            published="2021-06-24", title="t", content_hash="h1"),
+        text=TEXT,
+        entities=entities if entities is not None else [
+            Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Russia"], known_aliases=["Rusia"]),
+            Entity(id="MMR", type=EntityType.COUNTRY, name="Myanmar", aliases=["Myanmar"]),
+            Entity(id="per:sergei-shoigu", type=EntityType.PERSON, name="Sergei Shoigu",
+                   aliases=["Sergei Shoigu", "Shoigu"], role="Minister of Defence", country="RUS"),
+            Entity(id="per:min-aung-hlaing", type=EntityType.PERSON, name="Min Aung Hlaing",
+                   aliases=["Min Aung Hlaing"], country="MMR"),
+            Entity(id="plc:moscow", type=EntityType.PLACE, name="Moscow", aliases=["Moscow"], country="RUS"),
+        ],
+        facts=facts if facts is not None else [
+            _fact("per:sergei-shoigu", Relation.MET_WITH, "per:min-aung-hlaing", date="2021-06-22",
+                  place="plc:moscow", event_type=EventType.MEETING),
+            _fact("RUS", Relation.SUPPORTS, "MMR", sentence_index=1, start=45, end=len(TEXT),
+                  evidence=TEXT[45:], status=Modality.ANNOUNCED),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("relation", "subject", "obj", "expected"),
+    [
+        (Relation.MET_WITH, "per:b", "per:a", "MET_WITH|per:a|per:b"),
+        (Relation.MET_WITH, "per:a", "per:b", "MET_WITH|per:a|per:b"),
+        (Relation.SUPPLIES_ARMS_TO, "RUS", "MMR", "SUPPLIES_ARMS_TO|RUS|MMR"),
+        (Relation.COOPERATES_WITH, "RUS", "MMR", "COOPERATES_WITH|MMR|RUS"),
+    ],
+)
+def test_tie_key_orders_symmetric_relations_only(relation: Relation, subject: str, obj: str, expected: str) -> None:
+    assert tie_key(relation, subject, obj) == expected
+    ref = parse_tie_key(expected)
+    assert (ref.relation, ref.key) == (relation, expected)
+
+
+def test_tie_key_refuses_ids_containing_the_separator() -> None:
+    with pytest.raises(WriteError):
+        tie_key(Relation.MET_WITH, "per:a|b", "per:c")
+
+
+def test_ids_are_deterministic_and_event_ids_ignore_participant_order() -> None:
+    assert claim_id("art:1", Relation.MET_WITH, "a", "b", 3) == claim_id("art:1", Relation.MET_WITH, "a", "b", 3)
+    assert claim_id("art:1", Relation.MET_WITH, "a", "b", 3) != claim_id("art:2", Relation.MET_WITH, "a", "b", 3)
+    assert claim_id("art:1", Relation.MET_WITH, "a", "b", 3).startswith("clm:")
+    first = event_id(EventType.MEETING, ["b", "a"], "2021-06-22")
+    assert first == event_id(EventType.MEETING, ["a", "b"], "2021-06-22")
+    assert first != event_id(EventType.MEETING, ["a", "b"], None)
+    assert first.startswith("evt:Meeting:") and len(first) == len("evt:Meeting:") + 12
+
+
+def test_entity_rows_are_grouped_by_label_with_folded_names() -> None:
+    rows = entity_rows(_extraction())
+    assert set(rows) == {Label.COUNTRY, Label.PERSON, Label.PLACE}
+    russia = next(r for r in rows[Label.COUNTRY] if r["id"] == "RUS")
+    assert russia["aliases"] == ["Russia", "Rusia"]
+    assert russia["folded"] == ["russia", "rusia"]
+    assert russia["alpha2"] == "RU"
+    shoigu = rows[Label.PERSON][0]
+    assert shoigu["role"] == "Minister of Defence"
+
+
+def test_the_same_entity_listed_twice_becomes_one_row_with_all_names() -> None:
+    entities = [
+        Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Russia"]),
+        Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Rusia"], qid="Q159"),
+    ]
+    rows = entity_rows(_extraction(facts=[], entities=entities))
+    assert len(rows[Label.COUNTRY]) == 1
+    assert rows[Label.COUNTRY][0]["aliases"] == ["Russia", "Rusia"]
+    assert rows[Label.COUNTRY][0]["qid"] == "Q159"
+
+
+def test_fold_strips_case_and_accents() -> None:
+    assert fold("  São  Tomé ") == "sao tome"
+
+
+def test_mention_rows_count_occurrences_longest_form_first() -> None:
+    rows = {r["id"]: r for r in mention_rows(_extraction())}
+    assert rows["per:sergei-shoigu"]["count"] == 2
+    assert rows["per:sergei-shoigu"]["surface"] == ["Sergei Shoigu", "Shoigu"]
+    assert rows["RUS"]["count"] == 1
+
+
+def test_claim_rows_carry_evidence_tie_key_and_event() -> None:
+    rows = claim_rows(_extraction())
+    assert len(rows) == 2
+    meeting = rows[0]["props"]
+    assert meeting["tie_key"] == "MET_WITH|per:min-aung-hlaing|per:sergei-shoigu"
+    assert meeting["event_id"] == event_id(EventType.MEETING, ["per:sergei-shoigu", "per:min-aung-hlaing"],
+                                           "2021-06-22")
+    assert (meeting["sentence"], meeting["start"], meeting["end"]) == (TEXT[:44], 0, 44)
+    assert meeting["plover"] == "CONSULT"
+    assert meeting["article_id"] == "art:1"
+    assert rows[1]["props"]["event_id"] is None
+    assert rows[1]["props"]["status"] == "announced"
+
+
+def test_the_same_statement_twice_is_one_claim_at_its_highest_confidence() -> None:
+    facts = [_fact("RUS", Relation.SUPPORTS, "MMR", confidence=c) for c in (0.4, 0.9, 0.6)]
+    rows = claim_rows(_extraction(facts=facts))
+    assert len(rows) == 1
+    assert rows[0]["props"]["confidence"] == 0.9
+
+
+def test_a_fact_about_an_unlisted_entity_is_refused() -> None:
+    with pytest.raises(WriteError, match="not among"):
+        claim_rows(_extraction(facts=[_fact("RUS", Relation.SUPPORTS, "CHN")]))
+
+
+def test_event_rows_are_grouped_by_type_and_named() -> None:
+    rows = event_rows(_extraction())
+    assert list(rows) == [EventType.MEETING]
+    (row,) = rows[EventType.MEETING]
+    assert row["name"] == "Meeting: Min Aung Hlaing – Sergei Shoigu (2021-06-22)"
+    assert row["date"] == "2021-06-22"
+
+
+def test_tie_rows_group_keys_by_relation() -> None:
+    rows = tie_rows(["MET_WITH|a|b", "SUPPORTS|RUS|MMR", "MET_WITH|a|b"])
+    assert rows == {
+        Relation.MET_WITH: [{"key": "MET_WITH|a|b", "source": "a", "target": "b"}],
+        Relation.SUPPORTS: [{"key": "SUPPORTS|RUS|MMR", "source": "RUS", "target": "MMR"}],
+    }
+
+
+def test_plan_records_the_extractor_and_relationships_to_states() -> None:
+    plan = plan_write(_extraction())
+    assert plan.extractor == "rules.v1"
+    assert {r["id"] for r in plan.belongs_to} == {"per:sergei-shoigu", "per:min-aung-hlaing"}
+    assert plan.located_in == [{"id": "plc:moscow", "country": "RUS"}]
