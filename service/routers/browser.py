@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from functools import cache
+from pathlib import Path
 from typing import LiteralString
 
 from fastapi import APIRouter, Response
@@ -325,3 +326,22 @@ def get_guide() -> Response:
 def preflight() -> Response:
     """CORS preflight (``:play`` sends Pragma and Cache-Control headers, which need one)."""
     return Response(status_code=204, headers=CORS_HEADERS)
+
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def write_static_copies(directory: Path = STATIC_DIR) -> list[Path]:
+    """Write style.grass and guide.html into `directory` (for drag-and-drop into Browser without the API)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in (("style.grass", render_style_grass()), ("guide.html", render_guide_html())):
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in write_static_copies():
+        print(written_path)
