@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, Literal, LiteralString
 
 import pycountry
@@ -35,8 +36,10 @@ from graph_schema.model import (
     Relation,
 )
 from loaders import cypher
-from loaders.errors import ArticleNotFound, WriteError
+from loaders.clean import clean
+from loaders.errors import ArticleNotFound, InputError, WriteError
 from loaders.models import ArticleExtraction, Entity, Fact
+from loaders.read import read_source
 
 Row = dict[str, Any]
 
@@ -507,6 +510,19 @@ def retract_article_id(driver: Driver, ref: str, *, database: str) -> RetractSum
         raise WriteError(f"{ref}: the retraction failed and was rolled back: {exc}") from exc
 
 
+def article_ids_of_path(path: str) -> list[str]:
+    """The article ids a local file (or folder) holds, as the loader computes them (read, then clean)."""
+    return [clean(record).id for record in read_source(path)]
+
+
 def retract_article(driver: Driver, ref: str, *, database: str) -> RetractSummary:
     """Remove an article (by id, URL or local file) and exactly what only it supported."""
+    if not ref.startswith(("http://", "https://")) and Path(ref).exists():
+        ids = article_ids_of_path(ref)
+        if len(ids) != 1:
+            raise InputError(f"{ref} holds {len(ids)} articles; retract them one at a time by id: {ids}")
+        try:
+            return retract_article_id(driver, ids[0], database=database)
+        except ArticleNotFound as exc:
+            raise ArticleNotFound(f"{ref}: its article {ids[0]} is not in the graph") from exc
     return retract_article_id(driver, ref, database=database)
