@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
 import typer
 from neo4j import Query
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -22,8 +23,8 @@ from service.db import open_driver
 from service.neo4j_local import LocalNeo4j, Neo4jLocalError, NotManagedError
 from service.settings import Settings
 
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 neo4j_app = typer.Typer(
     name="neo4j",
@@ -187,9 +188,16 @@ def cypher(
 ) -> None:
     """Run a Cypher query against the configured Neo4j and print each row as one JSON object (JSON Lines)."""
     settings = Settings()
+    # The pool logs an unreachable server itself; the error below says it once, with a hint.
+    logging.getLogger("neo4j.pool").setLevel(logging.CRITICAL)
     with _expected_errors():
         params = parse_params(param or [])
         with open_driver(settings) as driver:
+            try:
+                driver.verify_connectivity()  # fail fast instead of retrying a query for half a minute
+            except (ServiceUnavailable, SessionExpired) as exc:
+                hint = " (start it with `tiesgraph neo4j start`)" if settings.managed else ""
+                raise _fail(f"cannot reach Neo4j at {settings.bolt_uri}{hint}: {exc}") from None
             # Ad-hoc queries typed by the user are the point of this command, hence the cast to Query.
             records, _, _ = driver.execute_query(
                 Query(query),
