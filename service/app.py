@@ -1,0 +1,105 @@
+"""The REST API: `create_app(settings)` builds a stateless FastAPI app (any number of replicas).
+
+The lifespan opens the one Neo4j driver and closes it; routes reach it through `service.deps.DriverDep`.
+Every route lives under /v1 in one router per resource; every error is shaped by `service.errors`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from neo4j.exceptions import DriverError, Neo4jError
+
+from service.db import open_driver
+from service.deps import require_read_key
+from service.errors import error_body, install_error_handlers
+from service.routers import articles, browser, entities, events, health, paths, stats, ties
+from service.routers.health import VERSION
+from service.schemas import ErrorResponse
+from service.settings import Settings
+
+log = logging.getLogger("tiesgraph.api")
+
+API_PREFIX = "/v1"
+
+DESCRIPTION = """
+A knowledge graph of diplomatic and military ties between states, built from news articles.
+
+Every list answers `{"data": [...], "next_cursor": ...}`; pass `cursor=<next_cursor>` for the next page.
+Every error answers `{"error": {"code", "message", "details"}}`. Write endpoints need `X-API-Key`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the API for these settings (read from the environment when not given)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        driver = open_driver(settings)
+        try:
+            await run_in_threadpool(driver.verify_connectivity)
+        except (DriverError, Neo4jError, OSError) as exc:
+            # Start anyway: /v1/ready reports 503 until Neo4j answers, and the driver reconnects by itself.
+            log.error("Neo4j at %s is not reachable yet: %s", settings.bolt_uri, exc)
+        if settings.api_key is None:
+            log.warning("TIESGRAPH_API_KEY is not set: write endpoints are open (%s)", settings.environment)
+        app.state.driver = driver
+        try:
+            yield
+        finally:
+            await run_in_threadpool(driver.close)
+
+    app = FastAPI(
+        title="tiesgraph",
+        version=VERSION,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+        responses={422: {"model": ErrorResponse, "description": "invalid parameters or body"},
+                   503: {"model": ErrorResponse, "description": "Neo4j unavailable"}},
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    _install_middleware(app, settings)
+
+    reads = [Depends(require_read_key)]
+    app.include_router(health.router, prefix=API_PREFIX)
+    for module in (entities, paths, ties, events, articles, stats):
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=reads)
+    app.include_router(browser.router)
+    return app
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """Request log lines, and the body-size limit checked before a body is read."""
+
+    @app.middleware("http")
+    async def log_and_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        length = request.headers.get("content-length")
+        response: Response
+        if length is not None and length.isdigit() and int(length) > settings.max_upload_bytes:
+            response = _json(413, error_body("payload_too_large",
+                                             f"The body exceeds {settings.max_upload_bytes} bytes.",
+                                             {"max_bytes": settings.max_upload_bytes}))
+        else:
+            response = await call_next(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        query = f"?{request.url.query}" if request.url.query else ""
+        client = request.client.host if request.client else "-"
+        log.info("%s %s%s -> %d (%.1f ms) from %s", request.method, request.url.path, query,
+                 response.status_code, elapsed_ms, client)
+        return response
+
+
+def _json(status: int, body: dict[str, object]) -> Response:
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(status_code=status, content=body)

@@ -1,0 +1,125 @@
+"""Request dependencies: settings and driver from the app, API keys, pages and cursors, date filters."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import logging
+import re
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+from neo4j import Driver
+from pydantic import BaseModel, ConfigDict
+
+from service.errors import BadRequest, Unauthorized
+from service.settings import Settings
+
+log = logging.getLogger("tiesgraph.api")
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+"""A date at the graph's precisions: 2021, 2021-06 or 2021-06-22."""
+
+ENTITY_ID_PATTERN = r"^[A-Za-z0-9:_.\-]{1,200}$"
+"""What an entity id may look like (ISO alpha-3, or a prefix and a slug)."""
+
+_DATE_RE = re.compile(DATE_PATTERN)
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_driver(request: Request) -> Driver:
+    """The one driver the app's lifespan opened."""
+    driver: Driver = request.app.state.driver
+    return driver
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
+
+
+def _key_matches(given: str | None, settings: Settings) -> bool:
+    if settings.api_key is None:
+        return True
+    return given is not None and hmac.compare_digest(given.encode(), settings.api_key.get_secret_value().encode())
+
+
+def require_write_key(
+    settings: SettingsDep,
+    x_api_key: Annotated[str | None, Header(description="API key for write endpoints")] = None,
+) -> None:
+    """Writes need X-API-Key equal to settings.api_key (allowed with a warning when none is configured)."""
+    if settings.api_key is None:
+        log.warning("write allowed without an API key: TIESGRAPH_API_KEY is not set (%s)", settings.environment)
+        return
+    if not _key_matches(x_api_key, settings):
+        raise Unauthorized("A valid X-API-Key header is required for this endpoint.")
+
+
+def require_read_key(
+    settings: SettingsDep,
+    x_api_key: Annotated[str | None, Header(description="API key (only when reads require one)")] = None,
+) -> None:
+    """Reads are open unless settings.api_read_key_required."""
+    if settings.api_read_key_required and not _key_matches(x_api_key, settings):
+        raise Unauthorized("A valid X-API-Key header is required for this endpoint.")
+
+
+class Page(BaseModel):
+    """Where a page starts and how long it is (decoded from limit and cursor)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    offset: int
+    limit: int
+
+    def next_cursor(self, fetched: int) -> str | None:
+        """The cursor of the next page, when limit + 1 rows were fetched."""
+        return encode_cursor(self.offset + self.limit) if fetched > self.limit else None
+
+
+def encode_cursor(offset: int) -> str:
+    """Opaque cursor for an offset."""
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """Offset of an opaque cursor; BadRequest when it was not made by encode_cursor."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        offset = json.loads(raw)["o"]
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise BadRequest("Invalid cursor.", details={"cursor": cursor}) from exc
+    if not isinstance(offset, int) or offset < 0:
+        raise BadRequest("Invalid cursor.", details={"cursor": cursor})
+    return offset
+
+
+def get_page(
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, description="page size (capped at the server's max page size)")] = 50,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+) -> Page:
+    """Page from limit and cursor, the size capped at settings.max_page_size."""
+    offset = decode_cursor(cursor) if cursor else 0
+    return Page(offset=offset, limit=min(limit, settings.max_page_size))
+
+
+PageDep = Annotated[Page, Depends(get_page)]
+
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from date: 2021, 2021-06, 2021-06-22")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="to date: 2021, 2021-06, 2021-06-22")]
+
+
+def check_date_range(since: str | None, until: str | None) -> None:
+    """BadRequest when since is after until (compared at the shorter precision)."""
+    if since and until:
+        n = min(len(since), len(until))
+        if since[:n] > until[:n]:
+            raise BadRequest("since is after until.", details={"since": since, "until": until})

@@ -1,0 +1,183 @@
+"""API errors and the one place that turns every error into an HTTP answer.
+
+Every error body has the same shape: ``{"error": {"code", "message", "details"}}``.
+
+    ApiError                    root: an error the API raises on purpose (status + stable code)
+    ├── BadRequest              400  a request that is well-formed but makes no sense (same from and to …)
+    ├── Unauthorized            401  a missing or wrong X-API-Key
+    ├── NotFound                404  an id that names nothing in the graph
+    ├── Conflict                409  a write that collides with a concurrent one
+    ├── PayloadTooLarge         413  a body over settings.max_upload_bytes
+    ├── UnsupportedMediaType    415  a POST body that is neither JSON nor HTML
+    └── Unavailable             503  Neo4j cannot be reached, or the schema is not migrated
+
+Errors raised elsewhere are mapped here too: FastAPI's request validation (422), Starlette's HTTP errors
+(404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/422/500 by subclass), the driver's
+ServiceUnavailable / SessionExpired (503) and constraint violations (409); anything else is a logged 500.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from loaders.errors import ArticleNotFound, ExtractionError, InputError, LoaderError
+
+log = logging.getLogger("tiesgraph.api")
+
+
+class ApiError(Exception):
+    """Root of the errors the API raises on purpose; carries an HTTP status and a stable code."""
+
+    status_code = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: dict[str, Any] = details or {}
+
+
+class BadRequest(ApiError):
+    """Raised when a request is well-formed but cannot be answered as asked."""
+
+    status_code = 400
+    code = "bad_request"
+
+
+class Unauthorized(ApiError):
+    """Raised when X-API-Key is missing or wrong."""
+
+    status_code = 401
+    code = "unauthorized"
+
+
+class NotFound(ApiError):
+    """Raised when an id names no node of the expected kind."""
+
+    status_code = 404
+    code = "not_found"
+
+
+class Conflict(ApiError):
+    """Raised when a write collides with a concurrent write."""
+
+    status_code = 409
+    code = "conflict"
+
+
+class PayloadTooLarge(ApiError):
+    """Raised when a request body exceeds settings.max_upload_bytes."""
+
+    status_code = 413
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(ApiError):
+    """Raised when a POST body is neither JSON nor HTML."""
+
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+class Unavailable(ApiError):
+    """Raised when Neo4j cannot be reached or the schema migrations are not applied."""
+
+    status_code = 503
+    code = "unavailable"
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    """The stable error shape."""
+    return {"error": {"code": code, "message": message, "details": jsonable_encoder(details or {})}}
+
+
+def _respond(status: int, code: str, message: str, details: Any = None,
+             headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content=error_body(code, message, details),
+                        headers=dict(headers) if headers else None)
+
+
+_HTTP_CODES: dict[int, str] = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
+    422: "validation_error", 503: "unavailable",
+}
+
+_LOADER_STATUS: tuple[tuple[type[LoaderError], int], ...] = (
+    (ArticleNotFound, 404),
+    (InputError, 400),
+    (ExtractionError, 422),
+    (LoaderError, 500),
+)
+
+
+async def _api_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return _respond(exc.status_code, exc.code, exc.message, exc.details)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in exc.errors()
+    ]
+    return _respond(422, "validation_error", "The request's parameters or body are invalid.",
+                    {"errors": errors})
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
+    return _respond(exc.status_code, code, message, headers=exc.headers)
+
+
+async def _loader_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, LoaderError)
+    # The writer wraps driver errors: an unreachable database is still a 503, a collision a 409.
+    if isinstance(exc.__cause__, ServiceUnavailable | SessionExpired):
+        return await _neo4j_unavailable(_, exc.__cause__)
+    if isinstance(exc.__cause__, ConstraintError | TransientError):
+        return await _neo4j_conflict(_, exc.__cause__)
+    status = next(s for cls, s in _LOADER_STATUS if isinstance(exc, cls))
+    if status >= 500:
+        log.error("loader failed: %s", exc, exc_info=exc)
+    return _respond(status, exc.code, str(exc) or exc.code)
+
+
+async def _neo4j_unavailable(_: Request, exc: Exception) -> JSONResponse:
+    log.warning("Neo4j unavailable: %s", exc)
+    return _respond(503, "neo4j_unavailable", "The graph database is unavailable; retry later.",
+                    headers={"Retry-After": "5"})
+
+
+async def _neo4j_conflict(_: Request, exc: Exception) -> JSONResponse:
+    log.warning("write conflict: %s", exc)
+    return _respond(409, "conflict", "The write collided with another one; retry.")
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=exc)
+    return _respond(500, "internal_error", "An unexpected error occurred.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers that give every error the stable shape and the right status."""
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(LoaderError, _loader_error)
+    app.add_exception_handler(ServiceUnavailable, _neo4j_unavailable)
+    app.add_exception_handler(SessionExpired, _neo4j_unavailable)
+    app.add_exception_handler(ConstraintError, _neo4j_conflict)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,68 @@
+"""Shared pieces of the API's read queries: running a read, and projections reused across resources."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, LiteralString
+
+from neo4j import Driver, RoutingControl
+
+from graph_schema.model import SYMMETRIC_RELATIONS, EntityType, Relation
+
+ENTITY_TYPES: list[str] = [t.value for t in EntityType]
+RELATIONS: list[str] = [r.value for r in Relation]
+SYMMETRIC: list[str] = sorted(r.value for r in SYMMETRIC_RELATIONS)
+
+
+def read(driver: Driver, query: LiteralString, *, database: str, **params: Any) -> list[dict[str, Any]]:
+    """Run one read query on the configured database, routed to a reader; rows as dicts."""
+    records, _, _ = driver.execute_query(
+        query, parameters_=params, database_=database, routing_=RoutingControl.READ
+    )
+    return [record.data() for record in records]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded, whitespace-collapsed: the form the loader stores in `search_text`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
+
+
+def ref(var: LiteralString) -> LiteralString:
+    """Map projection of an actor as an EntityRef (null when the variable is null)."""
+    return (
+        "CASE WHEN " + var + " IS NULL THEN null ELSE {id: " + var + ".id, name: " + var + ".name, "
+        "type: head([l IN labels(" + var + ") WHERE l IN $entity_types])} END"
+    )
+
+
+def evidence(claim: LiteralString, article: LiteralString) -> LiteralString:
+    """Map projection of a claim and its article as Evidence."""
+    return (
+        "{claim_id: " + claim + ".id, relation: " + claim + ".relation, sentence: " + claim + ".sentence, "
+        "sentence_index: " + claim + ".sentence_index, start: " + claim + ".start, end: " + claim + ".end, "
+        "confidence: " + claim + ".confidence, status: " + claim + ".status, date: " + claim + ".date, "
+        "extractor: " + claim + ".extractor, article: CASE WHEN " + article + " IS NULL THEN null ELSE "
+        "{id: " + article + ".id, url: " + article + ".url, outlet: " + article + ".outlet, "
+        "published: " + article + ".published, title: " + article + ".title} END}"
+    )
+
+
+def date_filter(var: LiteralString) -> LiteralString:
+    """Keep rows whose date (compared at its own precision) lies in $since..$until; undated rows only
+    when neither bound is given."""
+    return (
+        "($since IS NULL OR (" + var + " IS NOT NULL AND " + var + " >= substring($since, 0, size(" + var
+        + ")))) AND ($until IS NULL OR (" + var + " IS NOT NULL AND " + var
+        + " <= substring($until, 0, size(" + var + "))))"
+    )
+
+
+def span_filter(first: LiteralString, last: LiteralString) -> LiteralString:
+    """Keep rows whose span first..last overlaps $since..$until (each compared at its own precision)."""
+    return (
+        "($since IS NULL OR (" + last + " IS NOT NULL AND " + last + " >= substring($since, 0, size(" + last
+        + ")))) AND ($until IS NULL OR (" + first + " IS NOT NULL AND " + first
+        + " <= substring($until, 0, size(" + first + "))))"
+    )

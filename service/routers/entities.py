@@ -1,0 +1,85 @@
+"""/v1/entities: search actors, one actor, its direct ties, its ego network."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from graph_schema.model import EntityType, Relation
+from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
+from service.errors import NotFound
+from service.queries import entities
+from service.schemas import EgoGraph, EntityDetail, EntitySummary, ErrorResponse, ListResponse, Tie
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "no actor has this id"}}
+
+EntityIdPath = Annotated[str, Path(min_length=1, max_length=300, description="e.g. RUS, per:sergei-shoigu")]
+
+
+def valid_entity_id(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep) -> str:
+    """The path's entity id, once it is known to name an actor (404 otherwise)."""
+    if not entities.exists(driver=driver, database=settings.neo4j_database, entity_id=entity_id):
+        raise NotFound(f"No entity with id {entity_id!r}.", details={"id": entity_id})
+    return entity_id
+
+
+ValidEntityId = Annotated[str, Depends(valid_entity_id)]
+
+
+@router.get("", response_model=ListResponse[EntitySummary])
+def list_entities(
+    driver: DriverDep,
+    settings: SettingsDep,
+    page: PageDep,
+    q: Annotated[str | None, Query(max_length=200, description="name or alias, any language")] = None,
+    type: Annotated[EntityType | None, Query(description="entity type")] = None,
+) -> ListResponse[EntitySummary]:
+    """Search actors by name or alias (case-, accent- and language-insensitive); without q, by name."""
+    rows = entities.search(driver=driver, database=settings.neo4j_database, q=q, type=type, page=page)
+    return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
+
+
+@router.get("/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND)
+def get_entity(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep) -> EntityDetail:
+    """One actor: names, aliases, type, QID, role(s) and its ties counted per relation."""
+    detail = entities.get(driver=driver, database=settings.neo4j_database, entity_id=entity_id)
+    if detail is None:
+        raise NotFound(f"No entity with id {entity_id!r}.", details={"id": entity_id})
+    return detail
+
+
+@router.get("/{entity_id}/relationships", response_model=ListResponse[Tie], responses=_NOT_FOUND)
+def get_relationships(
+    entity_id: ValidEntityId,
+    driver: DriverDep,
+    settings: SettingsDep,
+    page: PageDep,
+    since: Since = None,
+    until: Until = None,
+    relation: Annotated[Relation | None, Query(description="only this relation")] = None,
+    direction: Annotated[Literal["out", "in", "both"], Query(description="symmetric ties always match")] = "both",
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+) -> ListResponse[Tie]:
+    """The actor's direct (derived) ties: the other actor, support, dates, confidence, first evidence."""
+    check_date_range(since, until)
+    rows = entities.relationships(
+        driver=driver, database=settings.neo4j_database, entity_id=entity_id, relation=relation,
+        direction=direction, since=since, until=until, min_confidence=min_confidence, page=page,
+    )
+    return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
+
+
+@router.get("/{entity_id}/graph", response_model=EgoGraph, responses=_NOT_FOUND)
+def get_ego_graph(
+    entity_id: ValidEntityId,
+    driver: DriverDep,
+    settings: SettingsDep,
+    depth: Annotated[int, Query(ge=1, le=3, description="hops from the actor")] = 1,
+    limit: Annotated[int, Query(ge=1, description="max nodes (capped at the max page size)")] = 100,
+) -> EgoGraph:
+    """Ego network {nodes, edges} over derived ties, for graph libraries."""
+    return entities.ego_graph(driver=driver, database=settings.neo4j_database, entity_id=entity_id,
+                              depth=depth, limit=min(limit, settings.max_page_size))

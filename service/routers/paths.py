@@ -1,0 +1,35 @@
+"""/v1/paths: shortest paths between two actors over derived ties."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from service.deps import DriverDep, SettingsDep
+from service.errors import BadRequest, NotFound
+from service.queries import entities, paths
+from service.schemas import ErrorResponse, ListResponse, Path
+
+router = APIRouter(prefix="/paths", tags=["paths"])
+
+
+@router.get("", response_model=ListResponse[Path],
+            responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
+def get_paths(
+    driver: DriverDep,
+    settings: SettingsDep,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=300, description="actor id")],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=300, description="actor id")],
+    max_hops: Annotated[int, Query(ge=1, le=paths.MAX_HOPS)] = 4,
+    limit: Annotated[int, Query(ge=1, le=100, description="max paths")] = 10,
+) -> ListResponse[Path]:
+    """All shortest paths (at most max_hops ties) between two actors; empty when none is that short."""
+    if source == target:
+        raise BadRequest("from and to are the same actor.", details={"from": source, "to": target})
+    for name, entity_id in (("from", source), ("to", target)):
+        if not entities.exists(driver=driver, database=settings.neo4j_database, entity_id=entity_id):
+            raise NotFound(f"No entity with id {entity_id!r}.", details={name: entity_id})
+    found = paths.shortest(driver=driver, database=settings.neo4j_database, source=source, target=target,
+                           max_hops=max_hops, limit=limit)
+    return ListResponse(data=found, next_cursor=None)
