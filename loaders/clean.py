@@ -83,9 +83,12 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         include_comments=False,
         include_tables=False,
         with_metadata=True,
-        as_dict=True,
     )
-    if not isinstance(doc, dict) or not str(doc.get("text") or "").strip():
+    if doc is None:
+        return "", {}
+    if not isinstance(doc, dict):
+        doc = doc.as_dict()
+    if not str(doc.get("text") or "").strip():
         return "", {}
     meta = {k: doc.get(k) for k in ("title", "url", "date", "sitename")}
     return str(doc["text"]), meta

@@ -13,7 +13,7 @@ import re
 from loaders.language import lang_data
 from loaders.models import Sentence
 
-_CLOSERS = "\"'”’»)]›"
+_CLOSERS = "\"'”’»)]›“‘«"  # “ and « close quotes in German and Danish typography
 _OPENERS = "\"'“‘„«([‹—–-"
 _BOUNDARY = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
