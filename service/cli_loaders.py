@@ -1,9 +1,210 @@
-"""Sub-commands of `tiesgraph` (placeholder until implemented)."""
+"""`tiesgraph load|retract|extract|eval`: articles into the graph, out of it, and the fact view alone.
+
+Expected failures (unreadable input, unknown article, unreachable Neo4j, a failed article in a batch)
+print a message and exit with code 1, never a traceback.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
 import typer
+from neo4j import Driver
+from neo4j.exceptions import DriverError, Neo4jError
+from rich.console import Console
+from rich.table import Table
+
+from loaders.errors import LoaderError
+from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard
+from loaders.models import ArticleExtraction
+from loaders.read import ReadFailure, read_sources
+from loaders.writer import retract_article
+from service.db import open_driver
+from service.settings import Settings
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+FACT_VIEW_KEYS = ("source", "article", "entities", "facts")
+"""The keys of one `tiesgraph extract` JSON object: the public fact view, nothing internal."""
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code=1)
+
+
+@contextmanager
+def _driver(settings: Settings) -> Iterator[Driver]:
+    """An open, verified driver; an unreachable server is a message and exit code 1."""
+    driver = open_driver(settings)
+    try:
+        try:
+            driver.verify_connectivity()
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise _fail(
+                f"cannot reach Neo4j at {settings.bolt_uri}: {exc}\n"
+                "Start the local one with `tiesgraph neo4j start`, or set NEO4J_URI."
+            ) from None
+        yield driver
+    finally:
+        driver.close()
+
+
+def _extractor() -> Extractor:
+    try:
+        return default_extractor()
+    except (ImportError, AttributeError) as exc:
+        raise _fail(f"the extraction pipeline is not available: {exc}") from None
+
+
+def fact_view(extraction: ArticleExtraction) -> dict[str, Any]:
+    """One article's public JSON: exactly source, article, entities and facts."""
+    dumped = extraction.model_dump(mode="json")
+    return {key: dumped[key] for key in FACT_VIEW_KEYS}
+
+
+def _results_table(results: list[LoadResult]) -> Table:
+    table = Table(title="Loaded articles")
+    for column in ("source", "article", "status", "entities", "claims", "events", "ties"):
+        table.add_column(column, justify="right" if column in ("entities", "claims", "events", "ties") else "left")
+    colours = {"created": "green", "replaced": "cyan", "unchanged": "dim", "failed": "red"}
+    for result in results:
+        summary = result.summary
+        counts = ("", "", "", "") if summary is None else (
+            str(summary.entities), str(summary.claims), str(summary.events), str(summary.ties))
+        table.add_row(result.source, result.article_id or "", f"[{colours[result.status]}]{result.status}[/]",
+                      *counts)
+    return table
+
+
+def load_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs of articles.")],
+    shard: Annotated[str | None, typer.Option(
+        "--shard", help="Load only shard i of n (i/n, 0-based): articles whose id hashes to i mod n.")] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw a progress bar.")] = True,
+) -> None:
+    """Read, extract and write articles into the graph (re-loading an unchanged article writes nothing)."""
+    settings = Settings()
+    try:
+        shard_spec = parse_shard(shard) if shard else None
+    except LoaderError as exc:
+        raise _fail(str(exc)) from None
+    extract = _extractor()
+    with _driver(settings) as driver:
+        results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
+                               progress=progress, shard=shard_spec)
+    out.print(_results_table(results))
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        err.print(f"[red]failed[/] {result.source} [{result.error_code}]: {result.error}", highlight=False)
+    counts = {s: sum(r.status == s for r in results) for s in ("created", "replaced", "unchanged", "failed")}
+    out.print(", ".join(f"{n} {s}" for s, n in counts.items()))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def retract_cmd(
+    ref: Annotated[str, typer.Argument(help="An article id (art:…), its URL, or the local file it came from.")],
+) -> None:
+    """Remove an article, its claims, and every tie, event and entity that only it supported."""
+    settings = Settings()
+    with _driver(settings) as driver:
+        try:
+            summary = retract_article(driver, ref, database=settings.neo4j_database)
+        except LoaderError as exc:
+            raise _fail(str(exc)) from None
+    out.print(
+        f"retracted {summary.article_id}: {summary.claims} claims; "
+        f"{summary.ties} ties recomputed ({summary.ties_deleted} deleted), "
+        f"{summary.events} events recomputed ({summary.events_deleted} deleted), "
+        f"{summary.entities_deleted} orphan entities deleted"
+    )
+
+
+def _extract_all(sources: list[str], extract: Extractor) -> tuple[list[ArticleExtraction], list[str]]:
+    """Fact views of every article of ``sources``, and one message per input or article that failed."""
+    extractions: list[ArticleExtraction] = []
+    failures: list[str] = []
+    for item in read_sources(sources):
+        if isinstance(item, ReadFailure):
+            failures.append(f"{item.source} [{item.code}]: {item.message}")
+            continue
+        try:
+            extractions.append(extract(item))
+        except LoaderError as exc:
+            failures.append(f"{item.source} [{exc.code}]: {exc}")
+        except Exception as exc:  # the extractor is pluggable: report its bug for this article, go on
+            failures.append(f"{item.source} [extraction_failed]: {type(exc).__name__}: {exc}")
+    return extractions, failures
+
+
+def _facts_table(extraction: ArticleExtraction) -> Table:
+    names = {entity.id: entity.name for entity in extraction.entities}
+    title = extraction.article.title or extraction.source
+    table = Table(title=f"{title} ({extraction.article.id})", show_lines=False)
+    for column in ("subject", "relation", "object", "date", "status", "conf.", "evidence"):
+        table.add_column(column, overflow="fold")
+    for fact in extraction.facts:
+        evidence = fact.evidence if len(fact.evidence) <= 120 else fact.evidence[:117] + "…"
+        table.add_row(names.get(fact.subject, fact.subject), fact.relation.value,
+                      names.get(fact.object, fact.object), fact.date or "", fact.status.value,
+                      f"{fact.confidence:.2f}", evidence)
+    return table
+
+
+def extract_cmd(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs of articles.")],
+    fmt: Annotated[Literal["jsonl", "table"], typer.Option(
+        "--format", help="jsonl: one fact-view JSON object per article; table: facts for reading.")] = "jsonl",
+) -> None:
+    """Print the fact view of articles without touching the database."""
+    extractions, failures = _extract_all(sources, _extractor())
+    for extraction in extractions:
+        if fmt == "jsonl":
+            typer.echo(json.dumps(fact_view(extraction), ensure_ascii=False))
+        else:
+            out.print(_facts_table(extraction))
+    for failure in failures:
+        err.print(f"[red]failed[/] {failure}", highlight=False)
+    if failures:
+        raise typer.Exit(code=1)
+
+
+def eval_cmd(
+    articles: Annotated[list[str], typer.Argument(help="Article files or folders to extract and score.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files (<article stem>.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+) -> None:
+    """Score the extractor against gold files: precision, recall and date agreement per article."""
+    from loaders import eval as scorer  # the scorer is only needed here
+
+    if not gold.is_dir():
+        raise _fail(f"--gold {gold}: not a folder")
+    gold_files = scorer.load_gold(gold)
+    if not gold_files:
+        raise _fail(f"--gold {gold}: no *.json gold files")
+    extractions, failures = _extract_all(articles, _extractor())
+    report = scorer.score(extractions, gold_files)
+    if as_json:
+        typer.echo(scorer.report_json(report))
+    else:
+        out.print(scorer.render_report(report))
+        if report.unscored:
+            err.print(f"[yellow]no gold file for:[/] {', '.join(report.unscored)}", highlight=False)
+    for failure in failures:
+        err.print(f"[red]failed[/] {failure}", highlight=False)
+    if failures:
+        raise typer.Exit(code=1)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+    app.command("load")(load_cmd)
+    app.command("retract")(retract_cmd)
+    app.command("extract")(extract_cmd)
+    app.command("eval")(eval_cmd)
