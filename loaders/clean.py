@@ -3,13 +3,14 @@
 HTML pages go through trafilatura first (precision over recall, no comments, no tables); the text is
 then cleaned line by line, whatever its origin. Only whole lines are removed, the kept text is verbatim:
 
-* a dateline line near the top ("Kompas.com - 24/06/2021, 12:20 WIB") is removed and kept as metadata;
+* a dateline line near the top ("Kompas.com - 24/06/2021, 12:20 WIB") is removed and kept as metadata,
+  and so is an ISO date field glued before the first sentence ("date 2023-04-11 MOSCOW: ...");
 * lines matching the boilerplate cues of the language and of English (loaders/data/lang/*.yaml) are
   dropped; a short line starting with an end cue ("Halaman:", "Related articles") ends the body;
 * a line repeated right after itself is kept once; a photo caption glued to a copy of itself
   ("CAPTION CREDIT CAPTION") is kept once, without an ALL-CAPS photo credit;
 * very short lines without sentence punctuation (UI labels, "Jakarta -", counters) are dropped, and so
-  is any run of lines without sentence punctuation after the last sentence of the body.
+  is any run of short lines without sentence punctuation after the last sentence of the body.
 
 The caption itself is kept: it may be the only sentence that places a fact ("... di Moskwa"); the
 extractor de-duplicates the facts a caption repeats.
@@ -33,7 +34,9 @@ _HEAD_LINES = 8  # a dateline is looked for among the first non-blank lines only
 _SHORT_WORDS = 3
 _END_CUE_MAX_CHARS = 80
 _TAIL_MAX_CHARS = 80
+_TAIL_MAX_WORDS = 5  # a longer line may be the body's last sentence, cut off in an excerpt
 _MIN_CAPTION = 25
+_DATE_FIELD = re.compile(r"^\s*(?P<cue>[^\W\d_]+):?\s+(?P<iso>\d{4}-\d{2}(?:-\d{2})?)\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
@@ -98,9 +101,15 @@ def clean_text(text: str, lang: str) -> tuple[str, Dateline | None]:
     """Remove boilerplate lines from `text`; return the body and the dateline found at its top."""
     data = lang_data(lang)
     english = lang_data("en")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     dateline: Dateline | None = None
+    m = _DATE_FIELD.match(text)
+    cues = data.boilerplate.dateline_words + english.boilerplate.dateline_words
+    if m and m.group("cue").casefold() in cues:
+        # a metadata field glued before the first sentence ("date 2023-04-11 MOSCOW: ...")
+        dateline, text = Dateline(published=m.group("iso")), text[m.end() :]
+    lines = text.split("\n")
+    kept: list[str] = []
     seen_nonblank = 0
     body_started = False
     for raw_line in lines:
@@ -161,7 +170,11 @@ def _is_short_label(stripped: str) -> bool:
 def _is_tail_line(line: str) -> bool:
     """A line after the body that is no sentence (short, no sentence punctuation at its end)."""
     stripped = line.strip()
-    return len(stripped) <= _TAIL_MAX_CHARS and not re.search(r"[.!?…\"”’»]\s*$", stripped)
+    return (
+        len(stripped) <= _TAIL_MAX_CHARS
+        and len(stripped.split()) <= _TAIL_MAX_WORDS
+        and not re.search(r"[.!?…\"”’»]\s*$", stripped)
+    )
 
 
 def dedupe_glued_caption(line: str) -> str:

@@ -149,3 +149,14 @@ def test_agency_lead_in_gives_the_outlet_when_missing() -> None:
 def test_record_without_body_is_an_input_error(record: ArticleRecord) -> None:
     with pytest.raises(InputError):
         clean(record)
+
+
+def test_iso_date_field_glued_before_the_first_sentence_is_metadata() -> None:
+    body, dateline = clean_text(" date 2023-04-11 MOSCOW: The admiral arrived in the capital.", "en")
+    assert body == "MOSCOW: The admiral arrived in the capital."
+    assert dateline is not None and dateline.published == "2023-04-11"
+
+
+def test_a_sentence_starting_with_a_date_is_kept() -> None:
+    text = "Monday 2023-04-11 was the day the admiral arrived."
+    assert clean_text(text, "en") == (text, None)
