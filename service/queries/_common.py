@@ -50,19 +50,15 @@ def evidence(claim: LiteralString, article: LiteralString) -> LiteralString:
 
 
 def date_filter(var: LiteralString) -> LiteralString:
-    """Keep rows whose date (compared at its own precision) lies in $since..$until; undated rows only
-    when neither bound is given."""
-    return (
-        "($since IS NULL OR (" + var + " IS NOT NULL AND " + var + " >= substring($since, 0, size(" + var
-        + ")))) AND ($until IS NULL OR (" + var + " IS NOT NULL AND " + var
-        + " <= substring($until, 0, size(" + var + "))))"
-    )
+    """Keep rows whose date lies in $since..$until, each comparison at the shorter of the two precisions
+    ("2021-06" is within until=2021-06-01); undated rows only when neither bound is given."""
+    return span_filter(var, var)
 
 
 def span_filter(first: LiteralString, last: LiteralString) -> LiteralString:
-    """Keep rows whose span first..last overlaps $since..$until (each compared at its own precision)."""
+    """Keep rows whose span first..last overlaps $since..$until (compared at the shorter precision)."""
     return (
-        "($since IS NULL OR (" + last + " IS NOT NULL AND " + last + " >= substring($since, 0, size(" + last
-        + ")))) AND ($until IS NULL OR (" + first + " IS NOT NULL AND " + first
-        + " <= substring($until, 0, size(" + first + "))))"
+        "($since IS NULL OR (" + last + " IS NOT NULL AND left(" + last + ", size($since)) >= left($since, size("
+        + last + ")))) AND ($until IS NULL OR (" + first + " IS NOT NULL AND left(" + first
+        + ", size($until)) <= left($until, size(" + first + "))))"
     )

@@ -6,7 +6,7 @@ from typing import LiteralString
 
 from neo4j import Driver
 
-from graph_schema.model import Label, Relation, StructuralRel
+from graph_schema.model import EventType, Label, Relation, StructuralRel
 from service.queries._common import read
 from service.schemas import Stats
 
@@ -14,8 +14,8 @@ from service.schemas import Stats
 def _build_counts() -> LiteralString:
     # One count-store lookup per label and type. The names come only from the schema's enums, so this
     # generated text is as reviewed as a literal.
-    parts = [f"MATCH (n:`{label.value}`) RETURN 'label' AS kind, '{label.value}' AS name, count(n) AS n"
-             for label in Label]
+    labels = [*(label.value for label in Label), *(t.value for t in EventType)]
+    parts = [f"MATCH (n:`{label}`) RETURN 'label' AS kind, '{label}' AS name, count(n) AS n" for label in labels]
     parts += [f"MATCH ()-[r:`{rel}`]->() RETURN 'relation' AS kind, '{rel}' AS name, count(r) AS n"
               for rel in [*(r.value for r in Relation), *(s.value for s in StructuralRel)]]
     return "\nUNION ALL\n".join(parts)
