@@ -229,7 +229,8 @@ def _alive(pid: int) -> bool:
 
 def _instance_java_pids(home: Path) -> list[int]:
     """Every live JVM whose command line names this instance folder (the launcher and the server)."""
-    marker = str(home)
+    # Exact arguments, so that an instance at /x/neo4j never matches one at /x/neo4j2.
+    markers = {f"-Dbasedir={home}", f"--home-dir={home}"}
     found: list[int] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -238,7 +239,7 @@ def _instance_java_pids(home: Path) -> list[int]:
         cmd = _proc_cmdline(pid)
         if not cmd or "java" not in Path(cmd[0]).name:
             continue
-        if any(marker in part for part in cmd) and _alive(pid):
+        if markers.intersection(cmd) and _alive(pid):
             found.append(pid)
     return found
 
