@@ -68,6 +68,9 @@ class Mention(BaseModel):
     role: str | None = Field(default=None, description="title found next to a person, English")
     role_org: str | None = Field(default=None, description="entity id of the organisation of the role")
     role_country: str | None = Field(default=None, description="ISO alpha-3 of the role's state")
+    descriptor: bool = Field(default=False, description="part of another mention's title, not an actor")
+    title_start: int | None = Field(default=None, description="offset where the person's title begins")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="how sure the match is")
 
 
 class Entity(BaseModel):
@@ -123,3 +126,7 @@ class ArticleExtraction(BaseModel):
     text: str = Field(exclude=True, default="", description="clean text (not printed)")
     entities: list[Entity]
     facts: list[Fact]
+    withheld: list[Fact] = Field(
+        default_factory=list,
+        description="claims found but not asserted: denied, or planned meetings/visits that did not happen",
+    )

@@ -1,0 +1,500 @@
+"""Entity mentions per sentence: exact aliases, title cues (roles, new people), fuzzy names.
+
+Stages inside `find_mentions`, all driven by data:
+
+1. exact aliases of the registry (`registry.load_registry().matcher`): one dict lookup per folded
+   word, longest match wins; short all-caps aliases (US, RI, EU) must match in case, capitalised
+   aliases must be capitalised in the text;
+2. title cues of ``loaders/data/rules/<lang>.yaml`` (``titles``, ``ranks``): "Menteri Pertahanan Rusia
+   Sergei Shoigu", "Russian Defence Minister …", "Nikolai Patrushev, sekretaris Dewan Keamanan Rusia"
+   give the person a role (English title, organisation, state); the state/organisation words of the
+   title become *descriptor* mentions (named, but not actors of that sentence); a capitalised name
+   after a cue that the registry lacks becomes a discovered person ``per:<normalised-name>``;
+3. fuzzy matching (rapidfuzz, high threshold) only for capitalised multi-word names left unmatched,
+   against person/organisation aliases sharing a word ("Min Aung Hlain" → Min Aung Hlaing);
+4. a discovered or fuzzy-matched person's surname alone, later in the article, is that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from graph_schema.model import EntityType
+from loaders.models import CleanArticle, Mention, Sentence
+from loaders.registry import (
+    DATA_DIR,
+    AliasHit,
+    PhraseMatch,
+    PhraseMatcher,
+    Registry,
+    RegistryError,
+    Token,
+    fold,
+    load_registry,
+    longest,
+    norm,
+    slug,
+    tokenize,
+)
+
+FUZZY_THRESHOLD = 90.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Rules (per language, merged with English)
+
+
+@dataclass(frozen=True)
+class TitleCue:
+    """A title word or phrase and what it means."""
+
+    role: str
+    org_kind: str | None
+    needs_org: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A relation trigger phrase."""
+
+    relation: str
+    strength: str  # strong | weak | reverse
+
+
+@dataclass
+class Rules:
+    """The compiled rules of one language (plus English)."""
+
+    lang: str
+    titles: PhraseMatcher[TitleCue]
+    ranks: PhraseMatcher[str]
+    triggers: PhraseMatcher[Trigger]
+    words: dict[str, frozenset[str]]  # single-word cue sets: conjunctions, negation, …
+    phrases: dict[str, PhraseMatcher[str]]  # multi-word cue sets: skip_sentences, anaphora, …
+    modality: PhraseMatcher[str]
+    stopwords: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, kind: str, word: str) -> bool:
+        """Whether a folded word is in one of the single-word cue sets."""
+        return word in self.words.get(kind, frozenset())
+
+
+_WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps")
+_PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
+                "negation", "conjunctions")
+
+
+def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    todo = [lang, "en"]
+    while todo:
+        code = todo.pop(0)
+        if code in seen:
+            continue
+        seen.add(code)
+        path = rules_dir / f"{code}.yaml"
+        if not path.exists():
+            continue
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise RegistryError(f"{path}: {exc}") from exc
+        out.append(raw)
+        if raw.get("inherit"):
+            todo.insert(0, str(raw["inherit"]))
+    return out
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    try:
+        from loaders.language import lang_data
+
+        return frozenset(fold(w) for w in lang_data(lang).stopwords)
+    except Exception:  # the language data is optional for mention finding
+        return frozenset()
+
+
+@lru_cache(maxsize=32)
+def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
+    """The rules of `lang` merged with English ones, compiled once."""
+    titles: PhraseMatcher[TitleCue] = PhraseMatcher()
+    ranks: PhraseMatcher[str] = PhraseMatcher()
+    triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    modality: PhraseMatcher[str] = PhraseMatcher()
+    words: dict[str, set[str]] = {k: set() for k in _WORD_SETS}
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in _PHRASE_SETS}
+    for raw in _rules_raw(lang, rules_dir):
+        for t in raw.get("titles") or []:
+            cue = TitleCue(str(t["role"]), t.get("org_kind"), bool(t.get("needs_org", False)))
+            for phrase in t["cue"]:
+                titles.add(str(phrase), cue, inflect=False)
+        for r in raw.get("ranks") or []:
+            ranks.add(str(r), str(r), inflect=False)
+        for rel, groups in (raw.get("triggers") or {}).items():
+            for strength, phrase_list in (groups or {}).items():
+                for phrase in phrase_list or []:
+                    triggers.add(str(phrase), Trigger(str(rel), str(strength)), inflect=False)
+        for status, phrase_list in (raw.get("modality") or {}).items():
+            for phrase in phrase_list or []:
+                modality.add(str(phrase), str(status), inflect=False)
+        for key in _WORD_SETS:
+            words[key].update(norm(str(w)) for w in raw.get(key) or [])
+        for key in _PHRASE_SETS:
+            for phrase in raw.get(key) or []:
+                phrases[key].add(str(phrase), str(phrase), inflect=False)
+    return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
+                 words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
+                 modality=modality, stopwords=_stopwords(lang))
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentence analysis shared with facts.py
+
+
+@dataclass
+class SentenceView:
+    """A sentence's folded text and words (offsets are article offsets)."""
+
+    sentence: Sentence
+    folded: str
+    tokens: list[Token]
+
+    @property
+    def start(self) -> int:
+        """Article offset of the sentence."""
+        return self.sentence.start
+
+    def raw(self, start: int, end: int) -> str:
+        """Original text between two article offsets inside this sentence."""
+        return self.sentence.text[start - self.start : end - self.start]
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first word starting at or after `offset`."""
+        for i, tok in enumerate(self.tokens):
+            if tok.start >= offset:
+                return i
+        return len(self.tokens)
+
+
+def view(sentence: Sentence) -> SentenceView:
+    """Fold and tokenize one sentence."""
+    folded = fold(sentence.text)
+    return SentenceView(sentence, folded, tokenize(folded, sentence.start))
+
+
+_HOW_RANK = {"country": 0, "epithet": 1, "alias": 2, "demonym": 3}
+_TYPE_RANK = {EntityType.PERSON: 0, EntityType.ORGANIZATION: 1, EntityType.WEAPON: 2,
+              EntityType.EVENT: 3, EntityType.COUNTRY: 4, EntityType.PLACE: 5}
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in fold(s) if c.isalnum())
+
+
+def _case_ok(hit: AliasHit, surface: str) -> bool:
+    if hit.exact_case:
+        return surface.replace(".", "") == hit.surface.replace(".", "")
+    if hit.capitalised:
+        return surface[:1].isupper() or surface[:1].isdigit()
+    return True
+
+
+def _alias_mentions(sv: SentenceView, reg: Registry) -> list[PhraseMatch[AliasHit]]:
+    found = []
+    for m in reg.matcher.find(sv.tokens, sv.sentence.text, sv.start):
+        if _case_ok(m.payload, sv.raw(m.start, m.end)):
+            found.append(m)
+
+    def rank(m: PhraseMatch[AliasHit]) -> tuple[int, int, int, int]:
+        actor = reg.get(m.payload.entity_id)
+        etype = actor.type if actor else EntityType.COUNTRY
+        return (-(m.end - m.start), _HOW_RANK.get(m.payload.how, 9), _TYPE_RANK[etype], m.start)
+
+    chosen: list[PhraseMatch[AliasHit]] = []
+    taken: set[int] = set()
+    for m in sorted(found, key=rank):
+        span = range(m.first, m.last + 1)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@dataclass
+class _Item:
+    """Something found in a sentence, in text order."""
+
+    start: int
+    end: int
+    kind: str  # entity | title | rank
+    entity_id: str = ""
+    etype: EntityType | None = None
+    how: str = ""
+    surface: str = ""
+    cue: TitleCue | None = None
+    descriptor: bool = False
+    role: str | None = None
+    role_org: str | None = None
+    role_country: str | None = None
+    title_start: int | None = None
+    confidence: float = 1.0
+
+
+_PAREN = re.compile(r"\([^()]{0,40}\)")
+_TIGHT = re.compile(r"^[\s,]*$")
+
+
+def _tight(gap: str, allow_comma: bool = False) -> bool:
+    """Only spaces (a parenthesis like "(Menhan)" or "(kiri)" allowed) between two items."""
+    gap = _PAREN.sub(" ", gap)
+    gap = gap.replace("’s", " ").replace("'s", " ")
+    if allow_comma:
+        return bool(_TIGHT.match(gap)) and gap.count(",") <= 1
+    return not gap.strip()
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "le", "di", "dos",
+                        "du", "ibn", "jr", "d"})
+
+
+def _capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], max_words: int = 4,
+                     stop: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The capitalised name starting at the first word at/after `start` (only spaces before it)."""
+    i = sv.token_index_at(start)
+    if i >= len(sv.tokens) or sv.raw(start, sv.tokens[i].start).strip():
+        return None
+    first = i
+    end = None
+    count = 0
+    while i < len(sv.tokens) and count < max_words:
+        tok = sv.tokens[i]
+        raw = sv.raw(tok.start, tok.end)
+        if any(a <= tok.start < b for a, b in taken):
+            break
+        if i > first:
+            gap = sv.raw(sv.tokens[i - 1].end, tok.start)
+            if gap not in (" ", "-", ". ", ".") and gap != "\u00a0":
+                break
+        if raw[:1].isupper() and tok.text not in stop and not raw.isdigit():
+            end = tok.end
+            count += 1
+        elif tok.text in _PARTICLES and i > first:
+            pass
+        else:
+            break
+        i += 1
+    if end is None:
+        return None
+    return sv.tokens[first].start, end
+
+
+def _sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[_Item]:
+    items: list[_Item] = []
+    for m in _alias_mentions(sv, reg):
+        actor = reg.get(m.payload.entity_id)
+        if actor is None:
+            continue
+        items.append(_Item(m.start, m.end, "entity", actor.id, actor.type, m.payload.how,
+                           sv.raw(m.start, m.end)))
+    occupied = [(it.start, it.end) for it in items]
+
+    def free(m: PhraseMatch[Any]) -> bool:
+        return not any(a < m.end and m.start < b for a, b in occupied)
+
+    for tm in longest(rules.titles.find(sv.tokens, sv.sentence.text, sv.start)):
+        if free(tm):
+            items.append(_Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
+    for rm in longest(rules.ranks.find(sv.tokens, sv.sentence.text, sv.start)):
+        raw = sv.raw(rm.start, rm.end)
+        if free(rm) and raw[:1].isupper():
+            items.append(_Item(rm.start, rm.end, "rank", surface=raw))
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _role_string(reg: Registry, cue: TitleCue, org: str | None, country: str | None) -> str:
+    if cue.org_kind and country:
+        return f"{cue.role} of {reg.name_of(country)}"
+    if org:
+        return f"{cue.role} of the {reg.name_of(org)}"
+    if country:
+        return f"{cue.role} of {reg.name_of(country)}"
+    return cue.role
+
+
+def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) -> list[_Item]:
+    """Attach roles to people named with a title; discover people the registry lacks."""
+    new: list[_Item] = []
+    taken = [(it.start, it.end) for it in items]
+    stop = rules.stopwords
+    for idx, it in enumerate(items):
+        if it.kind != "title" or it.cue is None:
+            continue
+        cue = it.cue
+        org: str | None = None
+        country: str | None = None
+        parts: list[_Item] = []
+        # state or organisation before the cue ("Russian Defence Minister", "Russia's defence minister")
+        prev = items[idx - 1] if idx else None
+        if (prev is not None and prev.kind == "entity" and prev.etype in (EntityType.COUNTRY,
+                                                                           EntityType.ORGANIZATION)
+                and _tight(sv.raw(prev.end, it.start))):
+            parts.append(prev)
+        # after the cue: optional link word, state/organisation, ranks, then the person
+        j = idx + 1
+        pos = it.end
+        while j < len(items):
+            nxt = items[j]
+            gap = sv.raw(pos, nxt.start)
+            gap_words = [fold(w) for w in re.findall(r"\w+", _PAREN.sub(" ", gap))]
+            link_ok = all(w in {"of", "the", "de", "la", "del", "du", "des", "of the", "d"} for w in gap_words)
+            if not (_tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
+                break
+            if nxt.kind == "entity" and nxt.etype in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
+                    and not any(p.etype == nxt.etype for p in parts if p.start > it.start):
+                parts.append(nxt)
+            elif nxt.kind == "rank":
+                pass
+            else:
+                break
+            pos = nxt.end
+            j += 1
+        for p in parts:
+            if p.etype == EntityType.ORGANIZATION:
+                org = p.entity_id
+                actor = reg.get(org)
+                country = country or (actor.country if actor else None)
+            elif p.etype == EntityType.COUNTRY:
+                country = p.entity_id
+        if cue.org_kind and org is None:
+            org = reg.org_of_kind(cue.org_kind, country)
+        person: _Item | None = None
+        if j < len(items) and items[j].kind == "entity" and items[j].etype == EntityType.PERSON \
+                and _tight(sv.raw(pos, items[j].start)):
+            person = items[j]
+        elif j >= len(items) or items[j].start > pos:
+            run = _capitalised_run(sv, pos, taken, stop=stop)
+            if run is not None:
+                name = sv.raw(*run)
+                if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
+                    person = _Item(run[0], run[1], "entity", f"per:{slug(name)}", EntityType.PERSON,
+                                   "title-cue", name, confidence=0.8)
+                    new.append(person)
+                    taken.append(run)
+        title_start = min([it.start, *(p.start for p in parts)])
+        if person is None:
+            # appositive: "Nikolai Patrushev, sekretaris Dewan Keamanan Rusia"
+            before = [x for x in items[:idx] if x.kind == "entity" and x.etype == EntityType.PERSON]
+            if before and "," in sv.raw(before[-1].end, title_start) \
+                    and _tight(sv.raw(before[-1].end, title_start), allow_comma=True):
+                person = before[-1]
+                title_start = person.start
+        if person is None or (cue.needs_org and org is None and country is None):
+            continue
+        if person.role is None:
+            person.role = _role_string(reg, cue, org, country)
+            person.role_org = org
+            org_actor = reg.get(org) if org else None
+            person.role_country = country or (org_actor.country if org_actor else None)
+        person.title_start = min(title_start, person.start)
+        for p in parts:
+            p.descriptor = True
+    return new
+
+
+def _fuzzy(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) -> list[_Item]:
+    """Capitalised multi-word names left unmatched, against person/organisation aliases."""
+    taken = [(it.start, it.end) for it in items]
+    out: list[_Item] = []
+    i = 0
+    while i < len(sv.tokens):
+        tok = sv.tokens[i]
+        raw = sv.raw(tok.start, tok.end)
+        if not raw[:1].isupper() or any(a <= tok.start < b for a, b in taken):
+            i += 1
+            continue
+        run = _capitalised_run(sv, tok.start, taken, stop=rules.stopwords)
+        if run is None:
+            i += 1
+            continue
+        name = norm(sv.raw(*run))
+        words = name.split()
+        if len(words) >= 2:
+            best: tuple[float, str] | None = None
+            for w in set(words):
+                for alias, ent in reg.fuzzy_index.get(w, ()):
+                    score = fuzz.ratio(name, alias)
+                    if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+                        best = (score, ent)
+            if best is not None:
+                actor = reg.get(best[1])
+                if actor is not None:
+                    out.append(_Item(run[0], run[1], "entity", actor.id, actor.type, "fuzzy",
+                                     sv.raw(*run), confidence=0.85))
+                    taken.append(run)
+        i = sv.token_index_at(run[1])
+    return out
+
+
+def _to_mention(it: _Item, index: int) -> Mention:
+    assert it.etype is not None
+    return Mention(sentence_index=index, start=it.start, end=it.end, surface=it.surface,
+                   entity_id=it.entity_id, entity_type=it.etype, how=it.how, role=it.role,
+                   role_org=it.role_org, role_country=it.role_country, descriptor=it.descriptor,
+                   title_start=it.title_start, confidence=it.confidence)
+
+
+def find_mentions(
+    article: CleanArticle,
+    *,
+    registry: Registry | None = None,
+    rules: Rules | None = None,
+    sentences: Sequence[Sentence] | None = None,
+) -> list[Mention]:
+    """Every entity mention of the article's sentences, in text order."""
+    reg = registry or load_registry()
+    rl = rules or load_rules(article.language)
+    per_sentence: list[tuple[SentenceView, list[_Item]]] = []
+    discovered: dict[str, str] = {}  # folded surname -> person id
+    for sent in sentences if sentences is not None else article.sentences:
+        sv = view(sent)
+        items = _sentence_items(sv, reg, rl)
+        items += _apply_titles(sv, items, reg, rl)
+        items.sort(key=lambda it: it.start)
+        items += _fuzzy(sv, items, reg, rl)
+        for it in items:
+            if it.kind == "entity" and it.etype == EntityType.PERSON and it.how in ("title-cue", "fuzzy"):
+                words = norm(it.surface).split()
+                if len(words) >= 2 and len(words[-1]) >= 3:
+                    discovered.setdefault(words[-1], it.entity_id)
+        per_sentence.append((sv, items))
+    mentions: list[Mention] = []
+    for sv, items in per_sentence:
+        if discovered:
+            taken = [(it.start, it.end) for it in items]
+            for tok in sv.tokens:
+                ent = discovered.get(tok.text)
+                raw = sv.raw(tok.start, tok.end)
+                if ent and raw[:1].isupper() and not any(a < tok.end and tok.start < b for a, b in taken):
+                    items.append(_Item(tok.start, tok.end, "entity", ent, EntityType.PERSON, "alias", raw,
+                                       confidence=0.8))
+        for it in sorted(items, key=lambda x: x.start):
+            if it.kind == "entity":
+                mentions.append(_to_mention(it, sv.sentence.index))
+    return mentions
+
+
+def letters_equal(a: str, b: str) -> bool:
+    """Whether two names have the same letters after folding (used by tests and resolve)."""
+    return _letters(a) == _letters(b)
