@@ -390,18 +390,32 @@ class _Recomputed(BaseModel):
 
 
 def _recompute(
-    tx: ManagedTransaction, *, tie_keys: Iterable[str], event_ids: Iterable[str], orphan_candidates: Iterable[str]
+    tx: ManagedTransaction,
+    *,
+    added: tuple[Iterable[str], Iterable[str]],
+    removed: tuple[Iterable[str], Iterable[str]],
+    orphan_candidates: Iterable[str],
 ) -> _Recomputed:
+    """Recompute the ties and events behind claims just written (``added``) or deleted (``removed``).
+
+    Each is ``(tie keys, event ids)``. Only what removed claims touched and no new claim supports can
+    have lost all support, so only that is checked for deletion; the rest is refreshed from its claims.
+    """
     result = _Recomputed()
-    ids = sorted(set(event_ids))
-    if ids:
-        result.events_deleted = _single_count(tx, cypher.DELETE_UNSUPPORTED_EVENTS, ids=ids)
-        tx.run(cypher.REFRESH_EVENTS, ids=ids, status_rank=list(STATUS_RANK)).consume()
-        tx.run(cypher.LINK_EVENT_PARTICIPANTS, ids=ids).consume()
-        tx.run(cypher.LINK_EVENT_PLACES, ids=ids).consume()
-    for relation, rows in tie_rows(tie_keys).items():
+    added_ties, added_events = set(added[0]), set(added[1])
+    removed_ties, removed_events = set(removed[0]), set(removed[1])
+    if removed_events - added_events:
+        result.events_deleted = _single_count(
+            tx, cypher.DELETE_UNSUPPORTED_EVENTS, ids=sorted(removed_events - added_events))
+    event_ids = sorted(added_events | removed_events)
+    if event_ids:
+        tx.run(cypher.REFRESH_EVENTS, ids=event_ids, status_rank=list(STATUS_RANK)).consume()
+        tx.run(cypher.LINK_EVENT_PARTICIPANTS, ids=event_ids).consume()
+        tx.run(cypher.LINK_EVENT_PLACES, ids=event_ids).consume()
+    for relation, rows in tie_rows(removed_ties - added_ties).items():
         keys = [row["key"] for row in rows]
         result.ties_deleted += _single_count(tx, cypher.DELETE_UNSUPPORTED_TIES[relation], keys=keys)
+    for relation, rows in tie_rows(added_ties | removed_ties).items():
         tx.run(cypher.REFRESH_TIES[relation], ties=rows, status_rank=list(STATUS_RANK)).consume()
     candidates = sorted(set(orphan_candidates))
     if candidates:
@@ -448,12 +462,8 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
     old_events = set(old.event_ids) if old else set()
     new_entities = {row["id"] for row in plan.mentions}
     orphan_candidates = (set(old.mentioned) | set(old.actors)) - new_entities if old else set()
-    _recompute(
-        tx,
-        tie_keys=new_ties | old_ties,
-        event_ids=set(event_ids) | old_events,
-        orphan_candidates=orphan_candidates,
-    )
+    _recompute(tx, added=(new_ties, event_ids), removed=(old_ties, old_events),
+               orphan_candidates=orphan_candidates)
     return WriteSummary(
         article_id=plan.article_id,
         status="replaced" if state is not None else "created",
@@ -471,12 +481,8 @@ def _retract_tx(tx: ManagedTransaction, ref: str) -> RetractSummary:
     article_id = str(record["id"])
     old = _remove_claims(tx, article_id)
     tx.run(cypher.DELETE_ARTICLE, id=article_id).consume()
-    done = _recompute(
-        tx,
-        tie_keys=old.tie_keys,
-        event_ids=old.event_ids,
-        orphan_candidates=set(old.mentioned) | set(old.actors),
-    )
+    done = _recompute(tx, added=((), ()), removed=(old.tie_keys, old.event_ids),
+                      orphan_candidates=set(old.mentioned) | set(old.actors))
     return RetractSummary(
         article_id=article_id,
         claims=old.claims,
