@@ -8,6 +8,12 @@ Ties and events are *derived*: after claims change, each affected tie and event 
 claims that remain (support, articles, confidence, statuses, dates), and deleted when none remain.
 Re-writing an article whose content hash and extractor are unchanged writes nothing; a changed article
 has its old claims retracted and the new ones written in the same transaction.
+
+Concurrent writers (``tiesgraph load --shard``) stay exact because every article first SETs its
+entities, which write-locks them: a second transaction touching the same tie (whose endpoints are
+among those entities) waits until the first commits and then recounts that tie's claims, committed
+ones included. Locks are taken in a fixed order; a deadlock is a transient error the driver retries,
+which is safe because transaction functions are idempotent.
 """
 
 from __future__ import annotations
@@ -202,7 +208,8 @@ def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
         if entity.type is EntityType.COUNTRY:
             row["alpha2"] = _alpha2(entity.id)
         rows[ENTITY_LABELS[entity.type]].append(row)
-    return dict(rows)
+    # A fixed order (label, then id) makes concurrent writers lock shared entities in the same order.
+    return {label: sorted(rows[label], key=lambda r: r["id"]) for label in ENTITY_LABELS.values() if label in rows}
 
 
 def belongs_to_rows(extraction: ArticleExtraction) -> tuple[list[Row], list[Row]]:

@@ -257,3 +257,19 @@ def test_a_second_article_adds_support_and_merges_entities_and_events(
     assert query(empty_graph, neo4j_settings, "MATCH (e:Entity {id: 'per:sergei-shoigu'}) RETURN count(e) AS n") \
         == [{"n": 1}]
     assert query(empty_graph, neo4j_settings, "MATCH ()-[r:MET_WITH]->() RETURN count(r) AS n") == [{"n": 1}]
+
+
+def test_concurrent_writers_supporting_one_tie_count_every_claim(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    db = neo4j_settings.neo4j_database
+    extractions = [make_extraction(f"art:c{i}", facts=[meeting_fact(confidence=0.5 + i / 100)]) for i in range(12)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(lambda e: write_article(empty_graph, e, database=db).status, extractions))
+    assert statuses == ["created"] * 12
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None
+    assert (meeting["support"], meeting["articles"]) == (12, 12)
+    assert query(empty_graph, neo4j_settings, "MATCH (ev:Event) RETURN ev.support AS s") == [{"s": 12}]
