@@ -34,6 +34,9 @@ class FailingDriver:
     def execute_query(self, *args: Any, **kwargs: Any) -> Any:
         raise self.error
 
+    def session(self, *args: Any, **kwargs: Any) -> Any:
+        raise self.error
+
 
 def make_settings(**overrides: Any) -> Settings:
     """Settings for a server nobody listens on (the tests never connect)."""
@@ -66,7 +69,7 @@ def test_health_needs_no_database() -> None:
 
 @pytest.mark.parametrize("error", [ServiceUnavailable("down"), SessionExpired("expired")])
 @pytest.mark.parametrize("path", ["/v1/entities", "/v1/entities?q=Rusia", "/v1/stats", "/v1/events",
-                                  "/v1/articles", "/v1/entities/RUS", "/v1/ready"])
+                                  "/v1/articles", "/v1/entities/RUS", "/v1/ready", "/v1/entities/RUS/graph"])
 def test_neo4j_unavailable_is_503(error: Exception, path: str) -> None:
     _, client = make_client(error=error)
     assert_error(client.get(path), 503, "unavailable" if path == "/v1/ready" else "neo4j_unavailable")
