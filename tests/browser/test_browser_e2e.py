@@ -12,10 +12,17 @@ import time
 from typing import Any
 
 import pytest
-from neo4j import Driver
+from neo4j import Driver, RoutingControl
 
 from graph_schema.model import Label, Relation
-from service.routers.browser import GUIDE_PATH, NODE_STYLES, STYLE_PATH, TIE_COLOR, first_guide_query
+from service.routers.browser import (
+    GUIDE_PATH,
+    GUIDE_SLIDES,
+    NODE_STYLES,
+    STYLE_PATH,
+    TIE_COLOR,
+    first_guide_query,
+)
 from service.settings import Settings
 from tests.browser.conftest import ARTIFACTS, CHROMIUM_ARGS, RunningApi
 
@@ -81,6 +88,21 @@ def _styled_as_expected(graph: dict[str, Any]) -> bool:
     return all(drawn.get(p) == NODE_STYLES[Label.PERSON].color for p in PEOPLE) and all(
         drawn.get(c) == NODE_STYLES[Label.COUNTRY].color for c in COUNTRIES
     )
+
+
+GUIDE_QUERIES = [(slide.title, i, q) for slide in GUIDE_SLIDES for i, q in enumerate(slide.queries)]
+
+
+@pytest.mark.parametrize(("slide", "index", "query"), GUIDE_QUERIES, ids=[f"{t}#{i}" for t, i, _ in GUIDE_QUERIES])
+def test_every_guide_query_runs_on_the_seed_graph(
+    seed_graph: Driver, neo4j_settings: Settings, slide: str, index: int, query: str
+) -> None:
+    records, _, _ = seed_graph.execute_query(
+        query, database_=neo4j_settings.neo4j_database, routing_=RoutingControl.READ
+    )
+    if (slide, index) == (GUIDE_SLIDES[0].title, 0):
+        names = {node["name"] for record in records for node in record.values() if hasattr(node, "labels")}
+        assert set(PEOPLE) | set(COUNTRIES) <= names, names
 
 
 def test_guides_first_query_draws_shoigu_and_min_aung_hlaing_in_the_style_colours(
