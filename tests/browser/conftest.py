@@ -109,15 +109,16 @@ def running_api(neo4j_settings: Settings) -> Iterator[RunningApi]:
         thread.join(timeout=15)
 
 
-@pytest.fixture
-def seed_graph(empty_graph: Driver, schema_applied: list[str], neo4j_settings: Settings) -> Driver:
-    """The graph holding exactly the bundled seed article, loaded by the project's loader."""
+@pytest.fixture(scope="module")
+def seed_graph(driver: Driver, schema_applied: list[str], neo4j_settings: Settings) -> Driver:
+    """The graph holding exactly the bundled seed article, loaded by the project's loader (once per module)."""
     from loaders.load import load_sources
 
-    results = load_sources(empty_graph, [str(SEED_ARTICLE)], database=neo4j_settings.neo4j_database,
-                           progress=False)
+    database = neo4j_settings.neo4j_database
+    driver.execute_query("MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=database)
+    results = load_sources(driver, [str(SEED_ARTICLE)], database=database, progress=False)
     assert [r.status for r in results] == ["created"], results
-    return empty_graph
+    return driver
 
 
 @pytest.fixture
