@@ -1,0 +1,492 @@
+"""Facts from resolved mentions and relation triggers (extractor ``rules.v1``).
+
+Per sentence (sentences of related-article links — "Baca juga", "Read more" — are skipped):
+
+* **HOLDS_ROLE** for every person named with a title (object: the title's organisation, else its state);
+* a **trigger** of ``loaders/data/rules/<lang>.yaml`` gives the relation; its arguments follow general
+  rules: the subject is the nearest fitting actor before the trigger (not one already used as the
+  object of an earlier trigger of the sentence, so "A flew to B to attend C" makes A the attendee), the
+  object the first fitting actor after it; with no subject before it, "between A and B", a subject after
+  the subordinate clause ("Before meeting A, B met C"), or "trigger A … B" ("talks of A with B", "a visit
+  by A to B", "disampaikan A kepada B") are tried; "A and B held talks" pairs coordinated subjects; an
+  object after a passive agent word ("by", "oleh") swaps the roles; ``reverse`` triggers ("bought")
+  swap supplier and recipient; coordinated objects ("to A and B") each get a fact;
+* a person where a state or organisation is needed stands for the organisation/state of their title;
+  a capital city where a state is needed (recipient "à Bakou") stands for the state;
+* **negation** cues between the subject and the trigger deny the fact; **modality** cues make it
+  planned/agreed/announced. Denied facts, and planned meetings/visits/attendance, are *withheld* (kept
+  apart from the fact view); planned cooperation or supply is a fact with its status;
+* **date**: the date expression of the sentence nearest the trigger; a sentence that opens with a
+  statement anaphor ("Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)") dates the undated
+  facts of the sentence before; **place**: a place named in the sentence, else the dateline city;
+  a visit to a city is a visit to its state, the city being the place;
+* facts are de-duplicated on (subject, relation, object) — either order for symmetric relations —
+  keeping the first evidence and the most precise date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
+from loaders.dates import DateMention, find_dates
+from loaders.mentions import Rules, SentenceView, Trigger, load_rules, view
+from loaders.models import CleanArticle, Entity, Fact, Mention, Sentence
+from loaders.registry import PhraseMatch, Registry, fold, load_registry, longest, slug
+
+EXTRACTOR = "rules.v1"
+
+P, ORG, C, PL, EV = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.PLACE,
+                   EntityType.EVENT)
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """Which entity types fill a relation's subject and object, and how it treats places and plans."""
+
+    subject: frozenset[EntityType]
+    object: frozenset[EntityType]
+    has_place: bool
+    planned_is_fact: bool  # "plans to cooperate" is a COOPERATES_WITH fact; "plans to meet" is not a meeting
+
+
+SPECS: dict[Relation, RelationSpec] = {
+    Relation.MET_WITH: RelationSpec(frozenset({P, ORG}), frozenset({P, ORG}), True, False),
+    Relation.VISITED: RelationSpec(frozenset({P, ORG}), frozenset({C, PL}), True, False),
+    Relation.ATTENDED: RelationSpec(frozenset({P, ORG, C}), frozenset({EV}), True, False),
+    Relation.TRAINS: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), False, True),
+    Relation.SUPPLIES_ARMS_TO: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), False, True),
+    Relation.COOPERATES_WITH: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), False, True),
+    Relation.SIGNED_AGREEMENT_WITH: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), True, False),
+    Relation.SANCTIONED: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG, P}), False, False),
+    Relation.CRITICIZED: RelationSpec(frozenset({C, ORG, P}), frozenset({C, ORG, P}), False, False),
+    Relation.SUPPORTS: RelationSpec(frozenset({C, ORG, P}), frozenset({C, ORG, P}), False, True),
+    Relation.SEIZED_POWER_IN: RelationSpec(frozenset({ORG, P}), frozenset({C}), False, False),
+}
+
+_STRENGTH = {"strong": 0.9, "reverse": 0.8, "weak": 0.6}
+_WINDOW = 60  # characters before a trigger searched for negation/modality cues
+_PRECISION = {None: 0, 4: 1, 7: 2, 10: 3}
+
+
+@dataclass
+class FactsResult:
+    """Facts asserted by the article, claims withheld (denied/planned), entities found on the way."""
+
+    facts: list[Fact] = field(default_factory=list)
+    withheld: list[Fact] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    skipped_sentences: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Arg:
+    mention: Mention
+    entity_id: str
+    confidence: float
+
+
+@dataclass
+class _Ctx:
+    article: CleanArticle
+    reg: Registry
+    rules: Rules
+    person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
+    dateline: str | None
+    dates: list[DateMention]
+
+
+def _convert(m: Mention, allowed: frozenset[EntityType], ctx: _Ctx, *, object_slot: bool) -> _Arg | None:
+    """The entity a mention stands for in a slot accepting `allowed` types (None: it does not fit)."""
+    if m.entity_type == EntityType.WEAPON:
+        return None
+    if m.entity_type in allowed:
+        return _Arg(m, m.entity_id, m.confidence)
+    if m.entity_type == P and (ORG in allowed or C in allowed):
+        org, country = ctx.person_role.get(m.entity_id, (None, None))
+        if org is None and country is None:
+            actor = ctx.reg.get(m.entity_id)
+            country = actor.country if actor else None
+        target = org if (org and ORG in allowed) else country
+        if target:
+            return _Arg(m, target, m.confidence * 0.8)
+    if m.entity_type == PL and C in allowed and object_slot:
+        actor = ctx.reg.get(m.entity_id)
+        if actor is not None and actor.capital_of:
+            return _Arg(m, actor.capital_of, m.confidence * 0.8)
+    return None
+
+
+def _words_between(sv: SentenceView, start: int, end: int) -> list[str]:
+    return [t.text for t in sv.tokens if t.start >= start and t.end <= end]
+
+
+def _conj_gap(sv: SentenceView, ctx: _Ctx, start: int, end: int) -> str | None:
+    """"word" if only a conjunction lies between two actors, "comma" if only a comma, else None."""
+    gap = re.sub(r"\([^()]{0,40}\)", " ", sv.raw(start, end))
+    words = re.findall(r"\w+", fold(gap))
+    if not words:
+        return "comma" if gap.strip() == "," else None
+    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    hits = ctx.rules.phrases["conjunctions"].find(toks, sv.sentence.text, sv.start)
+    return "word" if len(words) <= 3 and hits else None
+
+
+def _ext_start(m: Mention) -> int:
+    return m.title_start if m.title_start is not None else m.start
+
+
+def _status(sv: SentenceView, ctx: _Ctx, start: int, end: int) -> Modality:
+    """Negation or modality cues in [start, end) of the sentence."""
+    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    if not toks:
+        return Modality.HAPPENED
+    if any(ctx.rules.has("negation", t.text) for t in toks) or ctx.rules.phrases["negation"].find(
+            toks, sv.sentence.text, sv.start):
+        return Modality.DENIED
+    found = ctx.rules.modality.find(toks, sv.sentence.text, sv.start)
+    if found:
+        return Modality(found[-1].payload)
+    return Modality.HAPPENED
+
+
+def _nearest_date(ctx: _Ctx, sent: Sentence, near: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for d in ctx.dates:
+        if d.start >= sent.start and d.end <= sent.end:
+            dist = abs(d.start - near)
+            if best is None or dist < best[0]:
+                best = (dist, d.value)
+    return best[1] if best else None
+
+
+def _place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: _Ctx) -> str | None:
+    places = [m for m in args if m.entity_type == PL]
+    if rel == Relation.VISITED:
+        for m in places:
+            actor = ctx.reg.get(m.entity_id)
+            if actor is not None and actor.country == obj:
+                return m.entity_id
+        if ctx.dateline:
+            actor = ctx.reg.get(ctx.dateline)
+            if actor is not None and actor.country == obj:
+                return ctx.dateline
+        return None
+    if places:
+        return places[0].entity_id
+    return ctx.dateline
+
+
+def _event_after(sv: SentenceView, ctx: _Ctx, pos: int) -> Entity | None:
+    """A conference/forum/exercise named right after an attendance trigger, as a discovered event."""
+    toks = [t for t in sv.tokens if t.start >= pos]
+    if not toks or sv.raw(pos, toks[0].start).strip():
+        return None
+    hits = [h for h in ctx.rules.phrases["event_nouns"].find(toks[:3], sv.sentence.text, sv.start)
+            if h.first == 0]
+    if not hits:
+        return None
+    end = toks[0].end
+    stop = ctx.rules.words.get("locative_preps", frozenset()) | ctx.rules.words.get("conjunctions", frozenset())
+    for i, t in enumerate(toks[:5]):
+        if i and (sv.raw(toks[i - 1].end, t.start).strip() or t.text in stop or t.text in ctx.rules.stopwords
+                  or (t.text.isdigit() and len(t.text) != 4)):
+            break
+        end = t.end
+    surface = sv.raw(toks[0].start, end)
+    return Entity(id=f"evt:{slug(surface)}", type=EV, name=surface, aliases=[surface], source="discovered")
+
+
+def _skip_from(sv: SentenceView, ctx: _Ctx) -> int | None:
+    """Offset where a related-article link starts in the sentence ("Baca juga: …"), if any."""
+    hits = ctx.rules.phrases["skip_sentences"].find(sv.tokens, sv.sentence.text, sv.start)
+    for h in hits:
+        after = sv.raw(h.end, min(h.end + 2, sv.sentence.end)).lstrip()
+        before = sv.raw(sv.start, h.start).strip()
+        multiword = h.last > h.first
+        if after.startswith(":") or (not before and multiword):
+            return h.start
+    return None
+
+
+def dateline_place(article: CleanArticle, mentions: Sequence[Mention], reg: Registry) -> str | None:
+    """The dateline city ("MOSKWA, KOMPAS.com –", "BANGKOK, October 23. /TASS/", "Jakarta (ANTARA) -")."""
+    for m in mentions:
+        if m.sentence_index > 4:
+            break
+        if m.entity_type != PL:
+            continue
+        letters = [c for c in m.surface if c.isalpha()]
+        sent = next((s for s in article.sentences if s.index == m.sentence_index), None)
+        at_start = sent is not None and not article.text[sent.start : m.start].strip()
+        after = article.text[m.end : m.end + 4]
+        if (letters and all(c.isupper() for c in letters) and len(letters) > 3) or (
+                at_start and re.match(r"^\s*(?:\(|[-–—:,])", after)):
+            return m.entity_id
+    return None
+
+
+class _SentenceFacts:
+    """Trigger-by-trigger extraction over one sentence."""
+
+    def __init__(self, sv: SentenceView, mentions: list[Mention], ctx: _Ctx, limit: int) -> None:
+        self.sv = sv
+        self.ctx = ctx
+        self.limit = limit
+        self.args = [m for m in mentions if not m.descriptor and m.start < limit]
+        self.consumed: set[int] = set()
+        self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
+        self.entities: list[Entity] = []
+
+    def _before(self, pos: int) -> list[Mention]:
+        return [m for m in reversed(self.args) if m.end <= pos]
+
+    def _after(self, pos: int) -> list[Mention]:
+        return [m for m in self.args if m.start >= pos]
+
+    def _first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
+               skip_consumed: bool = False, exclude: str | None = None) -> _Arg | None:
+        for m in cands:
+            if skip_consumed and m.start in self.consumed:
+                continue
+            arg = _convert(m, allowed, self.ctx, object_slot=object_slot)
+            if arg is not None and arg.entity_id != exclude:
+                return arg
+        return None
+
+    def _coordinated(self, first: _Arg, allowed: frozenset[EntityType], forward: bool) -> list[_Arg]:
+        """Actors joined to `first` by a conjunction ("A dan B", "A, B and C")."""
+        chain: list[tuple[_Arg, str]] = []
+        cur = first.mention
+        while True:
+            if forward:
+                nxt = next((m for m in self.args if m.start > cur.end), None)
+                kind = _conj_gap(self.sv, self.ctx, cur.end, _ext_start(nxt)) if nxt else None
+            else:
+                nxt = next((m for m in reversed(self.args) if m.end <= _ext_start(cur)), None)
+                kind = _conj_gap(self.sv, self.ctx, nxt.end, _ext_start(cur)) if nxt else None
+            if kind is None or nxt is None:
+                break
+            arg = _convert(nxt, allowed, self.ctx, object_slot=forward)
+            if arg is None:
+                break
+            chain.append((arg, kind))
+            cur = nxt
+        # "A, B and C": commas count only in a list closed by a conjunction
+        last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
+        return [arg for arg, _ in chain[: last_word + 1]]
+
+    def run(self, trig: PhraseMatch[Trigger]) -> None:
+        """Facts of one trigger."""
+        rel = Relation(trig.payload.relation)
+        spec = SPECS.get(rel)
+        if spec is None:
+            return
+        strength = trig.payload.strength
+        reverse = strength == "reverse"
+        subj_types, obj_types = (spec.object, spec.subject) if reverse else (spec.subject, spec.object)
+        if strength == "weak" and rel == Relation.MET_WITH:
+            subj_types = obj_types = frozenset({P})
+        penalty = 1.0
+        subj = self._first(self._before(trig.start), subj_types, object_slot=False, skip_consumed=True)
+        obj = self._first(self._after(trig.end), obj_types, object_slot=True,
+                          exclude=subj.entity_id if subj else None)
+        pairs: list[tuple[_Arg, _Arg]] = []
+        if subj is None:
+            penalty = 0.85
+            after = self._after(trig.end)
+            words = self.sv.tokens
+            nxt_word = next((t.text for t in words if t.start >= trig.end), "")
+            if rel in SYMMETRIC_RELATIONS and self.ctx.rules.has("between", nxt_word) and after:
+                a = _convert(after[0], subj_types, self.ctx, object_slot=False)
+                if a is not None:
+                    bs = self._coordinated(a, obj_types, forward=True)
+                    if bs:
+                        pairs.append((a, bs[0]))
+            if not pairs and obj is not None:
+                comma = self.sv.sentence.text.find(",", obj.mention.end - self.sv.start)
+                if comma >= 0:
+                    subj = self._first(self._after(self.sv.start + comma), subj_types, object_slot=False,
+                                       exclude=obj.entity_id)
+            if not pairs and subj is None and after:
+                prev_word = [t.text for t in words if t.end <= after[0].start][-1:]
+                passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])
+                if rel in SYMMETRIC_RELATIONS or passive or strength == "weak":
+                    subj = _convert(after[0], subj_types, self.ctx, object_slot=False)
+                    if subj is not None:
+                        obj = self._first(self._after(after[0].end), obj_types, object_slot=True,
+                                          exclude=subj.entity_id)
+        elif obj is not None:
+            prev_word = [t.text for t in self.sv.tokens if t.end <= obj.mention.start][-1:]
+            if prev_word and self.ctx.rules.has("passive_agents", prev_word[0]):
+                swapped_s = _convert(obj.mention, subj_types, self.ctx, object_slot=False)
+                swapped_o = _convert(subj.mention, obj_types, self.ctx, object_slot=True)
+                if swapped_s is None or swapped_o is None:
+                    return
+                subj, obj = swapped_s, swapped_o
+        if subj is not None and obj is None and rel in SYMMETRIC_RELATIONS:
+            partners = self._coordinated(subj, obj_types, forward=False)
+            if partners:
+                pairs.append((partners[0], subj))
+        if subj is not None and obj is None and rel == Relation.SEIZED_POWER_IN:
+            actor = self.ctx.reg.get(subj.entity_id)
+            country = (actor.country if actor else None) or self.ctx.person_role.get(
+                subj.entity_id, (None, None))[1]
+            if country:
+                obj = _Arg(subj.mention, country, subj.confidence * 0.9)
+        if subj is not None and obj is None and rel == Relation.ATTENDED:
+            event = _event_after(self.sv, self.ctx, trig.end)
+            if event is not None:
+                self.entities.append(event)
+                obj = _Arg(subj.mention, event.id, 0.8)
+        if subj is not None and obj is not None:
+            subjects = [subj, *self._coordinated(subj, subj_types, forward=False)]
+            objects = [obj, *self._coordinated(obj, obj_types, forward=True)] \
+                if obj.mention.start >= trig.end else [obj]
+            pairs += [(s, o) for s in subjects for o in objects]
+            self.consumed.update(o.mention.start for o in objects)
+        if not pairs:
+            return
+        # modality: from the subject (or the clause start) to the trigger
+        first_start = min(p[0].mention.end for p in pairs)
+        win_start = max(trig.start - _WINDOW, self.sv.start)
+        if first_start <= trig.start:
+            win_start = max(win_start, first_start)
+        comma = self.sv.raw(win_start, trig.start).rfind(",")
+        if comma >= 0:
+            win_start = win_start + comma + 1
+        status = _status(self.sv, self.ctx, win_start, trig.start)
+        asserted = status != Modality.DENIED and (status != Modality.PLANNED or spec.planned_is_fact)
+        date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start)
+        for s, o in pairs:
+            if reverse:
+                s, o = o, s
+            subj_id, obj_id = s.entity_id, o.entity_id
+            place: str | None = None
+            if rel == Relation.VISITED and o.mention.entity_type == PL and o.entity_id == o.mention.entity_id:
+                actor = self.ctx.reg.get(obj_id)
+                place = obj_id
+                if actor is not None and actor.country:
+                    obj_id = actor.country
+            if subj_id == obj_id:
+                continue
+            if spec.has_place and place is None:
+                place = _place_for(rel, obj_id, self.args, self.ctx)
+            conf = _STRENGTH.get(strength, 0.6) * min(s.confidence, o.confidence) * penalty
+            fact = Fact(subject=subj_id, relation=rel, object=obj_id, date=date_, place=place,
+                        evidence=self.sv.sentence.text, sentence_index=self.sv.sentence.index,
+                        start=self.sv.sentence.start, end=self.sv.sentence.end,
+                        confidence=round(min(conf, 1.0), 3), status=status, extractor=EXTRACTOR,
+                        event_type=RELATION_EVENT.get(rel))
+            self.out.append((fact, asserted))
+
+
+def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], limit: int) -> list[Fact]:
+    out = []
+    for m in mentions:
+        if m.entity_type != P or m.start >= limit or m.entity_id in seen:
+            continue
+        target = m.role_org or m.role_country
+        if not m.role or not target:
+            continue
+        seen.add(m.entity_id)
+        out.append(Fact(subject=m.entity_id, relation=Relation.HOLDS_ROLE, object=target, date=None,
+                        place=None, evidence=sv.sentence.text, sentence_index=sv.sentence.index,
+                        start=sv.sentence.start, end=sv.sentence.end,
+                        confidence=round(0.9 * m.confidence, 3), extractor=EXTRACTOR))
+    return out
+
+
+def _key(f: Fact) -> tuple[str, str, str]:
+    if f.relation in SYMMETRIC_RELATIONS:
+        a, b = sorted((f.subject, f.object))
+        return (a, f.relation.value, b)
+    return (f.subject, f.relation.value, f.object)
+
+
+def dedupe(facts: Sequence[Fact]) -> list[Fact]:
+    """One fact per (subject, relation, object): the first evidence, the most precise date, a place."""
+    kept: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        k = _key(f)
+        cur = kept.get(k)
+        if cur is None:
+            kept[k] = f
+            continue
+        update: dict[str, object] = {}
+        if len(f.date or "") > len(cur.date or ""):
+            update["date"] = f.date
+        if cur.place is None and f.place is not None:
+            update["place"] = f.place
+        if f.confidence > cur.confidence:
+            update["confidence"] = f.confidence
+        if update:
+            kept[k] = cur.model_copy(update=update)
+    return list(kept.values())
+
+
+def extract_facts(
+    article: CleanArticle,
+    mentions: Sequence[Mention],
+    *,
+    registry: Registry | None = None,
+    rules: Rules | None = None,
+    published: date | None = None,
+    dates: Sequence[DateMention] | None = None,
+) -> FactsResult:
+    """The facts an article states, from its resolved mentions."""
+    reg = registry or load_registry()
+    rl = rules or load_rules(article.language)
+    if dates is None:
+        dates = find_dates(article.text, article.language, published)
+    person_role: dict[str, tuple[str | None, str | None]] = {}
+    for m in mentions:
+        if m.entity_type == P and (m.role_org or m.role_country) and m.entity_id not in person_role:
+            person_role[m.entity_id] = (m.role_org, m.role_country)
+    for m in mentions:
+        if m.entity_type == P and m.entity_id not in person_role:
+            role = reg.role_on(m.entity_id, published)
+            if role is not None:
+                person_role[m.entity_id] = (role.org, role.country)
+    ctx = _Ctx(article, reg, rl, person_role, dateline_place(article, mentions, reg), list(dates))
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    result = FactsResult()
+    found: list[tuple[Fact, bool]] = []
+    roles_seen: set[str] = set()
+    prev_facts: list[int] = []
+    for sent in article.sentences:
+        sv = view(sent)
+        limit = _skip_from(sv, ctx)
+        if limit is not None and limit <= sent.start + (len(sent.text) - len(sent.text.lstrip())):
+            result.skipped_sentences.add(sent.index)
+            prev_facts = []
+            continue
+        end = limit if limit is not None else sent.end
+        ms = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+        found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end)]
+        sf = _SentenceFacts(sv, ms, ctx, end)
+        for trig in longest(rl.triggers.find(sv.tokens, sent.text, sent.start)):
+            if trig.end <= end:
+                sf.run(trig)
+        result.entities += sf.entities
+        # "Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)": the statement before is dated too
+        anaphora = [h for h in rl.phrases["statement_anaphora"].find(sv.tokens[:4], sent.text, sent.start)
+                    if h.first == 0]
+        if anaphora:
+            day = _nearest_date(ctx, sent, sent.start)
+            if day:
+                for i in prev_facts:
+                    f, ok = found[i]
+                    if f.date is None and f.relation != Relation.HOLDS_ROLE:
+                        found[i] = (f.model_copy(update={"date": day}), ok)
+        prev_facts = list(range(len(found), len(found) + len(sf.out)))
+        found += sf.out
+    result.facts = dedupe([f for f, ok in found if ok])
+    asserted_keys = {_key(f) for f in result.facts}
+    result.withheld = dedupe([f for f, ok in found if not ok and _key(f) not in asserted_keys])
+    return result

@@ -1,0 +1,132 @@
+"""Resolution: decide what each mention stands for in context, and build the article's entities.
+
+* A capital city named as an actor stands for its state ("Moskwa berkomitmen …", "Moscow said") and
+  becomes a mention of the state (``how="metonym"``); named as a location ("di Moskwa", "in Moscow",
+  "ibu kota Rusia, Moskwa", a dateline "MOSKWA, KOMPAS.com –") it stays the city.
+* Entities are the ids mentioned: canonical name and ids from the registry (or the name as written for
+  discovered people), the forms the article used, the role the article gives (else the registry's role
+  on the publication date), the state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from graph_schema.model import EntityType
+from loaders.mentions import Rules, load_rules
+from loaders.models import CleanArticle, Entity, Mention
+from loaders.registry import Registry, fold, load_registry, tokenize
+
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
+
+
+def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Registry,
+                     mentions_by_start: dict[int, Mention]) -> bool:
+    text = article.text
+    sent = article.sentences[m.sentence_index] if m.sentence_index < len(article.sentences) else None
+    sent_start = sent.start if sent and sent.index == m.sentence_index else 0
+    before = text[sent_start : m.start]
+    after = text[m.end : m.end + 40]
+    letters = [c for c in m.surface if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        return True  # dateline "MOSKWA, KOMPAS.com –"
+    if not before.strip() and _DATELINE_AFTER.match(after):
+        return True  # "Jakarta (ANTARA) -", "(Bakou) …"
+    stripped = before.rstrip()
+    if stripped.endswith(("(", ",", "–", "-")):
+        return True  # apposition: "ibu kota Rusia, Moskwa"
+    if after.startswith(")"):
+        return True
+    tail = fold(before[-40:])
+    words = tokenize(tail)
+    if words:
+        if rules.has("locative_preps", words[-1].text):
+            return True
+        for cw in rules.phrases["capital_words"].find(words, tail):
+            if cw.end >= len(tail.rstrip(" ,")) - 1:
+                return True  # "the capital, Moscow", "ibu kota Moskwa"
+    m_after = re.match(r"^\s*,\s*", after)
+    if m_after:
+        nxt = mentions_by_start.get(m.end + m_after.end())
+        if nxt is not None and nxt.entity_type == EntityType.COUNTRY:
+            return True  # "Moskwa, Rusia"
+    return False
+
+
+def resolve(
+    article: CleanArticle,
+    mentions: Sequence[Mention],
+    *,
+    registry: Registry | None = None,
+    rules: Rules | None = None,
+) -> list[Mention]:
+    """Mentions with capital cities used as actors turned into their states."""
+    reg = registry or load_registry()
+    rl = rules or load_rules(article.language)
+    by_start = {m.start: m for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity_type == EntityType.PLACE and not m.descriptor:
+            actor = reg.get(m.entity_id)
+            if actor is not None and actor.capital_of and not _is_location_use(article, m, rl, reg, by_start):
+                m = m.model_copy(update={"entity_id": actor.capital_of, "entity_type": EntityType.COUNTRY,
+                                         "how": "metonym", "confidence": min(m.confidence, 0.9)})
+        out.append(m)
+    return out
+
+
+def build_entities(
+    mentions: Sequence[Mention],
+    *,
+    registry: Registry | None = None,
+    published: date | None = None,
+    extra: Sequence[Entity] = (),
+) -> list[Entity]:
+    """One entity per id mentioned, in order of first mention, plus `extra` (e.g. discovered events)."""
+    reg = registry or load_registry()
+    entities: dict[str, Entity] = {}
+    role_from_text: set[str] = set()
+    for m in mentions:
+        ent = entities.get(m.entity_id)
+        if ent is None:
+            actor = reg.get(m.entity_id)
+            if actor is not None:
+                role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
+                ent = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[],
+                             known_aliases=list(actor.aliases), role=role.title if role else None,
+                             qid=actor.qid, country=actor.country if actor.type != EntityType.COUNTRY
+                             else actor.id, source=actor.source)
+            else:
+                ent = Entity(id=m.entity_id, type=m.entity_type, name=m.surface, aliases=[],
+                             country=m.role_country, source="discovered")
+            entities[m.entity_id] = ent
+        if m.surface not in ent.aliases:
+            ent.aliases.append(m.surface)
+        if m.role and m.entity_id not in role_from_text:
+            ent.role = m.role  # the article's own title beats the registry's
+            role_from_text.add(m.entity_id)
+        if m.role_country and ent.country is None:
+            ent.country = m.role_country
+    for e in extra:
+        if e.id not in entities:
+            entities[e.id] = e
+    return list(entities.values())
+
+
+def registry_entities(
+    ids: Sequence[str], *, registry: Registry | None = None, published: date | None = None
+) -> list[Entity]:
+    """Entities for registry ids a fact refers to without the article naming them (a title's ministry)."""
+    reg = registry or load_registry()
+    out = []
+    for ent_id in ids:
+        actor = reg.get(ent_id)
+        if actor is None:
+            continue
+        role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
+        out.append(Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[],
+                          known_aliases=list(actor.aliases), role=role.title if role else None,
+                          qid=actor.qid, country=actor.country, source=actor.source))
+    return out
