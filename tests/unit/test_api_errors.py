@@ -210,3 +210,10 @@ def test_browser_url_fills_in_the_connection() -> None:
                                       "NEO4J_PASSWORD": SecretStr("x" * 10)})
     # '+' is percent-encoded: in a query string it would otherwise read as a space
     assert "dbms=neo4j%2Bs://ana@db.example.org:7687" in browser_connect_url(remote)
+
+
+def test_app_starts_without_neo4j_and_is_not_ready() -> None:
+    # A closed loopback port: connecting fails at once, nothing leaves the machine.
+    with TestClient(create_app(make_settings())) as client:
+        assert client.get("/v1/health").status_code == 200
+        assert_error(client.get("/v1/ready"), 503, "unavailable")
