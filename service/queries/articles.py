@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from typing import LiteralString
 
 from neo4j import Driver
 
-from loaders.models import ArticleExtraction, ArticleRecord
+from loaders.models import ArticleRecord
 from service.deps import Page
 from service.queries._common import ENTITY_TYPES, date_filter, read, ref
 from service.queries.events import claim_from_row
@@ -99,11 +98,9 @@ def find(*, driver: Driver, database: str, ref_: str) -> str | None:
 
 def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestResult:
     """Run the loader on one record and write it (idempotent: an unchanged article writes nothing)."""
-    from loaders import writer  # the loader's stages load on first use only
+    from loaders import pipeline, writer  # the loader's registry loads on first use only
 
-    # TODO(issue 4): a plain import once loaders.pipeline has landed.
-    pipeline = importlib.import_module("loaders.pipeline")
-    extraction: ArticleExtraction = pipeline.extract(record)
+    extraction = pipeline.extract(record)
     summary = writer.write_article(driver, extraction, database=database)
     return IngestResult(
         article_id=summary.article_id, status=summary.status, url=extraction.article.url,

@@ -3,7 +3,6 @@ analyst would look for it (ties between the states, each person's ties, meetings
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +18,6 @@ from service.settings import Settings
 with warnings.catch_warnings():  # Starlette prefers httpx2 for its TestClient; httpx still works
     warnings.simplefilter("ignore", UserWarning)
     from fastapi.testclient import TestClient
-
-if importlib.util.find_spec("loaders.pipeline") is None:  # until the loader pipeline lands
-    pytest.skip("loaders.pipeline is not there yet", allow_module_level=True)
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "kompas-2021-06-24-rusia-myanmar.txt"
 URL = "https://www.kompas.com/global/read/2021/06/24/122056870/rusia-nyatakan-perkuat-hubungan-militer-dengan-myanmar"
