@@ -213,7 +213,7 @@ def _skip_from(sv: SentenceView, ctx: _Ctx) -> int | None:
 
 
 def dateline_place(article: CleanArticle, mentions: Sequence[Mention], reg: Registry) -> str | None:
-    """The dateline city ("MOSKWA, KOMPAS.com –", "BANGKOK, October 23. /TASS/", "Jakarta (ANTARA) -")."""
+    """The dateline city ("JAKARTA, KOMPAS.com –", "BANGKOK, October 23. /TASS/", "Jakarta (ANTARA) -")."""
     for m in mentions:
         if m.sentence_index > 4:
             break

@@ -5,13 +5,13 @@ Stages inside `find_mentions`, all driven by data:
 1. exact aliases of the registry (`registry.load_registry().matcher`): one dict lookup per folded
    word, longest match wins; short all-caps aliases (US, RI, EU) must match in case, capitalised
    aliases must be capitalised in the text;
-2. title cues of ``loaders/data/rules/<lang>.yaml`` (``titles``, ``ranks``): "Menteri Pertahanan Rusia
-   Sergei Shoigu", "Russian Defence Minister …", "Nikolai Patrushev, sekretaris Dewan Keamanan Rusia"
+2. title cues of ``loaders/data/rules/<lang>.yaml`` (``titles``, ``ranks``): "Menteri Pertahanan India
+   Rajnath Singh", "Russian Defence Minister …", "Wang Yi, Menteri Luar Negeri Tiongkok"
    give the person a role (English title, organisation, state); the state/organisation words of the
    title become *descriptor* mentions (named, but not actors of that sentence); a capitalised name
    after a cue that the registry lacks becomes a discovered person ``per:<normalised-name>``;
 3. fuzzy matching (rapidfuzz, high threshold) only for capitalised multi-word names left unmatched,
-   against person/organisation aliases sharing a word ("Min Aung Hlain" → Min Aung Hlaing);
+   against person/organisation aliases sharing a word ("Rajnat Singh" → Rajnath Singh);
 4. a discovered or fuzzy-matched person's surname alone, later in the article, is that person.
 """
 
@@ -257,7 +257,7 @@ _TIGHT = re.compile(r"^[\s,]*$")
 def _tight(gap: str, allow_comma: bool = False) -> bool:
     """Only spaces (a parenthesis like "(Menhan)" or "(kiri)" allowed) between two items."""
     gap = _PAREN.sub(" ", gap)
-    gap = gap.replace("’s", " ").replace("'s", " ")
+    gap = gap.replace("’s", " ").replace("'s", " ").replace(".", " ")  # "Russia's", "Gen. X"
     if allow_comma:
         return bool(_TIGHT.match(gap)) and gap.count(",") <= 1
     return not gap.strip()
@@ -312,10 +312,10 @@ def _sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[_Item
     def free(m: PhraseMatch[Any]) -> bool:
         return not any(a < m.end and m.start < b for a, b in occupied)
 
-    for tm in longest(rules.titles.find(sv.tokens, sv.sentence.text, sv.start)):
+    for tm in longest(m for m in rules.titles.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         if free(tm):
             items.append(_Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
-    for rm in longest(rules.ranks.find(sv.tokens, sv.sentence.text, sv.start)):
+    for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         raw = sv.raw(rm.start, rm.end)
         if free(rm) and raw[:1].isupper():
             items.append(_Item(rm.start, rm.end, "rank", surface=raw))
@@ -364,7 +364,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
             if nxt.kind == "entity" and nxt.etype in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
                     and not any(p.etype == nxt.etype for p in parts if p.start > it.start):
                 parts.append(nxt)
-            elif nxt.kind == "rank":
+            elif nxt.kind == "rank" or (nxt.kind == "title" and nxt.cue == cue):
                 pass
             else:
                 break
@@ -394,7 +394,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     taken.append(run)
         title_start = min([it.start, *(p.start for p in parts)])
         if person is None:
-            # appositive: "Nikolai Patrushev, sekretaris Dewan Keamanan Rusia"
+            # appositive: "Wang Yi, Menteri Luar Negeri Tiongkok"
             before = [x for x in items[:idx] if x.kind == "entity" and x.etype == EntityType.PERSON]
             if before and "," in sv.raw(before[-1].end, title_start) \
                     and _tight(sv.raw(before[-1].end, title_start), allow_comma=True):
@@ -428,21 +428,26 @@ def _fuzzy(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) ->
         if run is None:
             i += 1
             continue
-        name = norm(sv.raw(*run))
-        words = name.split()
-        if len(words) >= 2:
+        run_toks = [t for t in sv.tokens if run[0] <= t.start < run[1]]
+        # the first word may just open the sentence ("Kemudian Rajnat Singh …"): try without it too
+        for k in range(min(2, len(run_toks) - 1)):
+            start = run_toks[k].start
+            name = norm(sv.raw(start, run[1]))
+            words = name.split()
+            if len(words) < 2:
+                break
             best: tuple[float, str] | None = None
             for w in set(words):
                 for alias, ent in reg.fuzzy_index.get(w, ()):
                     score = fuzz.ratio(name, alias)
                     if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                         best = (score, ent)
-            if best is not None:
-                actor = reg.get(best[1])
-                if actor is not None:
-                    out.append(_Item(run[0], run[1], "entity", actor.id, actor.type, "fuzzy",
-                                     sv.raw(*run), confidence=0.85))
-                    taken.append(run)
+            actor = reg.get(best[1]) if best is not None else None
+            if actor is not None:
+                out.append(_Item(start, run[1], "entity", actor.id, actor.type, "fuzzy",
+                                 sv.raw(start, run[1]), confidence=0.85))
+                taken.append((start, run[1]))
+                break
         i = sv.token_index_at(run[1])
     return out
 

@@ -1,8 +1,8 @@
 """Resolution: decide what each mention stands for in context, and build the article's entities.
 
-* A capital city named as an actor stands for its state ("Moskwa berkomitmen …", "Moscow said") and
-  becomes a mention of the state (``how="metonym"``); named as a location ("di Moskwa", "in Moscow",
-  "ibu kota Rusia, Moskwa", a dateline "MOSKWA, KOMPAS.com –") it stays the city.
+* A capital city named as an actor stands for its state ("Beijing berkomitmen …", "Moscow said") and
+  becomes a mention of the state (``how="metonym"``); named as a location ("di Beijing", "in Moscow",
+  "ibu kota India, New Delhi", a dateline "JAKARTA, KOMPAS.com –") it stays the city.
 * Entities are the ids mentioned: canonical name and ids from the registry (or the name as written for
   discovered people), the forms the article used, the role the article gives (else the registry's role
   on the publication date), the state.
@@ -31,12 +31,12 @@ def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Regis
     after = text[m.end : m.end + 40]
     letters = [c for c in m.surface if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
-        return True  # dateline "MOSKWA, KOMPAS.com –"
+        return True  # dateline "JAKARTA, KOMPAS.com –"
     if not before.strip() and _DATELINE_AFTER.match(after):
         return True  # "Jakarta (ANTARA) -", "(Bakou) …"
     stripped = before.rstrip()
     if stripped.endswith(("(", ",", "–", "-")):
-        return True  # apposition: "ibu kota Rusia, Moskwa"
+        return True  # apposition: "ibu kota India, New Delhi"
     if after.startswith(")"):
         return True
     tail = fold(before[-40:])
@@ -46,12 +46,12 @@ def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Regis
             return True
         for cw in rules.phrases["capital_words"].find(words, tail):
             if cw.end >= len(tail.rstrip(" ,")) - 1:
-                return True  # "the capital, Moscow", "ibu kota Moskwa"
+                return True  # "the capital, Moscow", "ibu kota Beijing"
     m_after = re.match(r"^\s*,\s*", after)
     if m_after:
         nxt = mentions_by_start.get(m.end + m_after.end())
         if nxt is not None and nxt.entity_type == EntityType.COUNTRY:
-            return True  # "Moskwa, Rusia"
+            return True  # "Beijing, Tiongkok"
     return False
 
 

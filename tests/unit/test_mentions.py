@@ -1,0 +1,64 @@
+"""Mentions: exact aliases with case rules, title cues (roles, discovered people), fuzzy names."""
+
+from __future__ import annotations
+
+from graph_schema.model import EntityType
+from loaders.mentions import find_mentions
+from loaders.models import CleanArticle, Mention, Sentence
+
+
+def article(text: str, lang: str = "id") -> CleanArticle:
+    """A one-sentence-per-line clean article."""
+    sentences, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(index=i, start=pos, end=pos + len(line), text=line))
+        pos += len(line) + 1
+    return CleanArticle(id="art:test", source="test", url=None, outlet=None, language=lang,
+                        published="2023-03-15", title=None, text=text, content_hash="x", sentences=sentences)
+
+
+def by_id(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.entity_id: m for m in mentions}
+
+
+def test_title_cue_gives_role_org_and_state() -> None:
+    ms = by_id(find_mentions(article("Menteri Pertahanan India Rajnath Singh tiba di Jakarta.")))
+    singh = ms["per:rajnath-singh"]
+    assert singh.role == "Minister of Defence of India"
+    assert singh.role_org == "org:defence-ministry-ind" and singh.role_country == "IND"
+    assert ms["IND"].descriptor and not ms["plc:jakarta"].descriptor
+
+
+def test_english_title_before_name_with_demonym_and_rank() -> None:
+    ms = by_id(find_mentions(article("Indian Army Chief Gen. Manoj Pande met him.", "en")))
+    assert ms["per:manoj-pande"].role_org == "org:army-ind"
+
+
+def test_appositive_title() -> None:
+    ms = by_id(find_mentions(article("Ia bertemu dengan Wang Yi, Menteri Luar Negeri Tiongkok.")))
+    assert ms["per:wang-yi"].role == "Minister of Foreign Affairs of China"
+
+
+def test_title_cue_discovers_unknown_person_and_surname() -> None:
+    text = "Duta Besar Indonesia Budi Santoso Wirawan hadir.\nWirawan lalu pulang."
+    ms = find_mentions(article(text))
+    people = [m for m in ms if m.entity_type == EntityType.PERSON]
+    assert {m.entity_id for m in people} == {"per:budi-santoso-wirawan"}
+    assert people[0].how == "title-cue" and people[0].role == "Ambassador of Indonesia"
+    assert people[-1].surface == "Wirawan"
+
+
+def test_fuzzy_only_for_capitalised_multiword_names() -> None:
+    ms = find_mentions(article("Kemudian Rajnat Singh berbicara, dan rajnat singh juga."))
+    fuzzy = [m for m in ms if m.how == "fuzzy"]
+    assert [(m.surface, m.entity_id) for m in fuzzy] == [("Rajnat Singh", "per:rajnath-singh")]
+
+
+def test_short_all_caps_alias_needs_same_case() -> None:
+    ms = find_mentions(article("We met as friends, said the US envoy.", "en"))
+    assert [(m.surface, m.entity_id) for m in ms] == [("US", "USA")]
+
+
+def test_capitalised_alias_needs_capital_in_text() -> None:
+    ms = find_mentions(article("Mereka membahas jordan dan Jordan.", "id"))
+    assert [m.surface for m in ms] == ["Jordan"]

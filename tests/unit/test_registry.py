@@ -1,0 +1,94 @@
+"""The actor registry: folding, the alias index, templates, dated roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph_schema.model import EntityType
+from loaders.registry import fold, load_registry, longest, norm, tokenize
+
+
+def _find(text: str) -> list[tuple[str, str]]:
+    reg = load_registry()
+    folded = fold(text)
+    return [(text[m.start : m.end], m.payload.entity_id)
+            for m in longest(reg.matcher.find(tokenize(folded), text))]
+
+
+def test_fold_keeps_length_and_strips_accents() -> None:
+    for s in ["Éric Trappier", "Türkiye", "Россия", "Straße", "İstanbul"]:
+        assert len(fold(s)) == len(s)
+    assert fold("Éric") == "eric"
+    assert norm("  Min   Aung\tHlaing ") == "min aung hlaing"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Russland", "RUS"), ("Russie", "RUS"), ("Россия", "RUS"), ("России", "RUS"), ("Rusia", "RUS"),
+        ("Birmania", "MMR"), ("Burma", "MMR"), ("Мьянма", "MMR"), ("Tiongkok", "CHN"),
+        ("Amerika Serikat", "USA"), ("Deutschlands", "DEU"), ("Korea Utara", "PRK"),
+        ("Negeri Paman Sam", "USA"), ("Negeri Tirai Bambu", "CHN"),
+    ],
+)
+def test_country_names_in_several_languages(text: str, entity_id: str) -> None:
+    assert _find(text) == [(text, entity_id)]
+
+
+def test_ambiguous_short_names_are_dropped() -> None:
+    # "Korea" alone could be either state; "Congo" too
+    assert [e for _, e in _find("Korea")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Kementerian Pertahanan India", "org:defence-ministry-ind"),
+        ("Ministry of Defence of Pakistan", "org:defence-ministry-pak"),
+        ("Минобороны Китая", "org:defence-ministry-chn"),
+        ("Tatmadaw", "org:armed-forces-mmr"),
+        ("Pentagon", "org:defence-ministry-usa"),
+        ("Uni Eropa", "org:eu"),
+        ("Moscow", "plc:moscow"),
+        ("Su-30SME", "wpn:su-30sme"),
+        ("Wolodymyr Selenskyj", "per:volodymyr-zelensky"),
+        ("Владимир Путин", "per:vladimir-putin"),
+        ("Владимира Путина", "per:vladimir-putin"),
+    ],
+)
+def test_actor_aliases(text: str, entity_id: str) -> None:
+    assert _find(text)[0] == (text, entity_id)
+
+
+def test_longest_alias_wins() -> None:
+    assert _find("junta militer Myanmar") == [("junta militer Myanmar", "org:armed-forces-mmr")]
+
+
+def test_templates_fill_kinds_for_states() -> None:
+    reg = load_registry()
+    ministry = reg.org_of_kind("defence_ministry", "IND")
+    assert ministry == "org:defence-ministry-ind"
+    actor = reg.get(ministry)
+    assert actor is not None and actor.name == "Ministry of Defence of India" and actor.country == "IND"
+
+
+def test_capitals_and_types() -> None:
+    reg = load_registry()
+    assert reg.capitals["RUS"] == "plc:moscow"
+    moscow = reg.get("plc:moscow")
+    assert moscow is not None and moscow.type == EntityType.PLACE and moscow.capital_of == "RUS"
+    assert reg.name_of("RUS") == "Russia"
+
+
+def test_roles_are_dated() -> None:
+    reg = load_registry()
+    before = reg.role_on("per:prabowo-subianto", date(2021, 6, 24))
+    after = reg.role_on("per:prabowo-subianto", date(2025, 1, 1))
+    assert before is not None and before.title == "Minister of Defence of Indonesia"
+    assert after is not None and after.title == "President of Indonesia"
+
+
+def test_registry_is_loaded_once() -> None:
+    assert load_registry() is load_registry()
