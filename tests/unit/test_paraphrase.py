@@ -12,11 +12,14 @@ from loaders.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[2]
 
-INDONESIAN = """NEW DELHI, KOMPAS.com – Menteri Pertahanan Indonesia Prabowo Subianto mengatakan Jakarta berkomitmen untuk memperkuat hubungan militer dengan India.
+INDONESIAN = """NEW DELHI, KOMPAS.com – Menteri Pertahanan Indonesia Prabowo Subianto mengatakan \
+Jakarta berkomitmen untuk memperkuat hubungan militer dengan India.
 
-Pernyataan tersebut disampaikan Prabowo kepada Kepala Staf Angkatan Darat India Jenderal Manoj Pande pada Selasa (14/3/2023) sebagaimana dilansir Reuters.
+Pernyataan tersebut disampaikan Prabowo kepada Kepala Staf Angkatan Darat India Jenderal Manoj \
+Pande pada Selasa (14/3/2023) sebagaimana dilansir Reuters.
 
-Diberitakan sebelumnya, Prabowo Subianto terbang ke ibu kota India, New Delhi, pada Minggu (12/3/2023) untuk menghadiri konferensi pertahanan.
+Diberitakan sebelumnya, Prabowo Subianto terbang ke ibu kota India, New Delhi, pada Minggu \
+(12/3/2023) untuk menghadiri konferensi pertahanan.
 
 Baca juga: Amerika Serikat Jatuhkan Sanksi terhadap India
 
@@ -29,7 +32,8 @@ New Delhi juga memberikan pelatihan kepada ribuan tentara Indonesia.
 Selain itu, "Negeri Bollywood" juga menjual senjata ke militer Indonesia.
 """
 
-ENGLISH = """NEW DELHI, March 15 (Reuters) - Indonesian Defence Minister Prabowo Subianto said Jakarta was committed to strengthening military ties with India.
+ENGLISH = """NEW DELHI, March 15 (Reuters) - Indonesian Defence Minister Prabowo Subianto said \
+Jakarta was committed to strengthening military ties with India.
 
 Prabowo told Indian Army Chief Gen. Manoj Pande on Tuesday that the two countries trust each other.
 
