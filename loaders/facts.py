@@ -110,7 +110,7 @@ def _convert(m: Mention, allowed: frozenset[EntityType], ctx: _Ctx, *, object_sl
         if org is None and country is None:
             actor = ctx.reg.get(m.entity_id)
             country = actor.country if actor else None
-        target = org if (org and ORG in allowed) else country
+        target = country if (country and C in allowed) else org  # a state before its ministry
         if target:
             return _Arg(m, target, m.confidence * 0.8)
     if m.entity_type == PL and C in allowed and object_slot:
@@ -245,7 +245,17 @@ class _SentenceFacts:
         return [m for m in reversed(self.args) if m.end <= pos]
 
     def _after(self, pos: int) -> list[Mention]:
-        return [m for m in self.args if m.start >= pos]
+        return [m for m in self.args if m.start >= pos and not self._speaker(m)]
+
+    def _speaker(self, m: Mention) -> bool:
+        """"…, the ministry said" / "kata Singh": the source of the sentence, not an object."""
+        after = [t for t in self.sv.tokens if t.start >= m.end][:1]
+        before = [t for t in self.sv.tokens if t.end <= _ext_start(m)][-1:]
+        speech = self.ctx.rules.words.get("speech_verbs", frozenset())
+        if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
+            return True
+        return bool(before) and before[0].text in speech and \
+            not self.sv.raw(before[0].end, _ext_start(m)).strip(" ,")
 
     def _first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
                skip_consumed: bool = False, exclude: str | None = None) -> _Arg | None:
@@ -390,6 +400,8 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
         if m.entity_type != P or m.start >= limit or m.entity_id in seen:
             continue
         target = m.role_org or m.role_country
+        if m.role_org and m.role_country and m.role_org.startswith(_STATE_ORGS):
+            target = m.role_country  # "Defence Minister of X" holds a role of the state X
         if not m.role or not target:
             continue
         seen.add(m.entity_id)
@@ -398,6 +410,9 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
                         start=sv.sentence.start, end=sv.sentence.end,
                         confidence=round(0.9 * m.confidence, 3), extractor=EXTRACTOR))
     return out
+
+
+_STATE_ORGS = ("org:defence-ministry-", "org:foreign-ministry-")
 
 
 def _key(f: Fact) -> tuple[str, str, str]:

@@ -87,7 +87,7 @@ class Rules:
         return word in self.words.get(kind, frozenset())
 
 
-_WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps")
+_WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions")
 

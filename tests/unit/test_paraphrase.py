@@ -57,9 +57,9 @@ EXPECTED = {
     ("IDN", "COOPERATES_WITH", "IND", None),
     ("IND", "TRAINS", "IDN", None),
     ("IND", "SUPPLIES_ARMS_TO", "org:armed-forces-idn", None),
-    ("per:prabowo-subianto", "HOLDS_ROLE", "org:defence-ministry-idn", None),
+    ("per:prabowo-subianto", "HOLDS_ROLE", "IDN", None),
     ("per:manoj-pande", "HOLDS_ROLE", "org:army-ind", None),
-    ("per:rajnath-singh", "HOLDS_ROLE", "org:defence-ministry-ind", None),
+    ("per:rajnath-singh", "HOLDS_ROLE", "IND", None),
     ("per:narendra-modi", "HOLDS_ROLE", "IND", None),
 }
 
