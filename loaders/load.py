@@ -13,9 +13,8 @@ once without two of them writing the same article.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal, cast
+from typing import Literal
 
 from neo4j import Driver
 from pydantic import BaseModel, ConfigDict
@@ -25,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from loaders.clean import clean
 from loaders.errors import InputError, LoaderError
 from loaders.models import ArticleExtraction, ArticleRecord
+from loaders.pipeline import extract
 from loaders.read import ReadFailure, read_sources
 from loaders.writer import WriteSummary, write_article
 
@@ -70,9 +70,8 @@ def in_shard(key: str, shard: tuple[int, int] | None) -> bool:
 
 
 def default_extractor() -> Extractor:
-    """`loaders.pipeline.extract`, imported when first needed (the pipeline loads its registry)."""
-    module = importlib.import_module("loaders.pipeline")
-    return cast(Extractor, module.extract)
+    """`loaders.pipeline.extract` (the CLI's and the batch's default)."""
+    return extract
 
 
 def _failed(source: str, error: Exception, article_id: str | None = None) -> LoadResult:
@@ -129,7 +128,7 @@ def load_sources(
     sources: Sequence[str],
     *,
     database: str,
-    extractor: Extractor | None = None,
+    extractor: Extractor = extract,
     progress: bool = True,
     shard: tuple[int, int] | None = None,
 ) -> list[LoadResult]:
@@ -137,7 +136,6 @@ def load_sources(
 
     ``extractor`` defaults to `loaders.pipeline.extract`; ``progress`` draws a progress bar on stderr.
     """
-    extract = extractor if extractor is not None else default_extractor()
     selected = _select(sources, shard)
     results: list[LoadResult] = []
     with Progress(
@@ -151,6 +149,6 @@ def load_sources(
                 results.append(item)
             else:
                 bar.update(task, current=item.source[-60:])
-                results.append(load_record(driver, item, database=database, extractor=extract))
+                results.append(load_record(driver, item, database=database, extractor=extractor))
             bar.advance(task)
     return results

@@ -16,6 +16,7 @@ import typer
 from neo4j import Driver
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from loaders.errors import LoaderError
@@ -34,7 +35,7 @@ FACT_VIEW_KEYS = ("source", "article", "entities", "facts")
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code=1)
 
 
@@ -55,30 +56,31 @@ def _driver(settings: Settings) -> Iterator[Driver]:
         driver.close()
 
 
-def _extractor() -> Extractor:
-    try:
-        return default_extractor()
-    except (ImportError, AttributeError) as exc:
-        raise _fail(f"the extraction pipeline is not available: {exc}") from None
-
-
 def fact_view(extraction: ArticleExtraction) -> dict[str, Any]:
     """One article's public JSON: exactly source, article, entities and facts."""
     dumped = extraction.model_dump(mode="json")
     return {key: dumped[key] for key in FACT_VIEW_KEYS}
 
 
+def _short(source: str) -> str:
+    """A file's name (a URL stays whole): the table has no room for long folders."""
+    return source if source.startswith(("http://", "https://")) else Path(source).name
+
+
 def _results_table(results: list[LoadResult]) -> Table:
     table = Table(title="Loaded articles")
     for column in ("source", "article", "status", "entities", "claims", "events", "ties"):
-        table.add_column(column, justify="right" if column in ("entities", "claims", "events", "ties") else "left")
+        numeric = column in ("entities", "claims", "events", "ties")
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=column in ("article", "status"))
     colours = {"created": "green", "replaced": "cyan", "unchanged": "dim", "failed": "red"}
     for result in results:
         summary = result.summary
-        counts = ("", "", "", "") if summary is None else (
+        # Counts are what this run wrote: none for an unchanged or failed article.
+        counts = ("-", "-", "-", "-") if summary is None or summary.status == "unchanged" else (
             str(summary.entities), str(summary.claims), str(summary.events), str(summary.ties))
-        table.add_row(result.source, result.article_id or "", f"[{colours[result.status]}]{result.status}[/]",
-                      *counts)
+        status = f"[{colours[result.status]}]{result.status}[/]"
+        table.add_row(escape(_short(result.source)), result.article_id or "", status, *counts)
     return table
 
 
@@ -94,14 +96,15 @@ def load_cmd(
         shard_spec = parse_shard(shard) if shard else None
     except LoaderError as exc:
         raise _fail(str(exc)) from None
-    extract = _extractor()
+    extract = default_extractor()
     with _driver(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
                                progress=progress, shard=shard_spec)
     out.print(_results_table(results))
     failed = [r for r in results if not r.ok]
     for result in failed:
-        err.print(f"[red]failed[/] {result.source} [{result.error_code}]: {result.error}", highlight=False)
+        err.print(f"[red]failed[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
+                  highlight=False)
     counts = {s: sum(r.status == s for r in results) for s in ("created", "replaced", "unchanged", "failed")}
     out.print(", ".join(f"{n} {s}" for s, n in counts.items()))
     if failed:
@@ -148,7 +151,7 @@ def _facts_table(extraction: ArticleExtraction) -> Table:
     title = extraction.article.title or extraction.source
     table = Table(title=f"{title} ({extraction.article.id})", show_lines=False)
     for column in ("subject", "relation", "object", "date", "status", "conf.", "evidence"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("relation", "date", "status", "conf."))
     for fact in extraction.facts:
         evidence = fact.evidence if len(fact.evidence) <= 120 else fact.evidence[:117] + "…"
         table.add_row(names.get(fact.subject, fact.subject), fact.relation.value,
@@ -163,14 +166,14 @@ def extract_cmd(
         "--format", help="jsonl: one fact-view JSON object per article; table: facts for reading.")] = "jsonl",
 ) -> None:
     """Print the fact view of articles without touching the database."""
-    extractions, failures = _extract_all(sources, _extractor())
+    extractions, failures = _extract_all(sources, default_extractor())
     for extraction in extractions:
         if fmt == "jsonl":
             typer.echo(json.dumps(fact_view(extraction), ensure_ascii=False))
         else:
             out.print(_facts_table(extraction))
     for failure in failures:
-        err.print(f"[red]failed[/] {failure}", highlight=False)
+        err.print(f"[red]failed[/] {escape(failure)}", highlight=False)
     if failures:
         raise typer.Exit(code=1)
 
@@ -188,16 +191,16 @@ def eval_cmd(
     gold_files = scorer.load_gold(gold)
     if not gold_files:
         raise _fail(f"--gold {gold}: no *.json gold files")
-    extractions, failures = _extract_all(articles, _extractor())
+    extractions, failures = _extract_all(articles, default_extractor())
     report = scorer.score(extractions, gold_files)
     if as_json:
         typer.echo(scorer.report_json(report))
     else:
         out.print(scorer.render_report(report))
         if report.unscored:
-            err.print(f"[yellow]no gold file for:[/] {', '.join(report.unscored)}", highlight=False)
+            err.print(f"[yellow]no gold file for:[/] {escape(', '.join(report.unscored))}", highlight=False)
     for failure in failures:
-        err.print(f"[red]failed[/] {failure}", highlight=False)
+        err.print(f"[red]failed[/] {escape(failure)}", highlight=False)
     if failures:
         raise typer.Exit(code=1)
 
