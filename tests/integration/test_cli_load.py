@@ -20,6 +20,8 @@ from service.cli import app
 from service.settings import Settings
 from tests.integration.test_writer import graph_counts, make_extraction, meeting_fact, query
 
+SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "kompas-2021-06-24-rusia-myanmar.json"
+
 pytestmark = pytest.mark.usefixtures("schema_applied")
 
 TEXT = "Sergei Shoigu met Min Aung Hlaing in Moscow on 22 June. Russia agreed to supply Myanmar with Su-30s."
@@ -37,9 +39,15 @@ def fake_extract(record: ArticleRecord) -> ArticleExtraction:
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> CliRunner:
+def runner(real_runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     """A CLI runner whose Settings point at the test server and whose extractor is `fake_extract`."""
     monkeypatch.setattr(cli_loaders, "default_extractor", lambda: fake_extract)
+    return real_runner
+
+
+@pytest.fixture
+def real_runner(monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings) -> CliRunner:
+    """A CLI runner whose Settings point at the test server (the real extraction pipeline)."""
     env = {
         "NEO4J_URI": neo4j_settings.bolt_uri,
         "NEO4J_USER": neo4j_settings.neo4j_user,
@@ -163,3 +171,21 @@ def test_eval_scores_against_gold_and_prints_json(runner: CliRunner, tmp_path: P
     table = runner.invoke(app, ["eval", "--gold", str(gold), str(articles)])
     assert table.exit_code == 0 and "TOTAL" in table.stdout
     assert runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope"), str(articles)]).exit_code == 1
+
+
+def test_the_seed_article_loads_with_the_real_pipeline_reloads_unchanged_and_retracts_cleanly(
+    real_runner: CliRunner, empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    first = real_runner.invoke(app, ["load", "--no-progress", str(SEED)])
+    assert first.exit_code == 0, first.output
+    assert "1 created" in first.output
+    ties = query(empty_graph, neo4j_settings,
+                 "MATCH (:Entity)-[r]->(:Entity) WHERE r.key IS NOT NULL RETURN count(r) AS n")[0]["n"]
+    assert ties > 0
+    before = graph_counts(empty_graph, neo4j_settings)
+    again = real_runner.invoke(app, ["load", "--no-progress", str(SEED)])
+    assert "1 unchanged" in again.output
+    assert graph_counts(empty_graph, neo4j_settings) == before
+    gone = real_runner.invoke(app, ["retract", str(SEED)])
+    assert gone.exit_code == 0, gone.output
+    assert graph_counts(empty_graph, neo4j_settings) == (0, 0)
