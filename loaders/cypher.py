@@ -20,6 +20,14 @@ MATCH (a:Article {id: $id})
 RETURN a.content_hash AS content_hash, a.extractor AS extractor
 """
 
+SAME_TEXT_ARTICLE: LiteralString = """
+MATCH (a:Article {content_hash: $content_hash})
+WHERE a.id <> $id
+RETURN a.id AS id
+ORDER BY a.id
+LIMIT 1
+"""
+
 FIND_ARTICLE: LiteralString = """
 MATCH (a:Article)
 WHERE a.id = $ref OR a.url = $ref

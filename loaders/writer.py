@@ -69,6 +69,8 @@ class WriteSummary(BaseModel):
 
     article_id: str
     status: Literal["created", "replaced", "unchanged"]
+    duplicate_of: str | None = None
+    """Set when the same clean text is already in the graph under another id (e.g. its .txt and .json)."""
     entities: int = 0
     claims: int = 0
     events: int = 0
@@ -434,6 +436,13 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
     state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id).single()
     if state is not None and (state["content_hash"], state["extractor"]) == (plan.content_hash, plan.extractor):
         return WriteSummary(article_id=plan.article_id, status="unchanged")
+
+    if state is None:
+        # The same text received twice in different forms (a .txt without URL, the record with one) is one
+        # article: writing it again would double every tie's support.
+        same = tx.run(cypher.SAME_TEXT_ARTICLE, id=plan.article_id, content_hash=plan.content_hash).single()
+        if same is not None:
+            return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=same["id"])
 
     old = _remove_claims(tx, plan.article_id) if state is not None else None
     tx.run(cypher.MERGE_ARTICLE, id=plan.article_id, props=plan.article).consume()

@@ -52,3 +52,9 @@ def test_model_declares_no_property_twice_per_label() -> None:
     for spec in MODEL.nodes:
         names = [p.name for p in spec.properties]
         assert len(names) == len(set(names)), spec.label
+
+
+def test_migrations_together_hold_exactly_the_models_ddl() -> None:
+    statements = [s for m in MIGRATIONS for s in m.statements]
+    assert sorted(statements) == sorted(ddl.render())
+    assert len(statements) == len(set(statements))
