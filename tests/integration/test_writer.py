@@ -61,9 +61,14 @@ def make_extraction(
     *,
     facts: list[Fact] | None = None,
     entity_ids: list[str] | None = None,
-    content_hash: str = "hash-1",
+    content_hash: str | None = None,
 ) -> ArticleExtraction:
-    """A hand-built fact view: by default two facts (a meeting and an arms deal) and their entities."""
+    """A hand-built fact view: by default two facts (a meeting and an arms deal) and their entities.
+
+    Distinct articles get distinct content hashes by default (the writer treats the same text under
+    another id as the same article).
+    """
+    content_hash = content_hash or f"hash-1-{article_id}"
     facts = [meeting_fact(), arms_fact()] if facts is None else facts
     if entity_ids is None:
         used = {ref for f in facts for ref in (f.subject, f.object, f.place, f.weapon) if ref}
@@ -232,7 +237,7 @@ def test_a_failure_mid_write_leaves_nothing_of_the_article(empty_graph: Driver, 
 
 def test_a_failed_replacement_keeps_the_previous_version(empty_graph: Driver, neo4j_settings: Settings) -> None:
     db = neo4j_settings.neo4j_database
-    write_article(empty_graph, make_extraction(), database=db)
+    write_article(empty_graph, make_extraction(content_hash="hash-1"), database=db)
     before = graph_counts(empty_graph, neo4j_settings)
     with pytest.raises(WriteError):
         write_article(empty_graph, _broken_extraction("art:one", "hash-2"), database=db)
