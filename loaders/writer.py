@@ -258,7 +258,11 @@ def claim_rows(extraction: ArticleExtraction) -> list[Row]:
     article_id = extraction.article.id
     known = {entity.id for entity in extraction.entities}
     by_id: dict[str, Row] = {}
-    for fact in extraction.facts:
+    # Withheld statements (denied, or only planned) are recorded as claims with their status, but support
+    # no tie and no event: "the Kremlin said Putin will not meet him" is evidence, not a meeting.
+    asserted = [(fact, True) for fact in extraction.facts]
+    withheld = [(fact, False) for fact in extraction.withheld if {fact.subject, fact.object} <= known]
+    for fact, is_asserted in asserted + withheld:
         for role, ref in (("subject", fact.subject), ("object", fact.object)):
             if ref not in known:
                 raise WriteError(f"{article_id}: a fact's {role} {ref!r} is not among the article's entities")
@@ -266,8 +270,8 @@ def claim_rows(extraction: ArticleExtraction) -> list[Row]:
         props: Row = {
             "id": cid,
             "relation": fact.relation.value,
-            "tie_key": tie_key(fact.relation, fact.subject, fact.object),
-            "event_id": _event_of(fact),
+            "tie_key": tie_key(fact.relation, fact.subject, fact.object) if is_asserted else None,
+            "event_id": _event_of(fact) if is_asserted else None,
             "article_id": article_id,
             "status": fact.status.value if isinstance(fact.status, Modality) else fact.status,
             "date": fact.date,
@@ -473,7 +477,7 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
         if about:
             tx.run(cypher.LINK_CLAIMS_TO_EVENTS, rows=about).consume()
 
-    new_ties = {row["props"]["tie_key"] for row in plan.claims}
+    new_ties = {row["props"]["tie_key"] for row in plan.claims if row["props"]["tie_key"]}
     old_ties = set(old.tie_keys) if old else set()
     old_events = set(old.event_ids) if old else set()
     new_entities = {row["id"] for row in plan.mentions}

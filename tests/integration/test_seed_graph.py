@@ -84,12 +84,19 @@ def test_seed_facts_are_ties_in_the_graph(
     assert rows and all(r["support"] >= 1 for r in rows)
 
 
-def test_no_meeting_between_putin_and_min_aung_hlaing(empty_graph: Driver, neo4j_settings: Settings) -> None:
+def test_putins_denied_meeting_is_a_recorded_claim_but_no_tie(empty_graph: Driver, neo4j_settings: Settings) -> None:
     load(empty_graph, neo4j_settings, SEED_JSON)
     rows = q(empty_graph, neo4j_settings, """
         MATCH (a {name: 'Vladimir Putin'})-[t:MET_WITH]-(b {name: 'Min Aung Hlaing'}) RETURN t
     """)
     assert rows == []
+    denied = q(empty_graph, neo4j_settings, """
+        MATCH (a {name: 'Vladimir Putin'})<-[:SUBJECT]-(c:Claim {relation: 'MET_WITH'})-[:OBJECT]->
+              ({name: 'Min Aung Hlaing'})
+        RETURN c.status AS status, c.tie_key AS tie_key, c.sentence AS sentence
+    """)
+    assert [(r["status"], r["tie_key"]) for r in denied] == [("denied", None)]
+    assert "tidak berencana" in denied[0]["sentence"]
 
 
 def test_reloading_and_loading_the_other_form_change_nothing(empty_graph: Driver, neo4j_settings: Settings) -> None:
