@@ -46,8 +46,11 @@ typecheck: venv
 accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
 	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev
 
-bench: venv  ## load-throughput benchmark
-	$(BIN)/tiesgraph bench
+bench: venv  ## benchmarks with same-process baselines: extraction per article, writer vs raw UNWIND … MERGE
+	$(BIN)/python benchmarks/bench_extract.py data/articles
+	$(BIN)/tiesgraph neo4j start
+	$(BIN)/tiesgraph schema apply
+	$(BIN)/python benchmarks/bench_writer.py --articles 200
 
 stop: venv  ## stop the local Neo4j (`make run`'s)
 	$(BIN)/tiesgraph neo4j stop
