@@ -68,6 +68,8 @@ def build_test_settings(env: dict[str, str] | None = None) -> Settings:
         TIESGRAPH_NEO4J_HTTP_PORT=int(env.get("TIESGRAPH_TEST_HTTP_PORT", "17474")),
         TIESGRAPH_NEO4J_HEAP="512m",
         TIESGRAPH_NEO4J_PAGECACHE="512m",
+        # The test Neo4j's Browser loads its style and guide from the test API, never from `make run`'s.
+        TIESGRAPH_API_PORT=int(env.get("TIESGRAPH_TEST_API_PORT", "17800")),
         **common,
     )
 
