@@ -12,7 +12,7 @@ then cleaned line by line, whatever its origin. Only whole lines are removed, th
 * very short lines without sentence punctuation (UI labels, "Jakarta -", counters) are dropped, and so
   is any run of short lines without sentence punctuation after the last sentence of the body.
 
-The caption itself is kept: it may be the only sentence that places a fact ("... di Moskwa"); the
+The caption itself is kept: it may be the only sentence that says where a fact happened; the
 extractor de-duplicates the facts a caption repeats.
 """
 

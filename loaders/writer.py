@@ -232,7 +232,7 @@ def belongs_to_rows(extraction: ArticleExtraction) -> tuple[list[Row], list[Row]
 def _count_mentions(text: str, forms: list[str]) -> int:
     if not text or not forms:
         return 1
-    # Longest forms first so "Min Aung Hlaing" is not also counted as "Hlaing".
+    # Longest forms first so a full name is not counted again as its last word.
     pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     found = len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text, flags=re.IGNORECASE))
     return max(found, 1)
