@@ -44,7 +44,7 @@ typecheck: venv
 	$(BIN)/mypy
 
 accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
-	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev
+	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev/*.json
 
 bench: venv  ## benchmarks with same-process baselines: extraction per article, writer vs raw UNWIND … MERGE
 	$(BIN)/python benchmarks/bench_extract.py data/articles
