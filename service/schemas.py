@@ -241,7 +241,7 @@ class TiesReport(BaseModel):
 
     a: EntityRef
     b: EntityRef
-    events: list[TimelineEvent] = Field(description="timeline, oldest first")
+    events: list[TimelineEvent] = Field(description="timeline, oldest first; undated events last")
     ties: list[TieBetween]
     counts: list[YearCount]
 

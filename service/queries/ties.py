@@ -42,7 +42,7 @@ WHERE ev.type IS NOT NULL
   AND """
     + date_filter("ev.date")
     + """
-WITH ev ORDER BY coalesce(ev.date, ''), ev.id
+WITH ev ORDER BY ev.date IS NULL, ev.date, ev.id
 LIMIT $limit
 RETURN"""
     + EVENT_FIELDS
