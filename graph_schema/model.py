@@ -126,13 +126,14 @@ PLOVER: dict[Relation, str] = {
 
 
 class Modality(StrEnum):
-    """What a claim says about reality: happened, or only planned / announced / agreed, or denied."""
+    """What a claim says about reality: happened, or only planned / announced / agreed, alleged, or denied."""
 
     HAPPENED = "happened"
     ONGOING = "ongoing"
     PLANNED = "planned"
     ANNOUNCED = "announced"
     AGREED = "agreed"
+    ALLEGED = "alleged"  # reported as an accusation ("accused of supplying"), not asserted
     DENIED = "denied"
 
 

@@ -70,6 +70,17 @@ SPECS: dict[Relation, RelationSpec] = {
 _STRENGTH = {"strong": 0.9, "reverse": 0.8, "weak": 0.6}
 _WINDOW = 60  # characters before a trigger searched for negation/modality cues
 _PRECISION = {None: 0, 4: 1, 7: 2, 10: 3}
+_NOT_ASSERTED = frozenset({Modality.DENIED, Modality.ALLEGED})  # withheld whatever the relation
+# relations between people on the move: "A flew to B to attend C" makes A, not B, the attendee
+_PERSON_LEVEL = frozenset({Relation.MET_WITH, Relation.VISITED, Relation.ATTENDED})
+# ties that need two distinct parties: a state and its own forces are one
+_BETWEEN_STATES = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation.COOPERATES_WITH,
+                             Relation.SIGNED_AGREEMENT_WITH})
+# relations whose actor carries over to a later sentence that names only the targets
+_CARRIED = frozenset({Relation.SANCTIONED})
+# a relative clause runs from its pronoun to the next clause break ("…, yang merebut kekuasaan …, …")
+_CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
+_PAREN_GAP = re.compile(r"\([^()]{0,40}\)")
 
 
 @dataclass
@@ -153,9 +164,13 @@ def _status(sv: SentenceView, ctx: _Ctx, start: int, end: int) -> Modality:
     return Modality.HAPPENED
 
 
-def _nearest_date(ctx: _Ctx, sent: Sentence, near: int) -> str | None:
+def _nearest_date(ctx: _Ctx, sent: Sentence, near: int,
+                  skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""
     best: tuple[int, str] | None = None
     for d in ctx.dates:
+        if any(a <= d.start < b for a, b in skip):
+            continue  # "…, which seized power in the 1 February coup, …" dates the coup, not the clause
         if d.start >= sent.start and d.end <= sent.end:
             dist = abs(d.start - near)
             if best is None or dist < best[0]:
@@ -200,6 +215,15 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int) -> Entity | None:
     return Entity(id=f"evt:{slug(surface)}", type=EV, name=surface, aliases=[surface], source="discovered")
 
 
+def relative_spans(sv: SentenceView, rules: Rules) -> list[tuple[int, int]]:
+    """Relative clauses of a sentence ("…, yang …", "which …", "qui …"): pronoun to the next clause break."""
+    spans = []
+    for h in rules.phrases["relative_pronouns"].find(sv.tokens, sv.sentence.text, sv.start):
+        brk = _CLAUSE_BREAK.search(sv.raw(h.end, sv.sentence.end))
+        spans.append((h.start, h.end + brk.start() if brk else sv.sentence.end))
+    return spans
+
+
 def _skip_from(sv: SentenceView, ctx: _Ctx) -> int | None:
     """Offset where a related-article link starts in the sentence ("Baca juga: …"), if any."""
     hits = ctx.rules.phrases["skip_sentences"].find(sv.tokens, sv.sentence.text, sv.start)
@@ -240,12 +264,95 @@ class _SentenceFacts:
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
+        self.rel_spans = relative_spans(sv, ctx.rules)
+        self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
+        self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
+        self.carried: dict[Relation, str] = {}  # relation -> subject of its last fact in the article
+
+    def _visible(self, m: Mention) -> bool:
+        """Whether an actor may fill a slot of the current trigger, given the relative clauses.
+
+        A trigger inside a relative clause takes its subject from the clause or from the antecedent
+        right before the pronoun ("the junta, which seized power"; not "any state that buys … from
+        Russia"); a trigger outside one takes no argument from inside one.
+        """
+        if self.trig_span is not None:
+            a, _ = self.trig_span
+            if _ext_start(m) >= a:
+                return True
+            return not _PAREN_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
+        return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
+
+    def _objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:
+        """Object candidates: after the trigger; right after it when the trigger ends in a preposition
+        ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
+        cands = self._after(trig.end)
+        last = [t.text for t in self.sv.tokens if t.end <= trig.end][-1:]
+        if last and self.ctx.rules.has("object_preps", last[0]):
+            cands = [m for m in cands if len(_words_between(self.sv, trig.end, _ext_start(m))) <= 2]
+        return cands
 
     def _before(self, pos: int) -> list[Mention]:
-        return [m for m in reversed(self.args) if m.end <= pos]
+        return [m for m in reversed(self.args) if m.end <= pos and self._visible(m)]
 
     def _after(self, pos: int) -> list[Mention]:
-        return [m for m in self.args if m.start >= pos and not self._speaker(m)]
+        return [m for m in self.args if m.start >= pos and not self._speaker(m) and self._visible(m)]
+
+    def _same_state(self, a: str, b: str) -> bool:
+        """Whether two actors are one state and an institution of it (or two institutions of one state)."""
+        actor_a, actor_b = self.ctx.reg.get(a), self.ctx.reg.get(b)
+        state_a = actor_a.country if actor_a is not None else None
+        state_b = actor_b.country if actor_b is not None else None
+        if state_a is None or state_b is None or state_a != state_b:
+            return False
+        return EntityType.COUNTRY in (actor_a.type if actor_a else None, actor_b.type if actor_b else None)
+
+    def _prev_word(self, m: Mention) -> str:
+        """The folded word right before a mention (its title included)."""
+        prev = [t.text for t in self.sv.tokens if t.end <= _ext_start(m)][-1:]
+        return prev[0] if prev else ""
+
+    def _reverse_args(self, trig: PhraseMatch[Trigger], buyer_types: frozenset[EntityType],
+                      seller_types: frozenset[EntityType]) -> tuple[_Arg | None, _Arg | None]:
+        """(buyer, seller) of a purchase trigger ("A bought X from B", "the purchase of X by A").
+
+        The buyer is the actor before the trigger (or after a passive agent word); the seller is the
+        actor after a source word ("from", "dari", "de", "von"), else the maker's state of a weapon
+        named after the trigger; any other actor after the trigger fills neither role.
+        """
+        buyer = self._first(self._before(trig.start), buyer_types, object_slot=False)
+        seller: _Arg | None = None
+        for m in self._after(trig.end):
+            word = self._prev_word(m)
+            if buyer is None and self.ctx.rules.has("passive_agents", word):
+                buyer = _convert(m, buyer_types, self.ctx, object_slot=False)
+            elif seller is None and self.ctx.rules.has("source_preps", word):
+                seller = _convert(m, seller_types, self.ctx, object_slot=True)
+        if seller is None:
+            clause_end = _CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
+            end = trig.end + clause_end.start() if clause_end else self.limit
+            for m in self.args:
+                actor = self.ctx.reg.get(m.entity_id)
+                if (trig.end <= m.start < end and m.entity_type == EntityType.WEAPON and actor is not None
+                        and actor.country and C in seller_types):
+                    seller = _Arg(m, actor.country, m.confidence * 0.8)
+                    break
+        if buyer is not None and seller is not None and buyer.entity_id == seller.entity_id:
+            return None, None
+        return buyer, seller
+
+    def _origin_supplier(self, obj: _Arg, obj_types: frozenset[EntityType]) -> tuple[_Arg, _Arg] | None:
+        """"deliveries of Russian S-400 to India": an origin adjective after a supply noun is the supplier,
+        the actor after a recipient word ("to", "для", "ke", "à") the recipient."""
+        if obj.mention.how != "demonym":
+            return None
+        for m in self._after(obj.mention.end):
+            if self.ctx.rules.has("recipient_preps", self._prev_word(m)):
+                rec = _convert(m, obj_types, self.ctx, object_slot=True)
+                if rec is not None and rec.entity_id != obj.entity_id:
+                    return obj, rec
+                return None
+        return None
 
     def _speaker(self, m: Mention) -> bool:
         """"…, the ministry said" / "kata Singh": the source of the sentence, not an object."""
@@ -254,8 +361,12 @@ class _SentenceFacts:
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
         if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
             return True
-        return bool(before) and before[0].text in speech and \
-            not self.sv.raw(before[0].end, _ext_start(m)).strip(" ,")
+        if before and before[0].text in speech and not self.sv.raw(before[0].end, _ext_start(m)).strip(" ,"):
+            return True
+        # "…, erklärte das Ministerium": one article between the verb and the speaker
+        two = [t for t in self.sv.tokens if t.end <= _ext_start(m)][-2:]
+        return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
+            "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
 
     def _first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
                skip_consumed: bool = False, exclude: str | None = None) -> _Arg | None:
@@ -301,11 +412,26 @@ class _SentenceFacts:
         if strength == "weak" and rel == Relation.MET_WITH:
             subj_types = obj_types = frozenset({P})
         penalty = 1.0
-        subj = self._first(self._before(trig.start), subj_types, object_slot=False, skip_consumed=True)
-        obj = self._first(self._after(trig.end), obj_types, object_slot=True,
-                          exclude=subj.entity_id if subj else None)
+        self.trig_span = next(((a, b) for a, b in self.rel_spans if a <= trig.start < b), None)
+        # "the cooperation which was built between A and B": the trigger noun heads the clause
+        self.open_span = next(((a, b) for a, b in self.rel_spans
+                               if a >= trig.end and not self.sv.raw(trig.end, a).strip(" ,")), None)
         pairs: list[tuple[_Arg, _Arg]] = []
-        if subj is None:
+        if reverse:
+            subj, obj = self._reverse_args(trig, subj_types, obj_types)
+        else:
+            subj = self._first(self._before(trig.start), subj_types, object_slot=False,
+                               skip_consumed=rel in _PERSON_LEVEL)
+            obj = self._first(self._objects_after(trig), obj_types, object_slot=True,
+                              exclude=subj.entity_id if subj else None)
+        if rel == Relation.SUPPLIES_ARMS_TO and not reverse and obj is not None \
+                and obj.mention.start >= trig.end:
+            origin = self._origin_supplier(obj, obj_types)
+            if origin is not None:
+                subj, obj = origin
+        if reverse:
+            pass  # roles come from the source and passive-agent words only
+        elif subj is None:
             penalty = 0.85
             after = self._after(trig.end)
             words = self.sv.tokens
@@ -317,10 +443,13 @@ class _SentenceFacts:
                     if bs:
                         pairs.append((a, bs[0]))
             if not pairs and obj is not None:
+                # "Before meeting A, B met C": the subject opens the main clause, right after the comma
                 comma = self.sv.sentence.text.find(",", obj.mention.end - self.sv.start)
                 if comma >= 0:
-                    subj = self._first(self._after(self.sv.start + comma), subj_types, object_slot=False,
-                                       exclude=obj.entity_id)
+                    after_comma = self.sv.start + comma
+                    subj = self._first([m for m in self._after(after_comma)
+                                        if len(_words_between(self.sv, after_comma, _ext_start(m))) <= 2],
+                                       subj_types, object_slot=False, exclude=obj.entity_id)
             if not pairs and subj is None and after:
                 prev_word = [t.text for t in words if t.end <= after[0].start][-1:]
                 passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])
@@ -352,6 +481,19 @@ class _SentenceFacts:
             if event is not None:
                 self.entities.append(event)
                 obj = _Arg(subj.mention, event.id, 0.8)
+        if subj is not None and obj is not None and rel in SYMMETRIC_RELATIONS and subj.mention.end <= trig.start:
+            partners = self._coordinated(subj, subj_types, forward=False)
+            if partners and obj.mention.start >= trig.end and not self.ctx.rules.has(
+                    "comitative_preps", self._prev_word(obj.mention)):
+                obj = None  # "A and B signed the deal for …": A with B, not with what follows
+                pairs.append((partners[0], subj))
+        if subj is None and obj is not None and rel in _CARRIED and rel in self.carried \
+                and obj.mention.start >= trig.end:
+            # "The measures hit A and B": the sanctioning actor of the article's previous sanctions
+            carried = _Arg(obj.mention, self.carried[rel], obj.confidence * 0.8)
+            objects = [obj, *self._coordinated(obj, obj_types, forward=True)]
+            pairs += [(carried, o) for o in objects]
+            obj = None
         if subj is not None and obj is not None:
             subjects = [subj, *self._coordinated(subj, subj_types, forward=False)]
             objects = [obj, *self._coordinated(obj, obj_types, forward=True)] \
@@ -369,8 +511,9 @@ class _SentenceFacts:
         if comma >= 0:
             win_start = win_start + comma + 1
         status = _status(self.sv, self.ctx, win_start, trig.start)
-        asserted = status != Modality.DENIED and (status != Modality.PLANNED or spec.planned_is_fact)
-        date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start)
+        asserted = status not in _NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
+        date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start,
+                              skip=[sp for sp in self.rel_spans if sp != self.trig_span])
         for s, o in pairs:
             if reverse:
                 s, o = o, s
@@ -381,8 +524,13 @@ class _SentenceFacts:
                 place = obj_id
                 if actor is not None and actor.country:
                     obj_id = actor.country
-            if subj_id == obj_id:
-                continue
+            if subj_id == obj_id or (rel in _BETWEEN_STATES and self._same_state(subj_id, obj_id)):
+                continue  # "India signed … for its own navy" is no tie between two actors
+            if rel == Relation.MET_WITH and self.ctx.rules.phrases["remote_contact"].find(
+                    self.sv.tokens, self.sv.sentence.text, self.sv.start):
+                continue  # a phone or video call is not a meeting
+            if rel in _CARRIED and asserted:
+                self.carried[rel] = subj_id
             if spec.has_place and place is None:
                 place = _place_for(rel, obj_id, self.args, self.ctx)
             conf = _STRENGTH.get(strength, 0.6) * min(s.confidence, o.confidence) * penalty
@@ -474,6 +622,7 @@ def extract_facts(
     found: list[tuple[Fact, bool]] = []
     roles_seen: set[str] = set()
     prev_facts: list[int] = []
+    carried: dict[Relation, str] = {}
     for sent in article.sentences:
         sv = view(sent)
         limit = _skip_from(sv, ctx)
@@ -485,6 +634,7 @@ def extract_facts(
         ms = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
         found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end)]
         sf = _SentenceFacts(sv, ms, ctx, end)
+        sf.carried = carried
         for trig in longest(rl.triggers.find(sv.tokens, sent.text, sent.start)):
             if trig.end <= end:
                 sf.run(trig)

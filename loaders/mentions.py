@@ -87,9 +87,10 @@ class Rules:
         return word in self.words.get(kind, frozenset())
 
 
-_WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs")
+_WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
+              "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
-                "negation", "conjunctions")
+                "negation", "conjunctions", "relative_pronouns", "remote_contact")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:

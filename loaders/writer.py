@@ -57,6 +57,7 @@ STATUS_RANK: tuple[str, ...] = (
     Modality.AGREED.value,
     Modality.ANNOUNCED.value,
     Modality.PLANNED.value,
+    Modality.ALLEGED.value,
     Modality.DENIED.value,
 )
 """Modalities from most to least real: an event's status is the first one any of its claims has."""
