@@ -542,12 +542,15 @@ class _SentenceFacts:
             self.out.append((fact, asserted))
 
 
-def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], limit: int) -> list[Fact]:
+def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], limit: int,
+                reg: Registry) -> list[Fact]:
     out = []
     for m in mentions:
         if m.entity_type != P or m.start >= limit or m.entity_id in seen:
             continue
-        target = m.role_org or m.role_country
+        actor = reg.get(m.entity_id)
+        # "Bundeskanzler Olaf Scholz": a title naming no state is a role of the person's registered state
+        target = m.role_org or m.role_country or (actor.country if actor is not None else None)
         if m.role_org and m.role_country and m.role_org.startswith(_STATE_ORGS):
             target = m.role_country  # "Defence Minister of X" holds a role of the state X
         if not m.role or not target:
@@ -561,6 +564,29 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
 
 
 _STATE_ORGS = ("org:defence-ministry-", "org:foreign-ministry-")
+
+
+def _registry_role_facts(article: CleanArticle, mentions: Sequence[Mention], reg: Registry,
+                         published: date | None, seen: set[str], skipped: set[int]) -> list[Fact]:
+    """HOLDS_ROLE of registry people named without a title: their registered role on the article's date."""
+    out = []
+    for m in mentions:
+        if m.entity_type != P or m.descriptor or m.entity_id in seen or m.sentence_index in skipped:
+            continue
+        role = reg.role_on(m.entity_id, published)
+        if role is None:
+            continue
+        target = role.org or role.country
+        if role.org and role.country and role.org.startswith(_STATE_ORGS):
+            target = role.country
+        if not target:
+            continue
+        seen.add(m.entity_id)
+        sent = next(s for s in article.sentences if s.index == m.sentence_index)
+        out.append(Fact(subject=m.entity_id, relation=Relation.HOLDS_ROLE, object=target, date=None,
+                        place=None, evidence=sent.text, sentence_index=sent.index, start=sent.start,
+                        end=sent.end, confidence=round(0.8 * m.confidence, 3), extractor=EXTRACTOR))
+    return out
 
 
 def _key(f: Fact) -> tuple[str, str, str]:
@@ -632,7 +658,7 @@ def extract_facts(
             continue
         end = limit if limit is not None else sent.end
         ms = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
-        found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end)]
+        found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end, reg)]
         sf = _SentenceFacts(sv, ms, ctx, end)
         sf.carried = carried
         for trig in longest(rl.triggers.find(sv.tokens, sent.text, sent.start)):
@@ -651,6 +677,8 @@ def extract_facts(
                         found[i] = (f.model_copy(update={"date": day}), ok)
         prev_facts = list(range(len(found), len(found) + len(sf.out)))
         found += sf.out
+    found += [(f, True) for f in _registry_role_facts(article, mentions, reg, published, roles_seen,
+                                                      result.skipped_sentences)]
     result.facts = dedupe([f for f, ok in found if ok])
     asserted_keys = {_key(f) for f in result.facts}
     result.withheld = dedupe([f for f, ok in found if not ok and _key(f) not in asserted_keys])

@@ -88,7 +88,8 @@ class Rules:
 
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
-              "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners")
+              "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
+              "host_preps")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact")
 
@@ -264,6 +265,7 @@ def _tight(gap: str, allow_comma: bool = False) -> bool:
     return not gap.strip()
 
 
+_SUFFIX = re.compile(r"^,?\s(?:Jr\.?|Sr\.?|II|III|IV)(?![\w'’-])")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "le", "di", "dos",
                         "du", "ibn", "jr", "d"})
@@ -359,10 +361,17 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
             nxt = items[j]
             gap = sv.raw(pos, nxt.start)
             gap_words = [fold(w) for w in re.findall(r"\w+", _PAREN.sub(" ", gap))]
-            link_ok = all(w in {"of", "the", "de", "la", "del", "du", "des", "of the", "d"} for w in gap_words)
+            host_words = rules.words.get("host_preps", frozenset())
+            # "Ambassador to Myanmar", "Dubes RI untuk Rusia": the state after the word is the host
+            host = bool(gap_words) and gap_words[0] in host_words and any(p.etype == EntityType.COUNTRY
+                                                                           for p in parts)
+            link_ok = all(w in {"of", "the", "de", "la", "del", "du", "des", "of the", "d"} or (host and i == 0)
+                          for i, w in enumerate(gap_words))
             if not (_tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
                 break
-            if nxt.kind == "entity" and nxt.etype in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
+            if host and nxt.kind == "entity" and nxt.etype == EntityType.COUNTRY:
+                nxt.descriptor = True
+            elif nxt.kind == "entity" and nxt.etype in (EntityType.COUNTRY, EntityType.ORGANIZATION) \
                     and not any(p.etype == nxt.etype for p in parts if p.start > it.start):
                 parts.append(nxt)
             elif nxt.kind == "rank" or (nxt.kind == "title" and nxt.cue == cue):
@@ -497,6 +506,11 @@ def find_mentions(
                                        confidence=0.8))
         for it in sorted(items, key=lambda x: x.start):
             if it.kind == "entity":
+                if it.etype == EntityType.PERSON:
+                    suffix = _SUFFIX.match(sv.raw(it.end, sv.sentence.end))
+                    if suffix:  # "Lloyd Austin III", "Gilberto Teodoro Jr.": the name goes on
+                        it.end += suffix.end()
+                        it.surface = sv.raw(it.start, it.end)
                 mentions.append(_to_mention(it, sv.sentence.index))
     return mentions
 
