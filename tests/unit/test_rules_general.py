@@ -1,0 +1,192 @@
+"""General argument, modality, date and role rules (rules.v1), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import Modality, Relation
+from loaders.mentions import find_mentions
+from loaders.models import ArticleExtraction
+from loaders.pipeline import extract_article
+from tests.unit.test_mentions import article
+
+
+def run(text: str, lang: str = "en") -> ArticleExtraction:
+    return extract_article(article(text, lang))
+
+
+def triples(ex: ArticleExtraction) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.relation.value, f.object) for f in ex.facts}
+
+
+def of(ex: ArticleExtraction, rel: Relation) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in ex.facts if f.relation == rel}
+
+
+# --- purchase triggers: buyer = recipient, seller after a source word (or the weapon's maker) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Vietnam purchased Su-30 jets from Russia last year.", "en", ("RUS", "VNM")),
+        ("Pembelian jet Rafale oleh Indonesia akhirnya disetujui parlemen.", "id", ("FRA", "IDN")),
+        ("Malaysia membeli sistem rudal dari Tiongkok.", "id", ("CHN", "MYS")),
+        ("L'Égypte a commandé des Rafale l'an dernier.", "fr", ("FRA", "EGY")),
+    ],
+)
+def test_purchase_roles(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert of(run(text, lang), Relation.SUPPLIES_ARMS_TO) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the state next to a purchase noun is a witness here; the weapon's maker is that same state
+        ("Prancis menyaksikan pembelian jet Rafale di Jakarta.", "id"),
+        # an actor after a purchase trigger with no source word is neither buyer nor seller
+        ("India announced the purchase of new helicopters at a fair in Brazil.", "en"),
+    ],
+)
+def test_purchase_without_a_seller_gives_no_supply(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.SUPPLIES_ARMS_TO)
+
+
+def test_origin_adjective_of_a_supply_noun_is_the_supplier() -> None:
+    ex = run("Kazakhstan and Egypt discussed the delivery of Russian S-400 systems to Egypt.", "en")
+    assert ("RUS", "EGY") in of(ex, Relation.SUPPLIES_ARMS_TO)
+    assert ("KAZ", "RUS") not in of(ex, Relation.SUPPLIES_ARMS_TO)
+
+
+# --- accusations are withheld -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Turkey was accused of supplying drones to Azerbaijan.", "en"),
+        ("La Turquie a été accusée d'avoir livré des armes à l'Azerbaïdjan.", "fr"),
+        ("Turki dituduh memasok senjata ke Azerbaijan.", "id"),
+        ("Turquía fue acusada de suministrar armas a Azerbaiyán.", "es"),
+    ],
+)
+def test_accused_supply_is_withheld_as_alleged(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert not of(ex, Relation.SUPPLIES_ARMS_TO)
+    assert [f.status for f in ex.withheld if f.relation == Relation.SUPPLIES_ARMS_TO] == [Modality.ALLEGED]
+
+
+def test_asserted_supply_is_a_fact() -> None:
+    assert of(run("Turkey supplied drones to Azerbaijan.", "en"), Relation.SUPPLIES_ARMS_TO) == {("TUR", "AZE")}
+
+
+# --- relative clauses keep their arguments and dates ----------------------------------------------
+
+
+def test_date_in_a_relative_clause_dates_only_the_clause() -> None:
+    ex = run("Amerika Serikat mengecam Rusia karena mendukung junta militer Myanmar, yang merebut kekuasaan "
+             "dalam kudeta 1 Februari, dalam forum itu.", "id")
+    crit = next(f for f in ex.facts if f.relation == Relation.CRITICIZED)
+    assert (crit.subject, crit.object, crit.date) == ("USA", "RUS", None)
+    coup = next(f for f in ex.facts if f.relation == Relation.SEIZED_POWER_IN)
+    assert coup.date == "2023-02-01"
+
+
+def test_actor_in_a_relative_clause_is_no_argument_outside_it() -> None:
+    ex = run("AS menjatuhkan sanksi terhadap negara mana pun yang membeli senjata dari Rusia.", "id")
+    assert not of(ex, Relation.SANCTIONED)
+    assert not of(ex, Relation.SUPPLIES_ARMS_TO)
+
+
+def test_trigger_noun_heading_a_relative_clause_keeps_its_arguments() -> None:
+    ex = run("Menteri itu memuji kerja sama yang dibangun antara Prancis dan Indonesia.", "id")
+    assert {frozenset(p) for p in of(ex, Relation.COOPERATES_WITH)} == {frozenset({"FRA", "IDN"})}
+
+
+# --- pledges are announced, not happened ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rusia berkomitmen untuk memperkuat hubungan militer dengan Laos.", "id"),
+        ("Russia pledged to deepen military cooperation with Laos.", "en"),
+    ],
+)
+def test_pledged_cooperation_is_announced(text: str, lang: str) -> None:
+    coop = [f for f in run(text, lang).facts if f.relation == Relation.COOPERATES_WITH]
+    assert [f.status for f in coop] == [Modality.ANNOUNCED]
+
+
+def test_cooperation_without_pledge_happened() -> None:
+    coop = [f for f in run("Rusia memperkuat hubungan militer dengan Laos.", "id").facts
+            if f.relation == Relation.COOPERATES_WITH]
+    assert [f.status for f in coop] == [Modality.HAPPENED]
+
+
+# --- sanctions: lists of targets, the sanctioning actor carried over ------------------------------
+
+
+def test_sanction_targets_listed_in_a_later_sentence_keep_the_sanctioning_actor() -> None:
+    ex = run("The European Union imposed new sanctions on Iran on Monday.\n"
+             "The sanctions target Mohammad Bagheri and Shahed Aviation Industries.", "en")
+    assert {("org:eu", "IRN"), ("org:eu", "per:mohammad-bagheri")} <= of(ex, Relation.SANCTIONED)
+    assert len({o for s, o in of(ex, Relation.SANCTIONED) if s == "org:eu"}) == 3
+
+
+def test_no_sanctioning_actor_no_sanction() -> None:
+    ex = run("The sanctions target Mohammad Bagheri and Shahed Aviation Industries.", "en")
+    assert not of(ex, Relation.SANCTIONED)
+
+
+# --- meetings, coordinated parties, one state's own forces ----------------------------------------
+
+
+def test_phone_call_is_no_meeting() -> None:
+    assert not of(run("Lloyd Austin spoke with Rajnath Singh by phone on Monday.", "en"), Relation.MET_WITH)
+
+
+def test_coordinated_signatories_sign_with_each_other_not_with_their_own_navy() -> None:
+    ex = run("India and the Philippines signed a deal for the sale of BrahMos missiles to the Philippine Navy.",
+             "en")
+    assert {frozenset(p) for p in of(ex, Relation.SIGNED_AGREEMENT_WITH)} == {frozenset({"IND", "PHL"})}
+    assert ("PHL", "org:navy-phl") not in of(ex, Relation.SUPPLIES_ARMS_TO)
+
+
+def test_speaker_after_verb_and_article_is_no_argument() -> None:
+    ex = run("Es ging um die Unterstützung der Ukraine, erklärte das Bundesverteidigungsministerium.", "de")
+    assert not of(ex, Relation.COOPERATES_WITH)
+
+
+def test_subject_after_a_comma_must_open_the_main_clause() -> None:
+    ex = run("En plus d'un soutien politique, la Turquie a livré des armes à Bakou, notamment des drones "
+             "utilisés contre l'Arménie.", "fr")
+    assert ("ARM", "TUR") not in of(ex, Relation.SUPPORTS)
+    assert ("TUR", "AZE") in of(ex, Relation.SUPPLIES_ARMS_TO)
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+def test_registry_person_without_title_holds_the_role_of_the_article_date() -> None:
+    ex = run("Olaf Scholz traf Emmanuel Macron in Berlin.", "de")  # published 2023-03-15
+    assert ("per:olaf-scholz", "DEU") in of(ex, Relation.HOLDS_ROLE)
+
+
+def test_role_ended_before_the_article_date_is_not_held() -> None:
+    ex = run("Imran Khan met Xi Jinping in Beijing.", "en")  # his premiership ended in 2022
+    assert not any(s == "per:imran-khan" for s, _ in of(ex, Relation.HOLDS_ROLE))
+
+
+def test_ambassador_to_a_state_holds_the_role_of_the_sending_state() -> None:
+    ex = run("Russian Ambassador to Laos Pavel Sergeyev said the talks went well.", "en")
+    assert of(ex, Relation.HOLDS_ROLE) == {("per:pavel-sergeyev", "RUS")}
+
+
+def test_generational_suffix_belongs_to_the_name() -> None:
+    art = article("Lloyd Austin III met Rajnath Singh.", "en")
+    austin = next(m for m in find_mentions(art) if m.entity_id == "per:lloyd-austin")
+    assert austin.surface == "Lloyd Austin III"
+    roman_numeral_word = article("Lloyd Austin Invited Rajnath Singh.", "en")
+    assert next(m for m in find_mentions(roman_numeral_word)
+                if m.entity_id == "per:lloyd-austin").surface == "Lloyd Austin"
