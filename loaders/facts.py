@@ -447,9 +447,11 @@ class _SentenceFacts:
                 comma = self.sv.sentence.text.find(",", obj.mention.end - self.sv.start)
                 if comma >= 0:
                     after_comma = self.sv.start + comma
-                    subj = self._first([m for m in self._after(after_comma)
-                                        if len(_words_between(self.sv, after_comma, _ext_start(m))) <= 2],
-                                       subj_types, object_slot=False, exclude=obj.entity_id)
+                    opening = [m for m in self._after(after_comma)
+                               if len(gap := _words_between(self.sv, after_comma, _ext_start(m))) <= 2
+                               and not any(self.ctx.rules.has("conjunctions", w) for w in gap)]
+                    # (", and B" continues a list of objects; it opens no clause)
+                    subj = self._first(opening, subj_types, object_slot=False, exclude=obj.entity_id)
             if not pairs and subj is None and after:
                 prev_word = [t.text for t in words if t.end <= after[0].start][-1:]
                 passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])

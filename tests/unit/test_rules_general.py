@@ -134,6 +134,13 @@ def test_sanction_targets_listed_in_a_later_sentence_keep_the_sanctioning_actor(
     assert len({o for s, o in of(ex, Relation.SANCTIONED) if s == "org:eu"}) == 3
 
 
+def test_comma_and_continues_a_list_of_targets_not_a_new_clause() -> None:
+    ex = run("The European Union imposed new sanctions on Iran on Monday.\n"
+             "The sanctions target Mohammad Bagheri, and Shahed Aviation Industries.", "en")
+    assert ("org:shahed-aviation", "per:mohammad-bagheri") not in of(ex, Relation.SANCTIONED)
+    assert ("org:eu", "org:shahed-aviation") in of(ex, Relation.SANCTIONED)
+
+
 def test_no_sanctioning_actor_no_sanction() -> None:
     ex = run("The sanctions target Mohammad Bagheri and Shahed Aviation Industries.", "en")
     assert not of(ex, Relation.SANCTIONED)
