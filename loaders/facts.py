@@ -20,6 +20,15 @@ Per sentence (sentences of related-article links — "Baca juga", "Read more" �
   statement anaphor ("Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)") dates the undated
   facts of the sentence before; **place**: a place named in the sentence, else the dateline city;
   a visit to a city is a visit to its state, the city being the place;
+* ``reverse`` (purchase) triggers: the buyer is the recipient; the seller is the actor after a source
+  word ("from", "dari", "de", "von"), else the maker's state of a weapon named after the trigger; a supply
+  noun with an origin adjective ("delivery of Russian S-400 to India") has that state as the supplier;
+* a trigger inside a relative clause ("…, which …", "yang …") takes its subject from the clause or the
+  antecedent right before the pronoun; a trigger outside takes no argument and no date from inside one;
+* accusations ("accused of supplying") are *alleged* and withheld; pledges are *announced*; a phone call
+  is no meeting; a state and its own forces are not two parties of a tie; a sanctions sentence naming
+  only targets takes the sanctioning actor of the article's previous sanctions;
+* **HOLDS_ROLE** also for registry people named without a title: their registered role on the article date;
 * facts are de-duplicated on (subject, relation, object) — either order for symmetric relations —
   keeping the first evidence and the most precise date.
 """
