@@ -221,15 +221,7 @@ def _alias_mentions(sv: SentenceView, reg: Registry) -> list[PhraseMatch[AliasHi
         etype = actor.type if actor else EntityType.COUNTRY
         return (-(m.end - m.start), _HOW_RANK.get(m.payload.how, 9), _TYPE_RANK[etype], m.start)
 
-    chosen: list[PhraseMatch[AliasHit]] = []
-    taken: set[int] = set()
-    for m in sorted(found, key=rank):
-        span = range(m.first, m.last + 1)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
-        chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+    return longest(found, rank)
 
 
 @dataclass

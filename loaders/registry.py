@@ -16,7 +16,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -190,11 +190,14 @@ class PhraseMatcher(Generic[T]):
         return out
 
 
-def longest(matches: Iterable[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
-    """Non-overlapping matches, longest first (ties: earliest)."""
+def longest(
+    matches: Iterable[PhraseMatch[T]],
+    rank: Callable[[PhraseMatch[T]], tuple[int, ...]] | None = None,
+) -> list[PhraseMatch[T]]:
+    """Non-overlapping matches in text order, chosen best `rank` first (default: longest, then earliest)."""
     chosen: list[PhraseMatch[T]] = []
     taken: set[int] = set()
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(matches, key=rank or (lambda m: (-(m.end - m.start), m.start))):
         span = range(m.first, m.last + 1)
         if any(i in taken for i in span):
             continue
