@@ -78,7 +78,7 @@ def _merge_entity(label: Label) -> LiteralString:
     # nothing, and another article's names are kept.
     extra: LiteralString = ""
     if label is Label.PERSON:
-        extra = ", e.role = coalesce(row.role, e.role)"
+        extra = ", e.role = coalesce(row.role, e.role), e.roles_json = coalesce(row.roles_json, e.roles_json)"
     elif label is Label.COUNTRY:
         extra = ", e.alpha2 = coalesce(row.alpha2, e.alpha2)"
     return (

@@ -73,6 +73,18 @@ class Mention(BaseModel):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="how sure the match is")
 
 
+class RoleSpan(BaseModel):
+    """A dated position held by a person (from the registry): title, organisation, state, start, end."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    org: str | None = None
+    country: str | None = None
+    start: str | None = Field(default=None, description="ISO date")
+    end: str | None = Field(default=None, description="ISO date; null while held")
+
+
 class Entity(BaseModel):
     """An entity of the fact view: stable id, canonical name, the names the article used."""
 
@@ -82,6 +94,7 @@ class Entity(BaseModel):
     aliases: list[str] = Field(default_factory=list, description="forms seen in this article")
     known_aliases: list[str] = Field(default_factory=list, description="registry aliases (all languages)")
     role: str | None = None
+    roles: list[RoleSpan] = Field(default_factory=list, description="dated roles known to the registry")
     qid: str | None = None
     country: str | None = Field(default=None, description="ISO alpha-3 of the actor's state")
     source: str = Field(default="registry", description="registry | pycountry | discovered")

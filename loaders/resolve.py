@@ -16,8 +16,8 @@ from datetime import date
 
 from graph_schema.model import EntityType
 from loaders.mentions import Rules, load_rules
-from loaders.models import CleanArticle, Entity, Mention
-from loaders.registry import Registry, fold, load_registry, tokenize
+from loaders.models import CleanArticle, Entity, Mention, RoleSpan
+from loaders.registry import Registry, Role, fold, load_registry, tokenize
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
 
@@ -77,6 +77,12 @@ def resolve(
     return out
 
 
+def _span(role: Role) -> RoleSpan:
+    return RoleSpan(title=role.title, org=role.org, country=role.country,
+                    start=role.start.isoformat() if role.start else None,
+                    end=role.end.isoformat() if role.end else None)
+
+
 def build_entities(
     mentions: Sequence[Mention],
     *,
@@ -96,6 +102,7 @@ def build_entities(
                 role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
                 ent = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[],
                              known_aliases=list(actor.aliases), role=role.title if role else None,
+                             roles=[_span(r) for r in actor.roles],
                              qid=actor.qid, country=actor.country if actor.type != EntityType.COUNTRY
                              else actor.id, source=actor.source)
             else:

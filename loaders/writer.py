@@ -19,6 +19,7 @@ which is safe because transaction functions are idempotent.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -207,6 +208,8 @@ def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
             "country": entity.country,
             "source": entity.source,
             "role": entity.role,
+            # Dated roles as one JSON string: Neo4j properties cannot hold maps.
+            "roles_json": json.dumps([r.model_dump() for r in entity.roles]) if entity.roles else None,
         }
         if entity.type is EntityType.COUNTRY:
             row["alpha2"] = _alpha2(entity.id)

@@ -76,6 +76,16 @@ class RelationCount(BaseModel):
     incoming: int
 
 
+class RoleOut(BaseModel):
+    """A dated position: title, the organisation and state it belongs to, start and end (ISO dates)."""
+
+    title: str
+    org: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = Field(default=None, description="null while held")
+
+
 class EntityDetail(EntityRef):
     """One actor: names, type, identifiers, roles and its ties counted per relation."""
 
@@ -84,7 +94,7 @@ class EntityDetail(EntityRef):
     country: str | None
     alpha2: str | None = None
     role: str | None = None
-    roles: list[dict[str, object]] = Field(default_factory=list, description="dated roles (registry)")
+    roles: list[RoleOut] = Field(default_factory=list, description="dated roles (registry), oldest first")
     source: str | None = None
     ties: list[RelationCount]
     events: int = Field(description="events it took part in")

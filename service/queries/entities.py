@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from typing import Any, Literal, LiteralString
 
 from neo4j import READ_ACCESS, Driver, ManagedTransaction
 from neo4j.exceptions import ClientError
+from pydantic import TypeAdapter
 
 from graph_schema.model import EntityType, Relation
 from service.deps import Page
@@ -21,10 +21,12 @@ from service.schemas import (
     GraphEdge,
     GraphNode,
     RelationCount,
+    RoleOut,
     Tie,
 )
 
 Direction = Literal["out", "in", "both"]
+_ROLES = TypeAdapter(list[RoleOut])
 
 _SUMMARY: LiteralString = """
        n.id AS id, n.name AS name, head([l IN labels(n) WHERE l IN $entity_types]) AS type,
@@ -169,14 +171,14 @@ def exists(*, driver: Driver, database: str, entity_id: str) -> bool:
     return bool(read(driver, EXISTS, database=database, id=entity_id))
 
 
-def _roles(raw: object) -> list[dict[str, object]]:
+def _roles(raw: object) -> list[RoleOut]:
+    """The dated roles the writer stored as JSON (a malformed value reads as no roles)."""
     if not isinstance(raw, str) or not raw:
         return []
     try:
-        value = json.loads(raw)
+        return sorted(_ROLES.validate_json(raw), key=lambda r: r.start or "")
     except ValueError:
         return []
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def get(*, driver: Driver, database: str, entity_id: str) -> EntityDetail | None:

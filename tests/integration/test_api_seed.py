@@ -112,6 +112,18 @@ def test_search_finds_russia(client: TestClient, q: str) -> None:
     assert client.get("/v1/entities", params={"q": q}).json()["data"][0]["id"] == "RUS"
 
 
+def test_search_finds_moscow_by_its_indonesian_name(client: TestClient) -> None:
+    found = client.get("/v1/entities", params={"q": "Moskwa", "type": "Place"}).json()["data"]
+    assert [e["name"] for e in found][:1] == ["Moscow"]
+
+
+def test_a_registry_person_shows_dated_roles(client: TestClient) -> None:
+    detail = client.get(f"/v1/entities/{_person(client, 'Sergei Shoigu')}").json()
+    assert detail["role"]
+    assert detail["roles"] and all(r["title"] and r["start"] for r in detail["roles"])
+    assert [r["start"] for r in detail["roles"]] == sorted(r["start"] for r in detail["roles"])
+
+
 def test_unknown_id_and_malformed_filter_keep_the_error_shape(client: TestClient) -> None:
     missing = client.get("/v1/entities/per:nobody-at-all")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"

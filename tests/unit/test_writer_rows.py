@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from graph_schema.model import EntityType, EventType, Label, Modality, Relation
@@ -167,3 +169,18 @@ def test_plan_records_the_extractor_and_relationships_to_states() -> None:
     assert plan.extractor == "rules.v1"
     assert {r["id"] for r in plan.belongs_to} == {"per:sergei-shoigu", "per:min-aung-hlaing"}
     assert plan.located_in == [{"id": "plc:moscow", "country": "RUS"}]
+
+
+def test_dated_roles_are_stored_as_json_and_absent_roles_as_null() -> None:
+    from loaders.models import RoleSpan
+
+    extraction = _extraction()
+    shoigu = next(e for e in extraction.entities if e.id == "per:sergei-shoigu")
+    shoigu.roles = [RoleSpan(title="Minister of Defence of Russia", country="RUS", start="2012-11-06",
+                             end="2024-05-12")]
+    rows = {r["id"]: r for r in entity_rows(extraction)[Label.PERSON]}
+    assert json.loads(rows["per:sergei-shoigu"]["roles_json"]) == [
+        {"title": "Minister of Defence of Russia", "org": None, "country": "RUS", "start": "2012-11-06",
+         "end": "2024-05-12"}
+    ]
+    assert rows["per:min-aung-hlaing"]["roles_json"] is None
