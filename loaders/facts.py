@@ -29,6 +29,8 @@ Per sentence (sentences of related-article links — "Baca juga", "Read more" �
   is no meeting; a state and its own forces are not two parties of a tie; a sanctions sentence naming
   only targets takes the sanctioning actor of the article's previous sanctions;
 * **HOLDS_ROLE** also for registry people named without a title: their registered role on the article date;
+  a title naming nobody ("the Prime Minister of Myanmar") stands for its holder on the article's date
+  (``mentions._fill_titles``) but states no HOLDS_ROLE of its own;
 * facts are de-duplicated on (subject, relation, object) — either order for symmetric relations —
   keeping the first evidence and the most precise date.
 """
@@ -557,8 +559,8 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
                 reg: Registry) -> list[Fact]:
     out = []
     for m in mentions:
-        if m.entity_type != P or m.start >= limit or m.entity_id in seen:
-            continue
+        if m.entity_type != P or m.start >= limit or m.entity_id in seen or m.how == "role-holder":
+            continue  # a holder looked up from the title's dated role says nothing new about the role
         actor = reg.get(m.entity_id)
         # "Bundeskanzler Olaf Scholz": a title naming no state is a role of the person's registered state
         target = m.role_org or m.role_country or (actor.country if actor is not None else None)
@@ -582,7 +584,8 @@ def _registry_role_facts(article: CleanArticle, mentions: Sequence[Mention], reg
     """HOLDS_ROLE of registry people named without a title: their registered role on the article's date."""
     out = []
     for m in mentions:
-        if m.entity_type != P or m.descriptor or m.entity_id in seen or m.sentence_index in skipped:
+        if m.entity_type != P or m.descriptor or m.entity_id in seen or m.sentence_index in skipped \
+                or m.how == "role-holder":
             continue
         role = reg.role_on(m.entity_id, published)
         if role is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
+from loaders.dates import parse_published
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import (
     DATA_DIR,
@@ -59,6 +61,7 @@ class TitleCue:
     role: str
     org_kind: str | None
     needs_org: bool
+    shared: bool = False  # several people hold it at once (deputy minister, ambassador): no holder by date
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps")
+              "host_preps", "former")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact")
 
@@ -136,7 +139,8 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in _PHRASE_SETS}
     for raw in _rules_raw(lang, rules_dir):
         for t in raw.get("titles") or []:
-            cue = TitleCue(str(t["role"]), t.get("org_kind"), bool(t.get("needs_org", False)))
+            needs_org = bool(t.get("needs_org", False))
+            cue = TitleCue(str(t["role"]), t.get("org_kind"), needs_org, bool(t.get("shared", needs_org)))
             for phrase in t["cue"]:
                 titles.add(str(phrase), cue, inflect=False)
         for r in raw.get("ranks") or []:
@@ -328,8 +332,33 @@ def _role_string(reg: Registry, cue: TitleCue, org: str | None, country: str | N
     return cue.role
 
 
-def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) -> list[_Item]:
-    """Attach roles to people named with a title; discover people the registry lacks."""
+@dataclass
+class _OpenTitle:
+    """A title naming nobody ("the Prime Minister of Myanmar", "Wamenhan Rusia"): filled from the registry."""
+
+    sv: SentenceView
+    items: list[_Item]  # the sentence's items, where the holder's mention goes
+    start: int
+    end: int
+    role: str
+    org: str | None
+    country: str | None
+    shared: bool
+    parts: list[_Item]
+
+
+def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
+    """Whether a "former"/"mantan"/"ehemalige" word stands right before a title."""
+    prev = [t for t in sv.tokens if t.end <= start][-1:]
+    return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
+
+
+def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
+                  open_titles: list[_OpenTitle] | None = None) -> list[_Item]:
+    """Attach roles to people named with a title; discover people the registry lacks.
+
+    A title naming nobody is kept in `open_titles` (when given) for `_fill_titles`.
+    """
     new: list[_Item] = []
     taken = [(it.start, it.end) for it in items]
     stop = rules.stopwords
@@ -402,7 +431,14 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     and _tight(sv.raw(before[-1].end, title_start), allow_comma=True):
                 person = before[-1]
                 title_start = person.start
-        if person is None or (cue.needs_org and org is None and country is None):
+        if cue.needs_org and org is None and country is None:
+            continue
+        if person is None:
+            if open_titles is not None and (org or country) and not _after_former(sv, title_start, rules):
+                org_actor = reg.get(org) if org else None
+                open_titles.append(_OpenTitle(sv, items, title_start, pos, _role_string(reg, cue, org, country),
+                                              org, country or (org_actor.country if org_actor else None),
+                                              cue.shared, parts))
             continue
         if person.role is None:
             person.role = _role_string(reg, cue, org, country)
@@ -413,6 +449,28 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
         for p in parts:
             p.descriptor = True
     return new
+
+
+def _fill_titles(open_titles: Sequence[_OpenTitle], reg: Registry, day: date | None,
+                 mentioned: set[str]) -> None:
+    """The holder of each title naming nobody, from the registry's dated roles on the article's date.
+
+    A single-holder office (a state's defence minister, president, prime minister) is filled by whoever
+    held it that day; a shared one (a deputy minister, an ambassador) only by a holder the article names
+    elsewhere. No holder, or more than one: no person, and the title's state or organisation stays a
+    descriptor (not "A met the ministry" for "A met the deputy minister").
+    """
+    for ot in open_titles:
+        for p in ot.parts:
+            p.descriptor = True
+        holders = reg.holders_on(ot.role, day)
+        if ot.shared:
+            holders = [h for h in holders if h in mentioned]
+        if len(holders) != 1:
+            continue
+        ot.items.append(_Item(ot.start, ot.end, "entity", holders[0], EntityType.PERSON, "role-holder",
+                              ot.sv.raw(ot.start, ot.end), role=ot.role, role_org=ot.org,
+                              role_country=ot.country, title_start=ot.start, confidence=0.8))
 
 
 def _fuzzy(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) -> list[_Item]:
@@ -468,16 +526,21 @@ def find_mentions(
     registry: Registry | None = None,
     rules: Rules | None = None,
     sentences: Sequence[Sentence] | None = None,
+    published: date | None = None,
 ) -> list[Mention]:
-    """Every entity mention of the article's sentences, in text order."""
+    """Every entity mention of the article's sentences, in text order.
+
+    Titles naming nobody are filled with their holder on `published` (default: the article's date).
+    """
     reg = registry or load_registry()
     rl = rules or load_rules(article.language)
     per_sentence: list[tuple[SentenceView, list[_Item]]] = []
     discovered: dict[str, str] = {}  # folded surname -> person id
+    open_titles: list[_OpenTitle] = []
     for sent in sentences if sentences is not None else article.sentences:
         sv = view(sent)
         items = _sentence_items(sv, reg, rl)
-        items += _apply_titles(sv, items, reg, rl)
+        items += _apply_titles(sv, items, reg, rl, open_titles)
         items.sort(key=lambda it: it.start)
         items += _fuzzy(sv, items, reg, rl)
         for it in items:
@@ -486,6 +549,10 @@ def find_mentions(
                 if len(words) >= 2 and len(words[-1]) >= 3:
                     discovered.setdefault(words[-1], it.entity_id)
         per_sentence.append((sv, items))
+    mentioned = {it.entity_id for _, items in per_sentence for it in items
+                 if it.kind == "entity" and it.etype == EntityType.PERSON}
+    _fill_titles(open_titles, reg, published if published is not None else parse_published(article.published),
+                 mentioned)
     mentions: list[Mention] = []
     for sv, items in per_sentence:
         if discovered:

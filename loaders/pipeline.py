@@ -27,7 +27,7 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     registry = load_registry()
     rules = load_rules(article.language)
     published = parse_published(article.published)
-    mentions = find_mentions(article, registry=registry, rules=rules)
+    mentions = find_mentions(article, registry=registry, rules=rules, published=published)
     mentions = resolve(article, mentions, registry=registry, rules=rules)
     dates = find_dates(article.text, article.language, published)
     result = extract_facts(article, mentions, registry=registry, rules=rules, published=published,

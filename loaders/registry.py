@@ -267,6 +267,7 @@ class Registry:
     names: dict[str, dict[str, str]]  # country -> lang -> name
     demonyms: dict[str, str]  # country -> English demonym
     fuzzy_index: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    offices: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)  # norm(title) -> holders
 
     def get(self, entity_id: str) -> Actor | None:
         """The actor with that id, if registered."""
@@ -286,6 +287,17 @@ class Registry:
             if role.holds_on(day):
                 return role
         return None
+
+    def holders_on(self, title: str, day: date | None) -> list[str]:
+        """The registry people holding the office `title` on `day` (none when the day is unknown).
+
+        Time-scoped roles: "Minister of Defence of Russia" on 2021-06-22 and on 2025-01-01 are held by
+        two different people; without a date nobody can be said to hold it.
+        """
+        if day is None:
+            return []
+        return list(dict.fromkeys(pid for pid, role in self.offices.get(norm(title), ())
+                                  if role.start is not None and role.holds_on(day)))
 
     def org_of_kind(self, kind: str, country: str | None) -> str | None:
         """The institution of `kind` (defence_ministry, armed_forces …) of a state, if registered."""
@@ -452,7 +464,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         _expand_templates(_read_yaml(templates) or {}, actors, by_kind, names, demonyms)
 
     fuzzy_index: dict[str, list[tuple[str, str]]] = {}
+    offices: dict[str, list[tuple[str, Role]]] = {}
     for actor in actors.values():
+        for role in actor.roles:
+            offices.setdefault(norm(role.title), []).append((actor.id, role))
         if actor.type == EntityType.COUNTRY:
             continue
         for alias in actor.aliases:
@@ -463,7 +478,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                     if len(t) >= 3:
                         fuzzy_index.setdefault(t, []).append((norm(alias), actor.id))
     return Registry(actors=actors, matcher=matcher, by_kind=by_kind, capitals=capitals, names=names,
-                    demonyms=demonyms, fuzzy_index=fuzzy_index)
+                    demonyms=demonyms, fuzzy_index=fuzzy_index, offices=offices)
 
 
 def _expand_templates(
