@@ -33,8 +33,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from loaders.datafiles import load_yaml
 
 LANG_DIR = Path(__file__).parent / "data" / "lang"
 DETECT_CHARS = 1000
@@ -82,7 +83,7 @@ def lang_data(code: str) -> LangData:
     path = LANG_DIR / f"{code}.yaml"
     if not path.is_file():
         return LangData(code=code)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(path) or {}
     raw["code"] = code
     for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays"):
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())

@@ -29,6 +29,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
+from loaders.datafiles import load_yaml
 from loaders.dates import parse_published
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import (
@@ -110,7 +111,7 @@ def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
         if not path.exists():
             continue
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = load_yaml(path) or {}
         except yaml.YAMLError as exc:
             raise RegistryError(f"{path}: {exc}") from exc
         out.append(raw)

@@ -28,6 +28,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from graph_schema.model import EntityType
+from loaders.datafiles import load_yaml
 from loaders.errors import LoaderError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -308,8 +309,7 @@ class Registry:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+        return load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise RegistryError(f"{path}: {exc}") from exc
 

@@ -1,0 +1,38 @@
+"""Reading the loaders' YAML data files.
+
+YAML 1.1 (PyYAML's default) reads the bare words yes/no/on/off/y/n as booleans, so a word list such as
+English stopwords ``[..., on, ...]`` or Spanish negation ``[no, nunca]`` silently loses its words. Data
+files here hold words of many languages, so only ``true`` and ``false`` are booleans; every other bare
+word stays a string.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _WordsLoader(yaml.SafeLoader):
+    """SafeLoader whose booleans are only true/false (any case)."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordsLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML data text (booleans only true/false)."""
+    return yaml.load(text, Loader=_WordsLoader)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML data file (booleans only true/false)."""
+    return load_yaml_text(path.read_text(encoding="utf-8"))
