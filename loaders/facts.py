@@ -124,6 +124,13 @@ class _Ctx:
 def _convert(m: Mention, allowed: frozenset[EntityType], ctx: _Ctx, *, object_slot: bool) -> _Arg | None:
     """The entity a mention stands for in a slot accepting `allowed` types (None: it does not fit)."""
     if m.entity_type == EntityType.WEAPON:
+        # a named ship calling at a port or taking part in an exercise: its fleet or navy acts
+        actor = ctx.reg.get(m.entity_id)
+        if actor is None or actor.operator is None or P not in allowed:
+            return None
+        operator = ctx.reg.get(actor.operator)
+        if operator is not None and operator.type in allowed:
+            return _Arg(m, operator.id, m.confidence * 0.9)
         return None
     if m.entity_type in allowed:
         return _Arg(m, m.entity_id, m.confidence)

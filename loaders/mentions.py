@@ -95,7 +95,7 @@ _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
-                "negation", "conjunctions", "relative_pronouns", "remote_contact")
+                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
@@ -323,6 +323,33 @@ def _sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[_Item
     return items
 
 
+def _ship_items(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
+                fleets: dict[str, str]) -> list[_Item]:
+    """"Russian warships", "kapal perang Rusia", "a detachment of ships": the state's fleet or navy.
+
+    A ship noun (``ship_nouns`` of the rules) right next to a state stands for that state's fleet named
+    earlier in the article (`fleets`: state -> fleet), else for its navy; the state word is then part of
+    that mention, not an actor of its own. Ships are never actors themselves.
+    """
+    states = [it for it in items if it.kind == "entity" and it.etype == EntityType.COUNTRY]
+    out: list[_Item] = []
+    for hit in longest(rules.phrases["ship_nouns"].find(sv.tokens, sv.sentence.text, sv.start)):
+        state = next((it for it in states if it.end <= hit.start and _tight(sv.raw(it.end, hit.start))),
+                     None) or next((it for it in states if it.start >= hit.end
+                                    and _tight(sv.raw(hit.end, it.start))), None)
+        if state is None or state.descriptor:
+            continue
+        org = fleets.get(state.entity_id) or reg.org_of_kind("navy", state.entity_id)
+        if org is None:
+            continue
+        start, end = min(state.start, hit.start), max(state.end, hit.end)
+        items.remove(state)
+        states.remove(state)
+        out.append(_Item(start, end, "entity", org, EntityType.ORGANIZATION, "ship", sv.raw(start, end),
+                         confidence=0.8))
+    return out
+
+
 def _role_string(reg: Registry, cue: TitleCue, org: str | None, country: str | None) -> str:
     if cue.org_kind and country:
         return f"{cue.role} of {reg.name_of(country)}"
@@ -412,18 +439,46 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
         if cue.org_kind and org is None:
             org = reg.org_of_kind(cue.org_kind, country)
         person: _Item | None = None
-        if j < len(items) and items[j].kind == "entity" and items[j].etype == EntityType.PERSON \
-                and _tight(sv.raw(pos, items[j].start)):
-            person = items[j]
-        elif j >= len(items) or items[j].start > pos:
-            run = _capitalised_run(sv, pos, taken, stop=stop)
-            if run is not None:
-                name = sv.raw(*run)
-                if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
-                    person = _Item(run[0], run[1], "entity", f"per:{slug(name)}", EntityType.PERSON,
-                                   "title-cue", name, confidence=0.8)
-                    new.append(person)
-                    taken.append(run)
+        run: tuple[int, int] | None = None
+
+        def person_at(start: int, k: int, cue: TitleCue = cue) -> tuple[_Item | None, tuple[int, int] | None]:
+            """The registry person (items[k]) or capitalised name right at `start`."""
+            if k < len(items) and items[k].kind == "entity" and items[k].etype == EntityType.PERSON \
+                    and _tight(sv.raw(start, items[k].start)):
+                return items[k], None
+            if k >= len(items) or items[k].start > start:
+                found = _capitalised_run(sv, start, taken, stop=stop)
+                if found is not None:
+                    name = sv.raw(*found)
+                    if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
+                        return _Item(found[0], found[1], "entity", f"per:{slug(name)}", EntityType.PERSON,
+                                     "title-cue", name, confidence=0.8), found
+            return None, None
+
+        person, run = person_at(pos, j)
+        if person is None or run is not None:  # a unit name may look like a name: a rank further on decides
+            chain = _title_chain(sv, items, pos)
+            if chain is not None:
+                inside, name_at = chain
+                k = next((n for n, x in enumerate(items) if x.start >= name_at), len(items))
+                chained, chained_run = person_at(name_at, k)
+                if chained is not None:
+                    person, run = chained, chained_run
+                    for x in inside:
+                        if not any(p.etype == x.etype for p in parts if p.start > it.start):
+                            parts.append(x)
+                    for p in parts:
+                        if p.etype == EntityType.ORGANIZATION:
+                            org = p.entity_id
+                            actor = reg.get(org)
+                            country = country or (actor.country if actor else None)
+                        elif p.etype == EntityType.COUNTRY:
+                            country = p.entity_id
+        if cue.needs_org and org is None and country is None:
+            continue
+        if run is not None and person is not None:
+            new.append(person)
+            taken.append(run)
         title_start = min([it.start, *(p.start for p in parts)])
         if person is None:
             # appositive: "Wang Yi, Menteri Luar Negeri Tiongkok"
@@ -432,8 +487,6 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     and _tight(sv.raw(before[-1].end, title_start), allow_comma=True):
                 person = before[-1]
                 title_start = person.start
-        if cue.needs_org and org is None and country is None:
-            continue
         if person is None:
             if open_titles is not None and (org or country) and not _after_former(sv, title_start, rules):
                 org_actor = reg.get(org) if org else None
@@ -450,6 +503,59 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
         for p in parts:
             p.descriptor = True
     return new
+
+
+_CHAIN_STOP = re.compile(r"[,;:\"“”«»]|\s[\u2013\u2014-]\s")
+
+
+def _title_chain(sv: SentenceView, items: list[_Item], pos: int, max_words: int = 16
+                 ) -> tuple[list[_Item], int] | None:
+    """A long title running up to a rank: "Komandan Pangkalan Utama TNI AL (Danlantamal) V Surabaya
+    Laksamana Pertama TNI <name>" — unit names, numbers, bracketed abbreviations and ranks between a
+    title and its name are skipped.
+
+    From `pos`, words may be capitalised, numbers, bracketed, or states/organisations/places/ranks;
+    a lower-case word, a comma or a person ends the chain. The name follows the chain's last rank
+    (after brackets and a branch such as "TNI" right after it). Returns the states/organisations
+    before that rank and the offset where the name starts, or None without a rank.
+    """
+    ents = [x for x in items if x.start >= pos and x.kind in ("entity", "rank")]
+    last_rank: _Item | None = None
+    inside: list[_Item] = []
+    prev_end = pos
+    for t in [t for t in sv.tokens if t.start >= pos][:max_words]:
+        if _CHAIN_STOP.search(sv.raw(prev_end, t.start)):
+            break
+        raw = sv.raw(t.start, t.end)
+        at = next((x for x in ents if x.start <= t.start < x.end), None)
+        bracketed = sv.raw(pos, t.start).count("(") > sv.raw(pos, t.start).count(")")
+        if at is not None and at.kind == "rank":
+            last_rank = at
+        elif at is not None and at.etype == EntityType.PERSON:
+            break
+        elif at is not None:
+            if at not in inside and at.etype in (EntityType.ORGANIZATION, EntityType.COUNTRY) \
+                    and (last_rank is None or at.start < last_rank.start):
+                inside.append(at)
+        elif not (bracketed or raw[:1].isupper() or raw.isdigit()):
+            break
+        prev_end = t.end
+    if last_rank is None:
+        return None
+    start = last_rank.end
+    while True:
+        rest = sv.raw(start, sv.sentence.end)
+        paren = re.match(r"\s*\([^()]{0,40}\)", rest)
+        branch = next((x for x in ents if x.kind == "entity" and x.etype == EntityType.ORGANIZATION
+                       and x.start > start and not sv.raw(start, x.start).strip()), None)
+        if paren:
+            start += paren.end()
+        elif branch is not None:
+            start = branch.end
+        else:
+            break
+    inside = [x for x in inside if x.start < last_rank.start]
+    return inside, start
 
 
 def _fill_titles(open_titles: Sequence[_OpenTitle], reg: Registry, day: date | None,
@@ -538,10 +644,16 @@ def find_mentions(
     per_sentence: list[tuple[SentenceView, list[_Item]]] = []
     discovered: dict[str, str] = {}  # folded surname -> person id
     open_titles: list[_OpenTitle] = []
+    fleets: dict[str, str] = {}  # state -> the last fleet of it the article named
     for sent in sentences if sentences is not None else article.sentences:
         sv = view(sent)
         items = _sentence_items(sv, reg, rl)
         items += _apply_titles(sv, items, reg, rl, open_titles)
+        items += _ship_items(sv, items, reg, rl, fleets)
+        for it in items:
+            actor = reg.get(it.entity_id) if it.etype == EntityType.ORGANIZATION else None
+            if actor is not None and actor.kind == "fleet" and actor.country:
+                fleets[actor.country] = actor.id
         items.sort(key=lambda it: it.start)
         items += _fuzzy(sv, items, reg, rl)
         for it in items:

@@ -64,7 +64,8 @@ class Mention(BaseModel):
     surface: str
     entity_id: str
     entity_type: EntityType
-    how: str = Field(description="alias | fuzzy | metonym | epithet | demonym | title-cue | country")
+    how: str = Field(description="alias | fuzzy | metonym | epithet | demonym | title-cue | country | "
+                                 "role-holder | ship")
     role: str | None = Field(default=None, description="title found next to a person, English")
     role_org: str | None = Field(default=None, description="entity id of the organisation of the role")
     role_country: str | None = Field(default=None, description="ISO alpha-3 of the role's state")

@@ -242,6 +242,7 @@ class Actor(BaseModel):
     country: str | None = None
     kind: str | None = None
     capital_of: str | None = None
+    operator: str | None = None  # a platform's operating organisation (a ship's fleet or navy)
     roles: tuple[Role, ...] = ()
     source: str = "registry"
 
@@ -381,7 +382,7 @@ def _actor_from(raw: dict[str, Any], default_type: EntityType, where: Path) -> A
         return Actor(id=raw["id"], type=etype, name=raw["name"],
                      aliases=tuple(dict.fromkeys([raw["name"], *_as_list(raw.get("aliases"))])),
                      qid=raw.get("qid"), country=raw.get("country"), kind=raw.get("kind"),
-                     capital_of=raw.get("capital_of"), roles=roles)
+                     capital_of=raw.get("capital_of"), operator=raw.get("operator"), roles=roles)
     except (KeyError, TypeError, ValueError) as exc:
         raise RegistryError(f"{where}: bad entry {raw!r}: {exc}") from exc
 

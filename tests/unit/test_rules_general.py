@@ -197,3 +197,47 @@ def test_generational_suffix_belongs_to_the_name() -> None:
     roman_numeral_word = article("Lloyd Austin Invited Rajnath Singh.", "en")
     assert next(m for m in find_mentions(roman_numeral_word)
                 if m.entity_id == "per:lloyd-austin").surface == "Lloyd Austin"
+
+
+# --- ships: a ship stands for its fleet or navy, never for itself --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Two Russian warships docked in Vietnam.", "en", ("org:navy-rus", "VNM")),
+        ("The Pacific Fleet began a long cruise.\nTwo Russian corvettes docked in Vietnam.", "en",
+         ("org:pacific-fleet-rus", "VNM")),
+        ("The corvette Gromky docked in Vietnam.", "en", ("org:pacific-fleet-rus", "VNM")),
+        ("Dua kapal perang Rusia bersandar di Surabaya.", "id", ("org:navy-rus", "IDN")),
+    ],
+)
+def test_a_ship_calling_at_a_port_is_its_fleet_or_navy(text: str, lang: str, expected: tuple[str, str]) -> None:
+    ex = run(text, lang)
+    assert of(ex, Relation.VISITED) == {expected}
+    assert not any(f.subject.startswith("wpn:") for f in ex.facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Two warships docked in Vietnam.", "en"),  # no state: whose navy is unknown
+        ("Vietnam received two Russian-built warships.", "en"),  # not a port call
+    ],
+)
+def test_ships_without_a_state_or_a_call_give_no_visit(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.VISITED)
+
+
+# --- long title chains: unit names, brackets and ranks between a title and the name -----------------
+
+
+def test_a_title_chain_up_to_a_rank_gives_the_name_after_it() -> None:
+    text = "Kepala Pusat Penerangan (Kapuspen) TNI Angkatan Laut Laksamana Pertama TNI Budi Santoso menyambut tamu."
+    budi = next(m for m in find_mentions(article(text, "id")) if m.entity_id == "per:budi-santoso")
+    assert budi.role_org == "org:navy-idn"
+
+
+def test_a_title_chain_without_a_rank_discovers_no_person() -> None:
+    text = "Kepala Pusat Penerangan TNI Angkatan Laut menyambut tamu itu."
+    assert not [m for m in find_mentions(article(text, "id")) if m.entity_id.startswith("per:")]
