@@ -152,7 +152,7 @@ UNWIND $rows AS row
 MERGE (ev:Event {id: row.id})
 SET ev:"""
         + event_type.value
-        + """, ev.type = row.type, ev.date = row.date, ev.name = row.name
+        + """, ev.type = row.type, ev.title = row.title
 RETURN count(ev) AS n
 """
     )
@@ -190,9 +190,22 @@ WITH DISTINCT ev
 MATCH (c:Claim)-[:ABOUT]->(ev)
 WITH ev, c ORDER BY c.confidence DESC, c.id
 WITH ev, count(c) AS support, collect(DISTINCT c.status) AS statuses, collect(c.place_id) AS places
+// The event's date is the one most of its claims give (then the most precise, then the earliest); every
+// date reported stays on its claim and is listed in ev.dates, so conflicting reports remain visible.
 SET ev.support = support,
     ev.status = head([s IN $status_rank WHERE s IN statuses]),
-    ev.place_id = head(places)
+    ev.place_id = head(places),
+    ev.date = head(COLLECT {
+        MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.date IS NOT NULL
+        WITH c.date AS d, count(*) AS n ORDER BY n DESC, size(d) DESC, d
+        RETURN d
+    }),
+    ev.dates = COLLECT {
+        MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.date IS NOT NULL
+        RETURN DISTINCT c.date AS d ORDER BY d
+    }
+WITH ev
+SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
 RETURN count(ev) AS n
 """
 

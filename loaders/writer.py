@@ -151,9 +151,19 @@ def claim_id(article_id: str, relation: Relation, subject: str, obj: str, senten
     return "clm:" + _sha1(raw)[:16]
 
 
+def event_period(date: str | None) -> str:
+    """The time bucket that identifies an event: its month (``2021-06``), its year, or "" when undated.
+
+    Outlets date one meeting differently ("Monday" in one, 22 June in another); keying events by month lets
+    all reports of it meet on one node, while each claim keeps the date its article gave. Two meetings of
+    the same people in the same month are one node too: the price of coreference without an event id.
+    """
+    return (date or "")[:7]
+
+
 def event_id(event_type: EventType, participants: Iterable[str], date: str | None) -> str:
-    """``evt:<type>:`` + sha1(sorted participants|date)[:12]: every report of one event, one node."""
-    raw = "|".join(sorted(set(participants))) + "|" + (date or "")
+    """``evt:<type>:`` + sha1(sorted participants|month)[:12]: every report of one event, one node."""
+    raw = "|".join(sorted(set(participants))) + "|" + event_period(date)
     return f"evt:{event_type.value}:" + _sha1(raw)[:12]
 
 
@@ -306,8 +316,9 @@ def event_rows(extraction: ArticleExtraction) -> dict[EventType, list[Row]]:
         if eid in rows[fact.event_type]:
             continue
         who = " – ".join(names.get(p, p) for p in sorted({fact.subject, fact.object}))
-        name = f"{fact.event_type.value}: {who}" + (f" ({fact.date})" if fact.date else "")
-        rows[fact.event_type][eid] = {"id": eid, "type": fact.event_type.value, "date": fact.date, "name": name}
+        # The date (and the name that shows it) is recomputed from all the event's claims after writing.
+        title = f"{fact.event_type.value}: {who}"
+        rows[fact.event_type][eid] = {"id": eid, "type": fact.event_type.value, "title": title}
     return {t: list(by_id.values()) for t, by_id in rows.items()}
 
 

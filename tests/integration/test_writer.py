@@ -10,7 +10,7 @@ from neo4j import Driver, RoutingControl
 from graph_schema.model import EntityType, EventType, Modality, Relation
 from loaders.errors import WriteError
 from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
-from loaders.writer import write_article
+from loaders.writer import retract_article, write_article
 from service.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("schema_applied")
@@ -278,3 +278,27 @@ def test_concurrent_writers_supporting_one_tie_count_every_claim(
     assert meeting is not None
     assert (meeting["support"], meeting["articles"]) == (12, 12)
     assert query(empty_graph, neo4j_settings, "MATCH (ev:Event) RETURN ev.support AS s") == [{"s": 12}]
+
+
+def test_reports_of_one_meeting_dated_a_day_apart_are_one_event_with_both_dates(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction("art:one", facts=[meeting_fact(date="2021-06-22")]), database=db)
+    write_article(empty_graph, make_extraction("art:two", facts=[meeting_fact(date="2021-06-21")]), database=db)
+    write_article(empty_graph, make_extraction("art:three", facts=[meeting_fact(date="2021-06-22")]), database=db)
+
+    events = query(empty_graph, neo4j_settings, """
+        MATCH (ev:Meeting) RETURN ev.support AS support, ev.date AS date, ev.dates AS dates, ev.name AS name
+    """)
+    assert events == [{"support": 3, "date": "2021-06-22", "dates": ["2021-06-21", "2021-06-22"],
+                       "name": "Meeting: Min Aung Hlaing – Sergei Shoigu (2021-06-22)"}]
+    claims = query(empty_graph, neo4j_settings,
+                   "MATCH (c:Claim)-[:ABOUT]->(:Meeting) RETURN c.article_id AS a, c.date AS d ORDER BY a")
+    assert claims == [{"a": "art:one", "d": "2021-06-22"}, {"a": "art:three", "d": "2021-06-22"},
+                      {"a": "art:two", "d": "2021-06-21"}]
+
+    retract_article(empty_graph, "art:one", database=db)
+    retract_article(empty_graph, "art:three", database=db)
+    events = query(empty_graph, neo4j_settings, "MATCH (ev:Meeting) RETURN ev.support AS s, ev.date AS d")
+    assert events == [{"s": 1, "d": "2021-06-21"}]

@@ -152,8 +152,25 @@ def test_event_rows_are_grouped_by_type_and_named() -> None:
     rows = event_rows(_extraction())
     assert list(rows) == [EventType.MEETING]
     (row,) = rows[EventType.MEETING]
-    assert row["name"] == "Meeting: Min Aung Hlaing – Sergei Shoigu (2021-06-22)"
-    assert row["date"] == "2021-06-22"
+    assert row["title"] == "Meeting: Min Aung Hlaing – Sergei Shoigu"
+
+
+@pytest.mark.parametrize(
+    ("date_a", "date_b", "same"),
+    [
+        ("2021-06-21", "2021-06-22", True),  # two outlets, a day apart: one meeting
+        ("2021-06-22", "2021-06", True),
+        ("2021-06-30", "2021-07-01", False),  # month buckets: a trade-off, documented in event_period
+        ("2021-06-22", "2022-06-22", False),
+        (None, None, True),
+        ("2021-06-22", None, False),
+    ],
+)
+def test_events_of_the_same_participants_meet_within_a_month(date_a: str | None, date_b: str | None,
+                                                            same: bool) -> None:
+    a = event_id(EventType.MEETING, ["per:x", "per:y"], date_a)
+    b = event_id(EventType.MEETING, ["per:y", "per:x"], date_b)
+    assert (a == b) is same
 
 
 def test_tie_rows_group_keys_by_relation() -> None:
