@@ -203,7 +203,8 @@ class EventSummary(BaseModel):
     id: str
     type: EventType | None
     name: str | None
-    date: str | None
+    date: str | None = Field(description="the date most of its reports give")
+    dates: list[str] = Field(default_factory=list, description="every date its reports give (conflicts show here)")
     status: str | None
     support: int | None
     place: EntityRef | None

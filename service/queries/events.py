@@ -14,7 +14,8 @@ from service.schemas import Claim, EventDetail, EventSummary
 # Projection of an event `ev` with its participants and place (an EventSummary).
 EVENT_FIELDS: LiteralString = (
     """
-       ev.id AS id, ev.type AS type, ev.name AS name, ev.date AS date, ev.status AS status,
+       ev.id AS id, ev.type AS type, ev.name AS name, ev.date AS date, coalesce(ev.dates, []) AS dates,
+       ev.status AS status,
        ev.support AS support,
        head(COLLECT { MATCH (ev)-[:TOOK_PLACE_IN]->(pl:Entity) WITH pl ORDER BY pl.id LIMIT 1 RETURN """
     + ref("pl")
