@@ -486,6 +486,16 @@ class _SentenceFacts:
                 if swapped_s is None or swapped_o is None:
                     return
                 subj, obj = swapped_s, swapped_o
+        verb_final = False
+        if subj is not None and obj is None and not reverse and self.ctx.rules.verb_final:
+            # "A hat bei einem Besuch B getroffen", "kündigten A an, … an B zu liefern": a clause-final
+            # verb has both its actors before it, the first of the sentence being the subject
+            first = self._first([m for m in self.args if m.end <= _ext_start(subj.mention) and self._visible(m)],
+                                subj_types, object_slot=False, exclude=subj.entity_id)
+            moved = _convert(subj.mention, obj_types, self.ctx, object_slot=True) \
+                if subj.mention.entity_type in obj_types else None  # not "mit Pistorius … angekommen" → Germany
+            if first is not None and moved is not None:
+                subj, obj, verb_final = first, moved, True
         if subj is not None and obj is None and rel in SYMMETRIC_RELATIONS:
             partners = self._coordinated(subj, obj_types, forward=False)
             if partners:
@@ -516,6 +526,9 @@ class _SentenceFacts:
             obj = None
         if subj is not None and obj is not None:
             subjects = [subj, *self._coordinated(subj, subj_types, forward=False)]
+            if verb_final:
+                subjects += [a for a in self._coordinated(subj, subj_types, forward=True)
+                             if a.mention.start < obj.mention.start and a.entity_id != obj.entity_id]
             objects = [obj, *self._coordinated(obj, obj_types, forward=True)] \
                 if obj.mention.start >= trig.end else [obj]
             pairs += [(s, o) for s in subjects for o in objects]
@@ -571,8 +584,10 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
         actor = reg.get(m.entity_id)
         # "Bundeskanzler Olaf Scholz": a title naming no state is a role of the person's registered state
         target = m.role_org or m.role_country or (actor.country if actor is not None else None)
-        if m.role_org and m.role_country and m.role_org.startswith(_STATE_ORGS):
-            target = m.role_country  # "Defence Minister of X" holds a role of the state X
+        if m.role_org and m.role_country and m.role_org.startswith(_STATE_ORGS) \
+                and not (m.role or "").endswith(f"of the {reg.name_of(m.role_org)}"):
+            target = m.role_country  # "Defence Minister of X" holds a role of the state X; the head of
+            # an agency named with its ministry ("Kepala … Kemenhan") holds one of the ministry
         if not m.role or not target:
             continue
         seen.add(m.entity_id)
@@ -682,7 +697,7 @@ def extract_facts(
         found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end, reg)]
         sf = _SentenceFacts(sv, ms, ctx, end)
         sf.carried = carried
-        for trig in longest(rl.triggers.find(sv.tokens, sent.text, sent.start)):
+        for trig in longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)):
             if trig.end <= end:
                 sf.run(trig)
         result.entities += sf.entities

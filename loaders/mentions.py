@@ -71,6 +71,7 @@ class Trigger:
 
     relation: str
     strength: str  # strong | weak | reverse
+    capitalised: bool = False  # a noun in a language that capitalises nouns: "Treffen", not the verb "treffen"
 
 
 @dataclass
@@ -85,6 +86,11 @@ class Rules:
     phrases: dict[str, PhraseMatcher[str]]  # multi-word cue sets: skip_sentences, anaphora, …
     modality: PhraseMatcher[str]
     stopwords: frozenset[str] = field(default_factory=frozenset)
+    verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
+
+    def trigger_ok(self, sv: SentenceView, m: PhraseMatch[Trigger]) -> bool:
+        """Whether a trigger found in a sentence counts: a capitalised noun trigger must be capitalised."""
+        return not m.payload.capitalised or sv.raw(m.start, m.end)[:1].isupper()
 
     def has(self, kind: str, word: str) -> bool:
         """Whether a folded word is in one of the single-word cue sets."""
@@ -138,7 +144,10 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
     modality: PhraseMatcher[str] = PhraseMatcher()
     words: dict[str, set[str]] = {k: set() for k in _WORD_SETS}
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in _PHRASE_SETS}
-    for raw in _rules_raw(lang, rules_dir):
+    verb_final = False
+    for i, raw in enumerate(_rules_raw(lang, rules_dir)):
+        if i == 0:
+            verb_final = bool(raw.get("verb_final"))
         for t in raw.get("titles") or []:
             needs_org = bool(t.get("needs_org", False))
             cue = TitleCue(str(t["role"]), t.get("org_kind"), needs_org, bool(t.get("shared", needs_org)))
@@ -149,7 +158,8 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
         for rel, groups in (raw.get("triggers") or {}).items():
             for strength, phrase_list in (groups or {}).items():
                 for phrase in phrase_list or []:
-                    triggers.add(str(phrase), Trigger(str(rel), str(strength)), inflect=False)
+                    cap = bool(raw.get("nouns_capitalised")) and str(phrase)[:1].isupper()
+                    triggers.add(str(phrase), Trigger(str(rel), str(strength), cap), inflect=False)
         for status, phrase_list in (raw.get("modality") or {}).items():
             for phrase in phrase_list or []:
                 modality.add(str(phrase), str(status), inflect=False)
@@ -160,7 +170,7 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
                 phrases[key].add(str(phrase), str(phrase), inflect=False)
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
-                 modality=modality, stopwords=_stopwords(lang))
+                 modality=modality, stopwords=_stopwords(lang), verb_final=verb_final)
 
 
 # --------------------------------------------------------------------------------------------------

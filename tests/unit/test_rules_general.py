@@ -241,3 +241,38 @@ def test_a_title_chain_up_to_a_rank_gives_the_name_after_it() -> None:
 def test_a_title_chain_without_a_rank_discovers_no_person() -> None:
     text = "Kepala Pusat Penerangan TNI Angkatan Laut menyambut tamu itu."
     assert not [m for m in find_mentions(article(text, "id")) if m.entity_id.startswith("per:")]
+
+
+# --- German: capitalised noun triggers, clause-final verbs --------------------------------------------
+
+
+def test_a_german_noun_trigger_must_be_capitalised() -> None:
+    # "treffen" (verb: hit) is no "Treffen" (meeting)
+    assert not of(run("Die Sanktionen treffen Olaf Scholz und Emmanuel Macron.", "de"), Relation.MET_WITH)
+    assert of(run("Nach dem Treffen von Olaf Scholz mit Emmanuel Macron gab es Fragen.", "de"), Relation.MET_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Olaf Scholz hat in Paris den Präsidenten Emmanuel Macron getroffen.",
+         ("per:olaf-scholz", "per:emmanuel-macron")),
+        ("Zugleich kündigten Polen und Dänemark an, weitere Panzer an die Ukraine zu liefern.", None),
+    ],
+)
+def test_a_clause_final_german_verb_has_both_actors_before_it(text: str, expected: tuple[str, str] | None) -> None:
+    ex = run(text, "de")
+    if expected is not None:
+        assert {frozenset(p) for p in of(ex, Relation.MET_WITH)} == {frozenset(expected)}
+    else:
+        assert of(ex, Relation.SUPPLIES_ARMS_TO) == {("POL", "UKR"), ("DNK", "UKR")}
+
+
+def test_a_clause_final_verb_does_not_turn_a_companion_into_a_destination() -> None:
+    ex = run("Olaf Scholz zeigte ein Foto mit Emmanuel Macron: Der Panzer ist angekommen.", "de")
+    assert not of(ex, Relation.VISITED)
+
+
+def test_the_head_of_an_agency_named_with_its_ministry_holds_a_role_of_the_ministry() -> None:
+    ex = run("Kontrak diteken Kepala Badan Logistik (Kabalog) Kemenhan Marsda Agus Wibowo kemarin.", "id")
+    assert ("per:agus-wibowo", "org:defence-ministry-idn") in of(ex, Relation.HOLDS_ROLE)
