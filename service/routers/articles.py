@@ -93,6 +93,16 @@ async def _read_body(request: Request, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
+def _validated(**fields: object) -> ArticleIn:
+    """`ArticleIn` from fields, or a 422 in the API's error shape that points into the body."""
+    try:
+        return ArticleIn.model_validate(fields)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from exc
+
+
 def _record(body: bytes, content_type: str, *, url: str | None, outlet: str | None, language: str | None,
             published: str | None, title: str | None) -> ArticleRecord:
     """An ArticleRecord from a JSON record, or from raw HTML / text plus query parameters."""
@@ -109,9 +119,10 @@ def _record(body: bytes, content_type: str, *, url: str | None, outlet: str | No
         return ArticleRecord(source=fields.get("url") or "api:upload", **fields)
     text = body.decode("utf-8", errors="replace")
     if content_type in ("text/html", "application/xhtml+xml"):
-        ArticleIn(html=text)  # 422 for an empty page, as for a JSON record
+        _validated(html=text)  # 422 for an empty page, as for a JSON record
         return ArticleRecord(source=url or "api:upload", html=text, **meta)
     if content_type == "text/plain":
+        _validated(text=text)
         base = record_from_text(text, url or "api:upload", url=url)
         return base.model_copy(update={k: v for k, v in meta.items() if v is not None})
     raise UnsupportedMediaType(

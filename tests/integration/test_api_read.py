@@ -6,11 +6,11 @@ written by the real `loaders.writer`, so these tests do not depend on the extrac
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from graph_schema.model import EntityType, EventType, Relation
@@ -18,10 +18,6 @@ from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
 from loaders.writer import write_article
 from service.app import create_app
 from service.settings import Settings
-
-with warnings.catch_warnings():  # Starlette prefers httpx2 for its TestClient; httpx still works
-    warnings.simplefilter("ignore", UserWarning)
-    from fastapi.testclient import TestClient
 
 URL = "https://www.kompas.com/global/read/2021/06/24/122056870/rusia-nyatakan-perkuat-hubungan-militer-dengan-myanmar"
 MEETING = ("Pernyataan tersebut disampaikan Shoigu kepada pemimpin junta militer Myanmar Jenderal Min Aung "

@@ -3,21 +3,17 @@ analyst would look for it (ties between the states, each person's ties, meetings
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 from pydantic import SecretStr
 
 from service.app import create_app
 from service.settings import Settings
-
-with warnings.catch_warnings():  # Starlette prefers httpx2 for its TestClient; httpx still works
-    warnings.simplefilter("ignore", UserWarning)
-    from fastapi.testclient import TestClient
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "kompas-2021-06-24-rusia-myanmar.txt"
 URL = "https://www.kompas.com/global/read/2021/06/24/122056870/rusia-nyatakan-perkuat-hubungan-militer-dengan-myanmar"

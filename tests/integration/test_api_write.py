@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 
 import pytest
+from fastapi.testclient import TestClient
 from neo4j import Driver
 from pydantic import SecretStr
 
@@ -13,10 +13,6 @@ from loaders.writer import write_article
 from service.app import create_app
 from service.settings import Settings
 from tests.integration.test_api_read import EXTRACTION
-
-with warnings.catch_warnings():  # Starlette prefers httpx2 for its TestClient; httpx still works
-    warnings.simplefilter("ignore", UserWarning)
-    from fastapi.testclient import TestClient
 
 KEY = "integration-key"
 
@@ -65,3 +61,14 @@ def test_oversized_upload_is_413(neo4j_settings: Settings, schema_applied: list[
                                headers={"X-API-Key": KEY})
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
+
+
+@pytest.mark.parametrize("content_type", ["text/html", "text/plain", "application/json"])
+def test_an_empty_body_is_422_in_the_error_shape_and_writes_nothing(keyed_client: TestClient,
+                                                                    content_type: str) -> None:
+    before = keyed_client.get("/v1/stats").json()["labels"]["Article"]
+    response = keyed_client.post("/v1/articles", content=b"",
+                                 headers={"X-API-Key": KEY, "Content-Type": content_type})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "validation_error"
+    assert keyed_client.get("/v1/stats").json()["labels"]["Article"] == before

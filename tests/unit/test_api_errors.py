@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
 from pydantic import SecretStr
 
@@ -17,10 +17,6 @@ from service.deps import decode_cursor, encode_cursor, get_driver
 from service.errors import ApiError, BadRequest, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable
 from service.queries.entities import lucene_query
 from service.settings import Settings
-
-with warnings.catch_warnings():  # Starlette prefers httpx2 for its TestClient; httpx still works
-    warnings.simplefilter("ignore", UserWarning)
-    from fastapi.testclient import TestClient
 
 KEY = "s3cret-key"
 
