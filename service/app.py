@@ -62,7 +62,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url="/docs",
         openapi_url="/openapi.json",
-        responses={422: {"model": ErrorResponse, "description": "invalid parameters or body"},
+        responses={400: {"model": ErrorResponse, "description": "a bad request, e.g. an invalid cursor"},
+                   422: {"model": ErrorResponse, "description": "invalid parameters or body"},
                    503: {"model": ErrorResponse, "description": "Neo4j unavailable"}},
     )
     app.state.settings = settings
