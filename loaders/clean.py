@@ -24,9 +24,9 @@ from typing import Any
 
 import trafilatura
 
-from loaders.dates import Dateline, parse_dateline, parse_leadin
+from loaders.dates import Dateline, normalize_published, parse_dateline, parse_leadin
 from loaders.errors import InputError
-from loaders.language import LangData, detect_language, lang_data
+from loaders.language import LangData, available_languages, detect_language, lang_data
 from loaders.models import ArticleRecord, CleanArticle
 from loaders.sentences import split_sentences
 
@@ -49,12 +49,13 @@ def clean(record: ArticleRecord) -> CleanArticle:
         raw = record.text
     else:
         raise InputError(f"{record.source}: the record has neither text nor html")
-    language = record.language or detect_language(raw)
+    language = _language(record, raw)
     text, dateline = clean_text(raw, language)
     if not text:
         raise InputError(f"{record.source}: no article text left after removing boilerplate")
     url = record.url or meta.get("url") or None
-    published = record.published or (dateline.published if dateline else None) or meta.get("date")
+    published = normalize_published(record.published or (dateline.published if dateline else None)
+                                    or meta.get("date"))
     outlet = record.outlet or (dateline.outlet if dateline else None) or _leadin_outlet(text)
     outlet = outlet or meta.get("sitename") or None
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -70,6 +71,19 @@ def clean(record: ArticleRecord) -> CleanArticle:
         content_hash=content_hash,
         sentences=split_sentences(text, language),
     )
+
+
+def _language(record: ArticleRecord, raw: str) -> str:
+    """The record's language (ISO 639-1, any case) if the project has data for it, else detected."""
+    if not record.language:
+        return detect_language(raw)
+    code = record.language.strip().lower()
+    if code not in available_languages():
+        raise InputError(
+            f"{record.source}: language {record.language!r} is not supported; "
+            f"use one of {', '.join(available_languages())} or leave it out to detect it"
+        )
+    return code
 
 
 def article_id(url: str | None, text: str) -> str:

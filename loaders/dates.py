@@ -19,6 +19,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
+from loaders.errors import InputError
 from loaders.language import LangData, all_lang_data, lang_data
 
 
@@ -277,38 +278,72 @@ def precision_of(value: str) -> DatePrecision:
 _ISO_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*$")
 
 
-def parse_published(s: str | None) -> date | None:
-    """The publication date of an ISO date/datetime, "2021-06", "2021", a dateline or a free date string.
+def normalize_published(s: str | None) -> str | None:
+    """A record's publication date as ISO at its own precision, or None when it gives none.
 
-    A month or a year stands for its last day, so that dates without a year resolve inside it.
+    ISO dates and datetimes are kept (normalised); "2021-06" and "2021" stay month and year; a free date
+    string ("24 June 2021", "Rabu, 24 Jun 2020") becomes ISO by the language data or, failing that,
+    dateparser restricted to absolute dates with day, month and year. Nothing is resolved against today's
+    clock, so extraction stays deterministic. Raises `InputError` for a string that is not a date.
     """
-    if not s or not s.strip():
+    if s is None or not s.strip():
         return None
     s = s.strip()
     try:
-        return datetime.fromisoformat(s).date()
+        parsed = datetime.fromisoformat(s)
     except ValueError:
         pass
+    else:
+        midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)
+        bare_date = midnight and parsed.tzinfo is None and len(s) <= 10
+        return parsed.date().isoformat() if bare_date else parsed.isoformat()
     m = _ISO_PARTIAL.match(s)
+    if m:
+        if m.group(2) and not 1 <= int(m.group(2)) <= 12:
+            raise InputError(f"published: {s!r} is not a date")
+        return s
+    found = [mention for data in all_lang_data() for mention in find_dates(s, data.code, None)]
+    for precision in (DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR):
+        for mention in found:
+            if mention.precision is precision:
+                return mention.value
+    import dateparser  # imported late: costly, and needed only for odd publication strings
+
+    absolute = dateparser.parse(s, settings={
+        "DATE_ORDER": "DMY", "PARSERS": ["custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    })
+    if absolute is None:
+        raise InputError(f"published: {s!r} is not a date (use ISO 8601, e.g. 2021-06-24)")
+    return absolute.date().isoformat()
+
+
+def parse_published(s: str | None) -> date | None:
+    """The publication day of a `published` string; a month or a year stands for its last day.
+
+    The last day, so that dates without a year resolve inside the period. None when absent or not a date.
+    """
+    try:
+        value = normalize_published(s)
+    except InputError:
+        return None
+    if value is None:
+        return None
+    m = _ISO_PARTIAL.match(value)
     if m:
         y = int(m.group(1))
         mo = int(m.group(2)) if m.group(2) else 12
-        if not 1 <= mo <= 12:
-            return None
         return date(y, mo, calendar.monthrange(y, mo)[1])
-    for data in all_lang_data():
-        for mention in find_dates(s, data.code, None):
-            if mention.precision is DatePrecision.DAY:
-                return date.fromisoformat(mention.value)
-    import dateparser  # imported late: costly, and needed only for odd publication strings
-
-    parsed = dateparser.parse(s, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date() if parsed else None
+    return datetime.fromisoformat(value).date()
 
 
 def published_precision(s: str | None) -> DatePrecision:
     """Precision of a record's `published` string."""
-    if s and (m := _ISO_PARTIAL.match(s)):
+    try:
+        value = normalize_published(s)
+    except InputError:
+        return DatePrecision.DAY
+    if value and (m := _ISO_PARTIAL.match(value)):
         return DatePrecision.MONTH if m.group(2) else DatePrecision.YEAR
     return DatePrecision.DAY
 

@@ -72,6 +72,7 @@ class LangData(BaseModel):
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that have a data file, sorted."""
     return tuple(sorted(p.stem for p in LANG_DIR.glob("*.yaml")))

@@ -160,3 +160,20 @@ def test_iso_date_field_glued_before_the_first_sentence_is_metadata() -> None:
 def test_a_sentence_starting_with_a_date_is_kept() -> None:
     text = "Monday 2023-04-11 was the day the admiral arrived."
     assert clean_text(text, "en") == (text, None)
+
+
+@pytest.mark.parametrize("language", ["zz", "../../etc/x", "klingon"])
+def test_an_unsupported_language_is_a_clear_input_error(language: str) -> None:
+    from loaders.errors import InputError
+
+    record = ArticleRecord(source="t.json", text="Russia and Myanmar signed an agreement.", language=language)
+    with pytest.raises(InputError, match="not supported"):
+        clean(record)
+
+
+def test_language_codes_are_case_insensitive_and_publication_dates_normalised() -> None:
+    record = ArticleRecord(source="t.json", text="Russia and Myanmar signed an agreement.", language="EN",
+                           published="24 June 2021")
+    article = clean(record)
+    assert article.language == "en"
+    assert article.published == "2021-06-24"

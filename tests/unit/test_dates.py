@@ -141,3 +141,41 @@ def test_lines_that_are_not_datelines(line: str) -> None:
 )
 def test_parse_leadin(line: str, agency: str | None) -> None:
     assert parse_leadin(line) == agency
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2021-06-24T12:20:00+07:00", "2021-06-24T12:20:00+07:00"),
+        ("2021-06-24", "2021-06-24"),
+        ("2021-06", "2021-06"),
+        ("2021", "2021"),
+        ("24 June 2021", "2021-06-24"),
+        ("June 2021", "2021-06"),
+        ("Rabu, 24 Jun 2020 10:23 WIB", "2020-06-24"),
+        (None, None),
+        ("  ", None),
+    ],
+)
+def test_publication_dates_are_normalised_to_iso_at_their_precision(given: str | None, expected: str | None) -> None:
+    from loaders.dates import normalize_published
+
+    assert normalize_published(given) == expected
+
+
+@pytest.mark.parametrize("given", ["yesterday", "Monday", "in 3 days", "5", "garbage", "2021-13"])
+def test_relative_or_meaningless_publication_dates_are_refused_not_read_off_the_clock(given: str) -> None:
+    from loaders.dates import normalize_published, parse_published
+    from loaders.errors import InputError
+
+    with pytest.raises(InputError):
+        normalize_published(given)
+    assert parse_published(given) is None
+
+
+def test_a_month_stands_for_its_last_day_and_has_month_precision() -> None:
+    from loaders.dates import parse_published, published_precision
+
+    assert parse_published("June 2021") == date(2021, 6, 30)
+    assert published_precision("June 2021") is DatePrecision.MONTH
+    assert published_precision("2021-06") is DatePrecision.MONTH
