@@ -89,6 +89,10 @@ def encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
 
 
+MAX_OFFSET = 2**31
+"""Largest offset a cursor may carry (far beyond any real page; keeps SKIP inside Neo4j's integers)."""
+
+
 def decode_cursor(cursor: str) -> int:
     """Offset of an opaque cursor; BadRequest when it was not made by encode_cursor."""
     try:
@@ -96,7 +100,8 @@ def decode_cursor(cursor: str) -> int:
         offset = json.loads(raw)["o"]
     except (binascii.Error, ValueError, KeyError, TypeError) as exc:
         raise BadRequest("Invalid cursor.", details={"cursor": cursor}) from exc
-    if not isinstance(offset, int) or offset < 0:
+    # bool is an int in Python, and Neo4j integers are 64-bit: refuse both rather than fail later.
+    if type(offset) is not int or not 0 <= offset <= MAX_OFFSET:
         raise BadRequest("Invalid cursor.", details={"cursor": cursor})
     return offset
 

@@ -93,6 +93,16 @@ def test_bad_cursor_is_400() -> None:
     assert_error(client.get("/v1/entities?cursor=%%%"), 400, "bad_request")
 
 
+@pytest.mark.parametrize("payload", [b'{"o": 1000000000000000000000000000000}', b'{"o": true}', b'{"o": -1}',
+                                     b'{"o": 1.5}', b'{"x": 1}', b'[1]'])
+def test_forged_cursors_are_400_not_500(payload: bytes) -> None:
+    import base64
+
+    _, client = make_client()
+    cursor = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    assert_error(client.get("/v1/entities", params={"cursor": cursor}), 400, "bad_request")
+
+
 @pytest.mark.parametrize("offset", [0, 1, 50, 10_000])
 def test_cursor_round_trips(offset: int) -> None:
     assert decode_cursor(encode_cursor(offset)) == offset
