@@ -3,6 +3,7 @@
     LoaderError                 root: anything the loaders refuse or fail at
     ├── InputError              the input cannot be read or parsed (missing file, bad JSON, no text)
     │   └── FetchError          an http(s) URL could not be fetched
+    ├── RegistryError           a data file (registry, rules, templates) is malformed
     ├── ExtractionError         a stage failed on an article that was read correctly
     ├── WriteError              the graph write of one article failed (nothing of it was written)
     └── ArticleNotFound         a retraction named an article (id, URL or file) that is not in the graph
@@ -27,6 +28,12 @@ class FetchError(InputError):
     """Raised when an http(s) URL cannot be fetched."""
 
     code = "fetch_failed"
+
+
+class RegistryError(LoaderError):
+    """Raised when a data file of the registry or the rules is malformed (bad YAML, bad entry, duplicate id)."""
+
+    code = "registry_invalid"
 
 
 class ExtractionError(LoaderError):

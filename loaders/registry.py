@@ -29,16 +29,10 @@ from pydantic import BaseModel, ConfigDict
 
 from graph_schema.model import EntityType
 from loaders.datafiles import load_yaml
-from loaders.errors import LoaderError
+from loaders.errors import RegistryError as RegistryError  # re-exported: callers import it from here
 
 DATA_DIR = Path(__file__).parent / "data"
 T = TypeVar("T")
-
-
-class RegistryError(LoaderError):
-    """Raised when a registry data file is malformed."""
-
-    code = "registry_invalid"
 
 
 # --------------------------------------------------------------------------------------------------

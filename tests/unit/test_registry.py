@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from graph_schema.model import EntityType
+from loaders import errors, registry
 from loaders.registry import fold, load_registry, longest, norm, tokenize
 
 
@@ -92,3 +94,13 @@ def test_roles_are_dated() -> None:
 
 def test_registry_is_loaded_once() -> None:
     assert load_registry() is load_registry()
+
+
+def test_a_malformed_data_file_is_a_registry_error_of_the_loader_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "countries").mkdir()
+    (tmp_path / "countries" / "names.yaml").write_text("RUS: [unclosed\n", encoding="utf-8")
+    with pytest.raises(errors.RegistryError) as caught:
+        load_registry.__wrapped__(tmp_path)
+    assert isinstance(caught.value, errors.LoaderError) and caught.value.code == "registry_invalid"
+    assert registry.RegistryError is errors.RegistryError  # still importable from the registry
+    assert "RegistryError" in (errors.__doc__ or "")
