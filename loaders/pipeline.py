@@ -35,7 +35,7 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     kept = [m for m in mentions if m.sentence_index not in result.skipped_sentences]
     entities = build_entities(kept, registry=registry, published=published, extra=result.entities)
     known = {e.id for e in entities}
-    for fact in result.facts:
+    for fact in [*result.facts, *result.withheld]:  # a withheld claim's actors are stored with it
         for ent_id in (fact.subject, fact.object, fact.place):
             if ent_id and ent_id not in known:
                 entities += registry_entities([ent_id], registry=registry, published=published)
