@@ -17,7 +17,7 @@ from datetime import date
 from graph_schema.model import EntityType
 from loaders.mentions import Rules, load_rules
 from loaders.models import CleanArticle, Entity, Mention, RoleSpan
-from loaders.registry import Registry, Role, fold, load_registry, tokenize
+from loaders.registry import Actor, Registry, Role, fold, load_registry, tokenize
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
 
@@ -83,6 +83,14 @@ def _span(role: Role) -> RoleSpan:
                     end=role.end.isoformat() if role.end else None)
 
 
+def _entity_from_actor(actor: Actor, published: date | None, reg: Registry) -> Entity:
+    """The entity of a registry actor: its names, dated roles (the one held on `published` first), state."""
+    role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
+    return Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[], known_aliases=list(actor.aliases),
+                  role=role.title if role else None, roles=[_span(r) for r in actor.roles], qid=actor.qid,
+                  country=actor.country if actor.type != EntityType.COUNTRY else actor.id, source=actor.source)
+
+
 def build_entities(
     mentions: Sequence[Mention],
     *,
@@ -99,12 +107,7 @@ def build_entities(
         if ent is None:
             actor = reg.get(m.entity_id)
             if actor is not None:
-                role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
-                ent = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[],
-                             known_aliases=list(actor.aliases), role=role.title if role else None,
-                             roles=[_span(r) for r in actor.roles],
-                             qid=actor.qid, country=actor.country if actor.type != EntityType.COUNTRY
-                             else actor.id, source=actor.source)
+                ent = _entity_from_actor(actor, published, reg)
             else:
                 ent = Entity(id=m.entity_id, type=m.entity_type, name=m.surface, aliases=[],
                              country=m.role_country, source="discovered")
@@ -127,13 +130,5 @@ def registry_entities(
 ) -> list[Entity]:
     """Entities for registry ids a fact refers to without the article naming them (a title's ministry)."""
     reg = registry or load_registry()
-    out = []
-    for ent_id in ids:
-        actor = reg.get(ent_id)
-        if actor is None:
-            continue
-        role = reg.role_on(actor.id, published) if actor.type == EntityType.PERSON else None
-        out.append(Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[],
-                          known_aliases=list(actor.aliases), role=role.title if role else None,
-                          qid=actor.qid, country=actor.country, source=actor.source))
-    return out
+    actors = (reg.get(ent_id) for ent_id in ids)
+    return [_entity_from_actor(actor, published, reg) for actor in actors if actor is not None]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from loaders.models import ArticleRecord
+from datetime import date
+
+from graph_schema.model import EntityType
+from loaders.models import ArticleRecord, Mention
 from loaders.pipeline import extract
+from loaders.registry import load_registry
+from loaders.resolve import build_entities, registry_entities
 
 
 def _extract(text: str, lang: str = "en") -> tuple[set[str], list[tuple[str, str, str]]]:
@@ -16,3 +21,14 @@ def test_withheld_claims_have_their_actors_among_the_entities() -> None:
     ids, withheld = _extract("Indonesia did not supply weapons to Moscow.")
     assert withheld == [("IDN", "SUPPLIES_ARMS_TO", "RUS")]
     assert {"IDN", "RUS"} <= ids
+
+
+def test_registry_entities_carry_the_dated_roles_like_named_ones() -> None:
+    reg = load_registry()
+    day = date(2021, 6, 24)
+    mention = Mention(sentence_index=0, start=0, end=7, surface="Prabowo", entity_id="per:prabowo-subianto",
+                      entity_type=EntityType.PERSON, how="alias")
+    named = build_entities([mention], registry=reg, published=day)[0]
+    unnamed = registry_entities(["per:prabowo-subianto", "org:nowhere"], registry=reg, published=day)
+    assert len(unnamed) == 1 and unnamed[0].roles
+    assert unnamed[0].model_dump(exclude={"aliases", "mentions"}) == named.model_dump(exclude={"aliases", "mentions"})
