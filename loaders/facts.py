@@ -230,7 +230,8 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int) -> Entity | None:
             break
         end = t.end
     surface = sv.raw(toks[0].start, end)
-    return Entity(id=f"evt:{slug(surface)}", type=EV, name=surface, aliases=[surface], source="discovered")
+    return Entity(id=f"evt:{slug(surface)}", type=EV, name=surface, aliases=[surface], source="discovered",
+                  mentions=1)
 
 
 def relative_spans(sv: SentenceView, rules: Rules) -> list[tuple[int, int]]:

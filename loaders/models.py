@@ -99,6 +99,7 @@ class Entity(BaseModel):
     qid: str | None = None
     country: str | None = Field(default=None, description="ISO alpha-3 of the actor's state")
     source: str = Field(default="registry", description="registry | pycountry | discovered")
+    mentions: int = Field(default=0, ge=0, description="times the article names it (0: only a fact implies it)")
 
 
 class Fact(BaseModel):

@@ -98,7 +98,10 @@ def build_entities(
     published: date | None = None,
     extra: Sequence[Entity] = (),
 ) -> list[Entity]:
-    """One entity per id mentioned, in order of first mention, plus `extra` (e.g. discovered events)."""
+    """One entity per id mentioned, in order of first mention, plus `extra` (e.g. discovered events).
+
+    `mentions` counts the mentions resolved to each entity (an `extra` entity brings its own count).
+    """
     reg = registry or load_registry()
     entities: dict[str, Entity] = {}
     role_from_text: set[str] = set()
@@ -112,6 +115,7 @@ def build_entities(
                 ent = Entity(id=m.entity_id, type=m.entity_type, name=m.surface, aliases=[],
                              country=m.role_country, source="discovered")
             entities[m.entity_id] = ent
+        ent.mentions += 1
         if m.surface not in ent.aliases:
             ent.aliases.append(m.surface)
         if m.role and m.entity_id not in role_from_text:
@@ -120,8 +124,10 @@ def build_entities(
         if m.role_country and ent.country is None:
             ent.country = m.role_country
     for e in extra:
-        if e.id not in entities:
-            entities[e.id] = e
+        if e.id in entities:
+            entities[e.id].mentions += e.mentions  # a discovered event named again
+        else:
+            entities[e.id] = e.model_copy()
     return list(entities.values())
 
 

@@ -32,3 +32,12 @@ def test_registry_entities_carry_the_dated_roles_like_named_ones() -> None:
     unnamed = registry_entities(["per:prabowo-subianto", "org:nowhere"], registry=reg, published=day)
     assert len(unnamed) == 1 and unnamed[0].roles
     assert unnamed[0].model_dump(exclude={"aliases", "mentions"}) == named.model_dump(exclude={"aliases", "mentions"})
+
+
+def test_entities_count_the_mentions_resolved_to_them() -> None:
+    view = extract(ArticleRecord(source="test", language="en", published="2021-06-24",
+                                 text="The US envoy told us that the US would not supply weapons to Moscow."))
+    counts = {e.id: e.mentions for e in view.entities}
+    assert counts["USA"] == 2  # "us" is no mention of the United States
+    assert counts["RUS"] == 0  # only the withheld claim implies Russia (Moscow stays the city)
+    assert counts["plc:moscow"] == 1
