@@ -99,7 +99,7 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps", "former")
+              "host_preps", "former", "title_links")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -126,6 +126,29 @@ def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
+    """A rules file without the cue phrases in `dropped` (folded), in every section.
+
+    ``not_inherited: [may]`` in Tagalog rules: the English modal "may" is the Tagalog "there is/has";
+    ``[no]`` in Portuguese: "no" is "in the", not a negation.
+    """
+    def keep(phrase: Any) -> bool:
+        return norm(str(phrase)) not in dropped
+
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "titles":
+            out[key] = [{**t, "cue": [c for c in t["cue"] if keep(c)]} for t in value or []]
+        elif key in ("triggers", "modality"):
+            out[key] = {k: ({s: [p for p in ps or [] if keep(p)] for s, ps in v.items()} if isinstance(v, dict)
+                            else [p for p in v or [] if keep(p)]) for k, v in (value or {}).items()}
+        elif isinstance(value, list):
+            out[key] = [p for p in value if keep(p)]
+        else:
+            out[key] = value
+    return out
+
+
 def _stopwords(lang: str) -> frozenset[str]:
     try:
         from loaders.language import lang_data
@@ -145,9 +168,13 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
     words: dict[str, set[str]] = {k: set() for k in _WORD_SETS}
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in _PHRASE_SETS}
     verb_final = False
+    dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, rules_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
+        if dropped:
+            raw = _without(raw, dropped)
+        dropped |= {norm(str(w)) for w in raw.get("not_inherited") or []}
         for t in raw.get("titles") or []:
             needs_org = bool(t.get("needs_org", False))
             cue = TitleCue(str(t["role"]), t.get("org_kind"), needs_org, bool(t.get("shared", needs_org)))
@@ -391,6 +418,10 @@ def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
 
 
+# words between a title and its state ("Minister of Defence of X"); a language adds its own (title_links)
+_TITLE_LINKS = frozenset({"of", "the", "de", "la", "del", "du", "des", "of the", "d"})
+
+
 def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
                   open_titles: list[_OpenTitle] | None = None) -> list[_Item]:
     """Attach roles to people named with a title; discover people the registry lacks.
@@ -424,7 +455,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
             # "Ambassador to Myanmar", "Dubes RI untuk Rusia": the state after the word is the host
             host = bool(gap_words) and gap_words[0] in host_words and any(p.etype == EntityType.COUNTRY
                                                                            for p in parts)
-            link_ok = all(w in {"of", "the", "de", "la", "del", "du", "des", "of the", "d"} or (host and i == 0)
+            link_ok = all(w in _TITLE_LINKS or rules.has("title_links", w) or (host and i == 0)
                           for i, w in enumerate(gap_words))
             if not (_tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
                 break

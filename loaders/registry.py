@@ -317,13 +317,15 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-_LANGS = ("id", "ru", "fr", "de", "es", "ms", "tl")
+def _languages() -> list[str]:
+    """The project's languages: one per data file in loaders/data/lang/ (adding a file adds its names)."""
+    return sorted(p.stem for p in (DATA_DIR / "lang").glob("*.yaml") if p.stem != "en")
 
 
 def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
     """ISO alpha-3 -> (English name, names in English and the project's languages)."""
     translations = {}
-    for lang in _LANGS:
+    for lang in _languages():
         try:
             translations[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:
@@ -359,6 +361,20 @@ def _parse_date(value: Any) -> date | None:
     if re.fullmatch(r"\d{4}-\d{2}", text):
         return date(int(text[:4]), int(text[5:]), 1)
     return date.fromisoformat(text)
+
+
+def _merge_entry(into: dict[str, Any], entry: dict[str, Any]) -> None:
+    """Add one country file's entry to what earlier files gave: names per language are merged, lists
+    (aliases, demonyms, epithets) extended, other values replaced; so a language's names can live in
+    a file of their own (countries/pt.yaml) next to names.yaml."""
+    for key, value in entry.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            into[key] = {**old, **value}
+        elif isinstance(old, list) and isinstance(value, list):
+            into[key] = [*old, *value]
+        else:
+            into[key] = value
 
 
 _TYPES = {"person": EntityType.PERSON, "organization": EntityType.ORGANIZATION,
@@ -403,9 +419,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         alias_forms.setdefault((key, iso), alias)
 
     extra: dict[str, dict[str, Any]] = {}
-    for path in sorted((data_dir / "countries").glob("*.yaml")):
+    # names.yaml first (its first demonym is the English one), then one file per language (pt.yaml …)
+    for path in sorted((data_dir / "countries").glob("*.yaml"), key=lambda p: (p.stem != "names", p.name)):
         for iso, entry in (_read_yaml(path) or {}).items():
-            extra.setdefault(str(iso), {}).update(entry or {})
+            _merge_entry(extra.setdefault(str(iso), {}), entry or {})
 
     epithets: list[tuple[str, str]] = []
     demonym_forms: list[tuple[str, str]] = []
