@@ -119,6 +119,7 @@ class _Ctx:
     person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
     dateline: str | None
     dates: list[DateMention]
+    published: date | None = None
 
 
 def _convert(m: Mention, allowed: frozenset[EntityType], ctx: _Ctx, *, object_slot: bool) -> _Arg | None:
@@ -213,8 +214,12 @@ def _place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: _Ctx) -> s
     return ctx.dateline
 
 
-def _event_after(sv: SentenceView, ctx: _Ctx, pos: int) -> Entity | None:
-    """A conference/forum/exercise named right after an attendance trigger, as a discovered event."""
+def _event_after(sv: SentenceView, ctx: _Ctx, pos: int, when: str | None) -> Entity | None:
+    """A conference/forum/exercise named right after an attendance trigger, as a discovered event.
+
+    Its id carries the year of `when` (the fact's date), else of the publication: the security
+    conference of 2021 is not that of 2023 (`evt:konferensi-keamanan-2021`).
+    """
     toks = [t for t in sv.tokens if t.start >= pos]
     if not toks or sv.raw(pos, toks[0].start).strip():
         return None
@@ -230,7 +235,9 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int) -> Entity | None:
             break
         end = t.end
     surface = sv.raw(toks[0].start, end)
-    return Entity(id=f"evt:{slug(surface)}", type=EV, name=surface, aliases=[surface], source="discovered",
+    year = (when or "")[:4] or (str(ctx.published.year) if ctx.published else "")
+    ent_id = f"evt:{slug(surface)}-{year}" if year and not surface.endswith(year) else f"evt:{slug(surface)}"
+    return Entity(id=ent_id, type=EV, name=surface, aliases=[surface], source="discovered",
                   mentions=1)
 
 
@@ -507,8 +514,10 @@ class _SentenceFacts:
                 subj.entity_id, (None, None))[1]
             if country:
                 obj = _Arg(subj.mention, country, subj.confidence * 0.9)
+        date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start,
+                              skip=[sp for sp in self.rel_spans if sp != self.trig_span])
         if subj is not None and obj is None and rel == Relation.ATTENDED:
-            event = _event_after(self.sv, self.ctx, trig.end)
+            event = _event_after(self.sv, self.ctx, trig.end, date_)
             if event is not None:
                 self.entities.append(event)
                 obj = _Arg(subj.mention, event.id, 0.8)
@@ -546,8 +555,6 @@ class _SentenceFacts:
             win_start = win_start + comma + 1
         status = _status(self.sv, self.ctx, win_start, trig.start)
         asserted = status not in _NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
-        date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start,
-                              skip=[sp for sp in self.rel_spans if sp != self.trig_span])
         for s, o in pairs:
             if reverse:
                 s, o = o, s
@@ -677,7 +684,7 @@ def extract_facts(
             role = reg.role_on(m.entity_id, published)
             if role is not None:
                 person_role[m.entity_id] = (role.org, role.country)
-    ctx = _Ctx(article, reg, rl, person_role, dateline_place(article, mentions, reg), list(dates))
+    ctx = _Ctx(article, reg, rl, person_role, dateline_place(article, mentions, reg), list(dates), published)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)

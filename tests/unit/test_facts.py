@@ -103,3 +103,17 @@ def _fact(subject: str, obj: str, date: str | None, evidence: str) -> Fact:
 def test_dedupe_symmetric_keeps_first_evidence_and_best_date() -> None:
     facts = dedupe([_fact("a", "b", None, "first"), _fact("b", "a", "2021-06-22", "second")])
     assert len(facts) == 1 and facts[0].evidence == "first" and facts[0].date == "2021-06-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_id"),
+    [
+        ("Prabowo Subianto menghadiri konferensi keamanan pada 20 Juni 2021.", "evt:konferensi-keamanan-2021"),
+        ("Prabowo Subianto menghadiri konferensi keamanan.", "evt:konferensi-keamanan-2023"),  # published
+    ],
+)
+def test_a_discovered_event_is_keyed_by_its_name_and_year(text: str, event_id: str) -> None:
+    ex = run(text)
+    assert ("per:prabowo-subianto", "ATTENDED", event_id) in triples(ex)
+    event = next(e for e in ex.entities if e.id == event_id)
+    assert event.name == "konferensi keamanan" and event.source == "discovered"
