@@ -217,6 +217,19 @@ def _proc_cmdline(pid: int) -> list[str]:
     return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
 
 
+def _spawn_detached(cmd: list[str], *, env: dict[str, str], cwd: Path, log: Path) -> int:
+    """Start `cmd` as a daemon in its own session, output to `log`; its pid.
+
+    The server outlives the process that starts it (`tiesgraph neo4j start` returns at once), so it must not
+    be this process's child: a short-lived shell backgrounds it and exits, the launcher is re-parented, and
+    no `Popen` object is left to warn, at garbage collection, about a child that is "still running".
+    """
+    script = 'cd "$1" || exit 1; log=$2; shift 2; setsid "$@" </dev/null >"$log" 2>&1 & echo $!'
+    done = subprocess.run(["sh", "-c", script, "sh", str(cwd), str(log), *cmd], env=env, check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.strip())
+
+
 def _alive(pid: int) -> bool:
     """True for a live process (a zombie that nobody reaped yet counts as dead)."""
     try:
@@ -261,7 +274,6 @@ class LocalNeo4j:
         self.home = settings.data_dir.resolve()
         self.cache_dir = settings.home / f"neo4j-{NEO4J_VERSION}"
         self.lib_dir = self.cache_dir / "lib"
-        self._proc: subprocess.Popen[bytes] | None = None
 
     # ---- paths
     @property
@@ -431,31 +443,25 @@ class LocalNeo4j:
                     "stop it or choose other TIESGRAPH_NEO4J_BOLT_PORT / TIESGRAPH_NEO4J_HTTP_PORT"
                 )
         self._prepare(java)
-        with self.console_log.open("wb") as log:
-            self._proc = subprocess.Popen(
-                self._java_cmd(java, LAUNCHER_CLASS, "console"),
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=self._env(), cwd=self.home, start_new_session=True,
-            )  # fmt: skip
-        self.pid_file.write_text(f"{self._proc.pid}\n")
+        pid = _spawn_detached(self._java_cmd(java, LAUNCHER_CLASS, "console"), env=self._env(), cwd=self.home,
+                              log=self.console_log)
+        self.pid_file.write_text(f"{pid}\n")
         try:
-            self._wait_ready(self._proc)
+            self._wait_ready(pid)
         except StartError:
             self.stop()
             raise
         return True
 
-    def _wait_ready(self, proc: subprocess.Popen[bytes]) -> None:
+    def _wait_ready(self, pid: int) -> None:
         s = self.settings
         host = "127.0.0.1" if s.neo4j_listen_address == "0.0.0.0" else s.neo4j_listen_address
         auth = (s.neo4j_user, s.neo4j_password.get_secret_value())
         deadline = time.monotonic() + s.neo4j_start_timeout
         with GraphDatabase.driver(f"bolt://{host}:{s.neo4j_bolt_port}", auth=auth, connection_timeout=3) as drv:
             while True:
-                if proc.poll() is not None:
-                    raise StartError(
-                        f"Neo4j exited with code {proc.returncode} while starting", self.logs(LOG_TAIL_LINES)
-                    )
+                if not _alive(pid):
+                    raise StartError("Neo4j exited while starting", self.logs(LOG_TAIL_LINES))
                 try:
                     drv.verify_connectivity()
                     return
@@ -509,17 +515,11 @@ class LocalNeo4j:
     def _wait_gone(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         while True:
-            self._reap()
             if not _instance_java_pids(self.home):
                 return True
             if time.monotonic() > deadline:
                 return False
             time.sleep(0.2)
-
-    def _reap(self) -> None:
-        # When this process started the launcher, collect its exit status so it leaves no zombie.
-        if self._proc is not None and self._proc.poll() is not None:
-            self._proc = None
 
 
 def iter_instance_pids(home: Path) -> Iterator[int]:
