@@ -289,8 +289,11 @@ class ArticleDetail(ArticleSummary):
 class IngestResult(BaseModel):
     """What loading one article did."""
 
-    article_id: str
+    article_id: str = Field(description="the article's id in the graph")
     status: Literal["created", "replaced", "unchanged"]
+    duplicate_of: str | None = Field(
+        default=None, description="set when the same text was already loaded (from another URL or form) "
+        "under this id; nothing was written and article_id is that id")
     url: str | None
     language: str
     entities: int = Field(description="entities the article names")

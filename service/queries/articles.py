@@ -103,7 +103,8 @@ def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestRes
     extraction = pipeline.extract(record)
     summary = writer.write_article(driver, extraction, database=database)
     return IngestResult(
-        article_id=summary.article_id, status=summary.status, url=extraction.article.url,
+        article_id=summary.duplicate_of or summary.article_id, status=summary.status,
+        duplicate_of=summary.duplicate_of, url=extraction.article.url,
         language=extraction.article.language, entities=len(extraction.entities),
         facts=len(extraction.facts),
         relations=dict(Counter(f.relation.value for f in extraction.facts)),

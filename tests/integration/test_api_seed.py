@@ -60,6 +60,17 @@ def test_post_creates_then_reposting_is_unchanged(loaded: tuple[TestClient, Any]
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
 
 
+def test_the_same_text_without_its_url_is_the_already_loaded_article(loaded: tuple[TestClient, Any]) -> None:
+    client, first = loaded
+    plain = client.post("/v1/articles", content=SEED.read_bytes(),
+                        headers={"X-API-Key": KEY, "Content-Type": "text/plain"})
+    assert plain.status_code == 200, plain.text
+    body = plain.json()
+    assert body["status"] == "unchanged"
+    assert body["article_id"] == body["duplicate_of"] == first.json()["article_id"]
+    assert client.get(f"/v1/articles/{body['article_id']}").status_code == 200
+
+
 def test_post_without_the_key_is_401(client: TestClient) -> None:
     response = client.post("/v1/articles", json=RECORD)
     assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
