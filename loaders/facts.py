@@ -592,8 +592,8 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
         actor = reg.get(m.entity_id)
         # "Bundeskanzler Olaf Scholz": a title naming no state is a role of the person's registered state
         target = m.role_org or m.role_country or (actor.country if actor is not None else None)
-        if m.role_org and m.role_country and m.role_org.startswith(_STATE_ORGS) \
-                and not (m.role or "").endswith(f"of the {reg.name_of(m.role_org)}"):
+        org = reg.get(m.role_org) if m.role_org else None
+        if org is not None and org.state_office and m.role_country and m.role_kind == org.kind:
             target = m.role_country  # "Defence Minister of X" holds a role of the state X; the head of
             # an agency named with its ministry ("Kepala … Kemenhan") holds one of the ministry
         if not m.role or not target:
@@ -604,9 +604,6 @@ def _role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], l
                         start=sv.sentence.start, end=sv.sentence.end,
                         confidence=round(0.9 * m.confidence, 3), extractor=EXTRACTOR))
     return out
-
-
-_STATE_ORGS = ("org:defence-ministry-", "org:foreign-ministry-")
 
 
 def _registry_role_facts(article: CleanArticle, mentions: Sequence[Mention], reg: Registry,
@@ -620,9 +617,8 @@ def _registry_role_facts(article: CleanArticle, mentions: Sequence[Mention], reg
         role = reg.role_on(m.entity_id, published)
         if role is None:
             continue
-        target = role.org or role.country
-        if role.org and role.country and role.org.startswith(_STATE_ORGS):
-            target = role.country
+        org = reg.get(role.org) if role.org else None
+        target = role.country if org is not None and org.state_office and role.country else role.org or role.country
         if not target:
             continue
         seen.add(m.entity_id)

@@ -282,6 +282,7 @@ class _Item:
     role: str | None = None
     role_org: str | None = None
     role_country: str | None = None
+    role_kind: str | None = None
     title_start: int | None = None
     confidence: float = 1.0
 
@@ -538,6 +539,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
         if person.role is None:
             person.role = _role_string(reg, cue, org, country)
             person.role_org = org
+            person.role_kind = cue.org_kind
             org_actor = reg.get(org) if org else None
             person.role_country = country or (org_actor.country if org_actor else None)
         person.title_start = min(title_start, person.start)
@@ -664,7 +666,8 @@ def _to_mention(it: _Item, index: int) -> Mention:
     assert it.etype is not None
     return Mention(sentence_index=index, start=it.start, end=it.end, surface=it.surface,
                    entity_id=it.entity_id, entity_type=it.etype, how=it.how, role=it.role,
-                   role_org=it.role_org, role_country=it.role_country, descriptor=it.descriptor,
+                   role_org=it.role_org, role_country=it.role_country, role_kind=it.role_kind,
+                   descriptor=it.descriptor,
                    title_start=it.title_start, confidence=it.confidence)
 
 

@@ -69,6 +69,8 @@ class Mention(BaseModel):
     role: str | None = Field(default=None, description="title found next to a person, English")
     role_org: str | None = Field(default=None, description="entity id of the organisation of the role")
     role_country: str | None = Field(default=None, description="ISO alpha-3 of the role's state")
+    role_kind: str | None = Field(default=None, description="kind of organisation the title names "
+                                                              "(defence_ministry …): the title is its office")
     descriptor: bool = Field(default=False, description="part of another mention's title, not an actor")
     title_start: int | None = Field(default=None, description="offset where the person's title begins")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, description="how sure the match is")

@@ -237,6 +237,7 @@ class Actor(BaseModel):
     kind: str | None = None
     capital_of: str | None = None
     operator: str | None = None  # a platform's operating organisation (a ship's fleet or navy)
+    state_office: bool = False  # a ministry whose minister holds a role of the state (templates.yaml flag)
     roles: tuple[Role, ...] = ()
     source: str = "registry"
 
@@ -500,8 +501,15 @@ def _expand_templates(
     names: dict[str, dict[str, str]],
     demonyms: dict[str, str],
 ) -> None:
-    """Per-state institutions from name templates ({en}, {id}, {ru}, {demonym} …)."""
+    """Per-state institutions from name templates ({en}, {id}, {ru}, {demonym} …).
+
+    A kind flagged ``state_office`` flags every actor of that kind, the explicit entries included.
+    """
     countries = _as_list(spec.get("countries"))
+    office_kinds = {str(k) for k, tpl in (spec.get("kinds") or {}).items() if (tpl or {}).get("state_office")}
+    for ent_id, actor in list(actors.items()):
+        if actor.kind in office_kinds:
+            actors[ent_id] = actor.model_copy(update={"state_office": True})
     for kind, tpl in (spec.get("kinds") or {}).items():
         for iso in countries:
             if (kind, iso) in by_kind or iso not in names:
@@ -521,5 +529,6 @@ def _expand_templates(
                 raise RegistryError(f"templates.yaml: {kind}: {exc}") from exc
             ent_id = f"org:{kind.replace('_', '-')}-{iso.lower()}"
             actors[ent_id] = Actor(id=ent_id, type=EntityType.ORGANIZATION, name=name,
-                                   aliases=tuple(dict.fromkeys([name, *aliases])), country=iso, kind=kind)
+                                   aliases=tuple(dict.fromkeys([name, *aliases])), country=iso, kind=kind,
+                                   state_office=kind in office_kinds)
             by_kind[(kind, iso)] = ent_id

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph_schema.model import Modality, Relation
-from loaders.facts import EXTRACTOR, dedupe
+from loaders.facts import EXTRACTOR, dedupe, extract_facts
+from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction, Fact
 from loaders.pipeline import extract_article
+from loaders.registry import load_registry
 from tests.unit.test_mentions import article
 
 
@@ -117,3 +121,14 @@ def test_a_discovered_event_is_keyed_by_its_name_and_year(text: str, event_id: s
     assert ("per:prabowo-subianto", "ATTENDED", event_id) in triples(ex)
     event = next(e for e in ex.entities if e.id == event_id)
     assert event.name == "konferensi keamanan" and event.source == "discovered"
+
+
+def test_the_state_office_flag_decides_whether_a_minister_holds_a_role_of_the_state() -> None:
+    art = article("Menteri Pertahanan India Rajnath Singh tiba di Jakarta.")
+    reg = load_registry()
+    ministry = reg.actors["org:defence-ministry-ind"]
+    unflagged = replace(reg, actors={**reg.actors, ministry.id: ministry.model_copy(update={"state_office": False})})
+    for registry, target in ((reg, "IND"), (unflagged, ministry.id)):
+        facts = extract_facts(art, find_mentions(art, registry=registry), registry=registry).facts
+        assert [(f.subject, f.object) for f in facts if f.relation == Relation.HOLDS_ROLE] == [
+            ("per:rajnath-singh", target)]

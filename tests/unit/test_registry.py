@@ -104,3 +104,14 @@ def test_a_malformed_data_file_is_a_registry_error_of_the_loader_catalogue(tmp_p
     assert isinstance(caught.value, errors.LoaderError) and caught.value.code == "registry_invalid"
     assert registry.RegistryError is errors.RegistryError  # still importable from the registry
     assert "RegistryError" in (errors.__doc__ or "")
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "state_office"),
+    [("org:defence-ministry-ind", True), ("org:foreign-ministry-rus", True),  # from templates.yaml
+     ("org:defence-ministry-usa", True),  # an explicit entry of a flagged kind
+     ("org:armed-forces-ind", False), ("org:navy-rus", False), ("IND", False)],
+)
+def test_ministries_of_state_office_kinds_are_flagged(entity_id: str, state_office: bool) -> None:
+    actor = load_registry().get(entity_id)
+    assert actor is not None and actor.state_office is state_office
