@@ -264,15 +264,21 @@ def score_article(extraction: ArticleExtraction | None, gold: Mapping[str, Any],
 
 def score(extractions: Sequence[ArticleExtraction], gold: Mapping[str, Mapping[str, Any]]) -> EvalReport:
     """Score extractions against gold files keyed by stem; an article with gold but no extraction scores 0."""
-    by_key: dict[str, ArticleExtraction] = {}
+    by_key: dict[str, list[ArticleExtraction]] = {}
     unscored: list[str] = []
     for extraction in extractions:
         key = article_key(extraction.source)
         if key in gold:
-            by_key[key] = extraction
+            by_key.setdefault(key, []).append(extraction)
         else:
             unscored.append(extraction.source)
-    articles = [score_article(by_key.get(key), gold[key], article=key) for key in sorted(gold)]
+    articles: list[ArticleScore] = []
+    for key in sorted(gold):
+        found = by_key.get(key, [])
+        if len(found) <= 1:
+            articles.append(score_article(found[0] if found else None, gold[key], article=key))
+        else:  # several forms of one article (its .txt and .json): each is scored, and counts, on its own
+            articles.extend(score_article(e, gold[key], article=Path(e.source).name) for e in found)
     return EvalReport(articles=articles, total=total(articles), unscored=unscored)
 
 
@@ -293,7 +299,10 @@ def render_report(report: EvalReport) -> Table:
     """The report as a rich table: one row per article and a total row."""
     table = Table(title="Extraction accuracy (fact view vs gold)")
     for column in ("article", "gold", "produced", "matched", "precision", "recall", "dates", "forbidden"):
-        table.add_column(column, justify="left" if column == "article" else "right")
+        if column == "article":
+            table.add_column(column, justify="left", overflow="fold", min_width=20)
+        else:
+            table.add_column(column, justify="right")
     for row in [*report.articles, report.total]:
         table.add_row(
             row.article,

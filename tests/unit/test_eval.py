@@ -186,3 +186,12 @@ def test_corpus_score_maps_gold_by_stem_and_totals(tmp_path: Path) -> None:
     assert json.loads(report_json(report))["total"]["recall"] == pytest.approx(0.75)
     table = render_report(report)
     assert table.row_count == 3
+
+
+def test_every_form_of_an_article_is_scored_on_its_own(tmp_path: Path) -> None:
+    (tmp_path / "seed.json").write_text(json.dumps(GOLD))
+    forms = [extraction(*PERFECT, source="data/seed.txt"), extraction(source="data/seed.json")]
+    report = score(forms, load_gold(tmp_path))
+    assert [a.article for a in report.articles] == ["seed.txt", "seed.json"]
+    assert report.total.gold == 2 * report.articles[0].gold
+    assert report.articles[0].recall == 1.0 and report.articles[1].recall < 1.0

@@ -15,12 +15,12 @@ from loaders.read import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "articles" / "kompas-2021-06-24-rusia-myanmar"
-GOLD = Path("/work/shared/corpus/seed/gold/kompas-2021-06-24-rusia-myanmar.json")
+# The seed's expected facts ship with the project (a copy of the team corpus' seed gold), so this test
+# runs wherever the project does, CI's clean clone included.
+GOLD = ROOT / "data" / "gold" / "kompas-2021-06-24-rusia-myanmar.json"
 
 
 def _gold() -> dict[str, object]:
-    if not GOLD.exists():
-        pytest.skip("the shared corpus is not available")
     data: dict[str, object] = json.loads(GOLD.read_text(encoding="utf-8"))
     return data
 
