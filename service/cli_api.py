@@ -15,9 +15,7 @@ from service.settings import Settings
 def browser_connect_url(settings: Settings) -> str:
     """Neo4j Browser's URL with the connection form filled in (server, user, database)."""
     if settings.managed:
-        host = "127.0.0.1" if settings.neo4j_listen_address in ("0.0.0.0", "127.0.0.1") \
-            else settings.neo4j_listen_address
-        scheme, hostport = "neo4j", f"{host}:{settings.neo4j_bolt_port}"
+        scheme, hostport = "neo4j", f"{settings.neo4j_host}:{settings.neo4j_bolt_port}"
     else:
         parts = urlsplit(settings.bolt_uri)
         scheme, hostport = parts.scheme or "neo4j", parts.netloc.rsplit("@", 1)[-1]

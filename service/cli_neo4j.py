@@ -177,7 +177,7 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 
 
 def cypher(
-    query: Annotated[str, typer.Argument(help="The Cypher query, e.g. \"MATCH (s:State) RETURN s.name\".")],
+    query: Annotated[str, typer.Argument(help="The Cypher query, e.g. \"MATCH (c:Country) RETURN c.name\".")],
     param: Annotated[
         list[str] | None,
         typer.Option(

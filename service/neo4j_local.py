@@ -435,7 +435,7 @@ class LocalNeo4j:
             return False
         java = self._java()
         self.install()
-        host = "127.0.0.1" if self.settings.neo4j_listen_address == "0.0.0.0" else self.settings.neo4j_listen_address
+        host = self.settings.neo4j_host
         for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
             if _port_open(host, port):
                 raise PortInUseError(
@@ -455,7 +455,7 @@ class LocalNeo4j:
 
     def _wait_ready(self, pid: int) -> None:
         s = self.settings
-        host = "127.0.0.1" if s.neo4j_listen_address == "0.0.0.0" else s.neo4j_listen_address
+        host = s.neo4j_host
         auth = (s.neo4j_user, s.neo4j_password.get_secret_value())
         deadline = time.monotonic() + s.neo4j_start_timeout
         with GraphDatabase.driver(f"bolt://{host}:{s.neo4j_bolt_port}", auth=auth, connection_timeout=3) as drv:

@@ -21,6 +21,11 @@ NEO4J_BROWSER_VERSION = "5.24.0"
 DEFAULT_PASSWORD = "tiesgraph-dev"  # development default; Settings refuses it in production
 
 
+def _reachable(listen_address: str) -> str:
+    """The address a client on this machine uses for a server listening on `listen_address`."""
+    return "127.0.0.1" if listen_address in ("0.0.0.0", "::", "") else listen_address
+
+
 def _default_home() -> Path:
     """Per-user cache folder, outside the repository, where the local Neo4j is assembled and keeps data."""
     return Path.home() / ".cache" / "tiesgraph"
@@ -78,11 +83,16 @@ class Settings(BaseSettings):
         return self.neo4j_uri is None
 
     @property
+    def neo4j_host(self) -> str:
+        """Where this machine reaches the local Neo4j (a wildcard listen address is reached on loopback)."""
+        return _reachable(self.neo4j_listen_address)
+
+    @property
     def bolt_uri(self) -> str:
         """The Bolt URI to connect to: NEO4J_URI, or the local server's."""
         if self.neo4j_uri:
             return self.neo4j_uri
-        return f"neo4j://{self.neo4j_listen_address}:{self.neo4j_bolt_port}"
+        return f"neo4j://{self.neo4j_host}:{self.neo4j_bolt_port}"
 
     @property
     def data_dir(self) -> Path:
@@ -92,13 +102,11 @@ class Settings(BaseSettings):
     @property
     def browser_url(self) -> str:
         """Neo4j Browser's URL (served by the local server)."""
-        host = "127.0.0.1" if self.neo4j_listen_address in ("0.0.0.0", "127.0.0.1") else self.neo4j_listen_address
-        return f"http://{host}:{self.neo4j_http_port}/browser/"
+        return f"http://{self.neo4j_host}:{self.neo4j_http_port}/browser/"
 
     @property
     def api_url(self) -> str:
         """Where users reach the API."""
         if self.api_public_url:
             return self.api_public_url.rstrip("/")
-        host = "127.0.0.1" if self.api_host in ("0.0.0.0", "127.0.0.1") else self.api_host
-        return f"http://{host}:{self.api_port}"
+        return f"http://{_reachable(self.api_host)}:{self.api_port}"
