@@ -99,7 +99,7 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps", "former", "title_links")
+              "host_preps", "former", "title_links", "name_particles")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -302,13 +302,13 @@ def _tight(gap: str, allow_comma: bool = False) -> bool:
 
 _SUFFIX = re.compile(r"^,?\s(?:Jr\.?|Sr\.?|II|III|IV)(?![\w'’-])")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "le", "di", "dos",
-                        "du", "ibn", "jr", "d"})
 
 
 def _capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], max_words: int = 4,
-                     stop: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """The capitalised name starting at the first word at/after `start` (only spaces before it)."""
+                     stop: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()
+                     ) -> tuple[int, int] | None:
+    """The capitalised name starting at the first word at/after `start` (only spaces before it); lower-case
+    `particles` (``name_particles`` of the rules: "von", "bin") may stand inside it."""
     i = sv.token_index_at(start)
     if i >= len(sv.tokens) or sv.raw(start, sv.tokens[i].start).strip():
         return None
@@ -327,7 +327,7 @@ def _capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]],
         if raw[:1].isupper() and tok.text not in stop and not raw.isdigit():
             end = tok.end
             count += 1
-        elif tok.text in _PARTICLES and i > first:
+        elif tok.text in particles and i > first:
             pass
         else:
             break
@@ -419,10 +419,6 @@ def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
 
 
-# words between a title and its state ("Minister of Defence of X"); a language adds its own (title_links)
-_TITLE_LINKS = frozenset({"of", "the", "de", "la", "del", "du", "des", "of the", "d"})
-
-
 def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
                   open_titles: list[_OpenTitle] | None = None) -> list[_Item]:
     """Attach roles to people named with a title; discover people the registry lacks.
@@ -432,6 +428,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
     new: list[_Item] = []
     taken = [(it.start, it.end) for it in items]
     stop = rules.stopwords
+    particles = rules.words.get("name_particles", frozenset())
     for idx, it in enumerate(items):
         if it.kind != "title" or it.cue is None:
             continue
@@ -456,7 +453,8 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
             # "Ambassador to Myanmar", "Dubes RI untuk Rusia": the state after the word is the host
             host = bool(gap_words) and gap_words[0] in host_words and any(p.etype == EntityType.COUNTRY
                                                                            for p in parts)
-            link_ok = all(w in _TITLE_LINKS or rules.has("title_links", w) or (host and i == 0)
+            # "Minister of Defence of X": the link words of the language and English (title_links)
+            link_ok = all(rules.has("title_links", w) or (host and i == 0)
                           for i, w in enumerate(gap_words))
             if not (_tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
                 break
@@ -489,7 +487,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     and _tight(sv.raw(start, items[k].start)):
                 return items[k], None
             if k >= len(items) or items[k].start > start:
-                found = _capitalised_run(sv, start, taken, stop=stop)
+                found = _capitalised_run(sv, start, taken, stop=stop, particles=particles)
                 if found is not None:
                     name = sv.raw(*found)
                     if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
@@ -634,7 +632,8 @@ def _fuzzy(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) ->
         if not raw[:1].isupper() or any(a <= tok.start < b for a, b in taken):
             i += 1
             continue
-        run = _capitalised_run(sv, tok.start, taken, stop=rules.stopwords)
+        run = _capitalised_run(sv, tok.start, taken, stop=rules.stopwords,
+                               particles=rules.words.get("name_particles", frozenset()))
         if run is None:
             i += 1
             continue

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from graph_schema.model import EntityType
-from loaders.mentions import find_mentions
+from loaders.mentions import Rules, find_mentions, load_rules
 from loaders.models import CleanArticle, Mention, Sentence
+from loaders.registry import DATA_DIR
 
 
 def article(text: str, lang: str = "id") -> CleanArticle:
@@ -62,3 +67,27 @@ def test_short_all_caps_alias_needs_same_case() -> None:
 def test_capitalised_alias_needs_capital_in_text() -> None:
     ms = find_mentions(article("Mereka membahas jordan dan Jordan.", "id"))
     assert [m.surface for m in ms] == ["Jordan"]
+
+
+def _rules_without(tmp_path: Path, key: str) -> Rules:
+    """English rules without one of their word lists."""
+    en = (DATA_DIR / "rules" / "en.yaml").read_text(encoding="utf-8")
+    (tmp_path / "en.yaml").write_text("".join(ln for ln in en.splitlines(keepends=True)
+                                              if not ln.startswith(f"{key}:")), encoding="utf-8")
+    return load_rules("en", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "person", "role_country"),
+    [
+        ("title_links", "Minister of Defence of the Philippines Gilberto Teodoro arrived.", "per:gilberto-teodoro",
+         "PHL"),
+        ("name_particles", "German Defence Minister Karl van der Berg arrived.", "per:karl-van-der-berg", "DEU"),
+    ],
+)
+def test_title_link_words_and_name_particles_are_rules_data(tmp_path: Path, key: str, text: str, person: str,
+                                                            role_country: str) -> None:
+    found = by_id(find_mentions(article(text, "en")))
+    assert found[person].role_country == role_country
+    without = by_id(find_mentions(article(text, "en"), rules=_rules_without(tmp_path, key)))
+    assert person not in without or without[person].role_country is None
