@@ -8,7 +8,8 @@ add a new numbered migration instead.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import LiteralString
 
 from neo4j import Driver, ManagedTransaction, RoutingControl
 from pydantic import BaseModel, ConfigDict
@@ -52,7 +53,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     *_LATER,
 )
 
-_APPLIED = "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY m.id"
+APPLIED: LiteralString = "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum ORDER BY m.id"
+"""The applied migrations' ids and checksums (also run by the API's readiness probe)."""
 _RECORD = (
     "MERGE (m:Migration {id: $id}) "
     "ON CREATE SET m.name = $name, m.checksum = $checksum, m.applied_at = datetime()"
@@ -64,8 +66,13 @@ _MIGRATION_CONSTRAINT = (
 
 def applied_migrations(driver: Driver, *, database: str) -> dict[str, str]:
     """Ids and checksums of the migrations already recorded in the graph."""
-    records, _, _ = driver.execute_query(_APPLIED, database_=database, routing_=RoutingControl.READ)
+    records, _, _ = driver.execute_query(APPLIED, database_=database, routing_=RoutingControl.READ)
     return {r["id"]: r["checksum"] for r in records}
+
+
+def pending_migrations(applied: Mapping[str, str]) -> list[str]:
+    """Ids of the known migrations that are not applied, or were applied with another checksum."""
+    return [m.id for m in MIGRATIONS if applied.get(m.id) != m.checksum]
 
 
 def apply_migrations(

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import LiteralString
-
 from neo4j import READ_ACCESS, Driver
 
-from graph_schema.migrations import MIGRATIONS
-
-APPLIED: LiteralString = "MATCH (m:Migration) RETURN m.id AS id ORDER BY id"
+from graph_schema.migrations import APPLIED, pending_migrations
 
 
 def missing_migrations(*, driver: Driver, database: str) -> tuple[list[str], list[str]]:
-    """(applied ids, ids of known migrations not applied yet)."""
+    """(applied ids, ids of known migrations not applied yet or applied with another checksum)."""
     # An auto-commit read, not a retried transaction function: a probe must answer at once when the
     # database is down rather than retry for the driver's 30 seconds.
     with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-        applied = [str(row["id"]) for row in session.run(APPLIED).data()]
-    return applied, [m.id for m in MIGRATIONS if m.id not in applied]
+        applied = {str(row["id"]): str(row["checksum"]) for row in session.run(APPLIED).data()}
+    return sorted(applied), pending_migrations(applied)

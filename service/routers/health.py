@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from neo4j.exceptions import DriverError, Neo4jError
@@ -13,7 +15,7 @@ from service.schemas import ErrorResponse, Health, Ready
 
 router = APIRouter(tags=["health"])
 
-VERSION = "0.1.0"
+VERSION = version("tiesgraph")
 
 
 @router.get("/health", response_model=Health)

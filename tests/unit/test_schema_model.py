@@ -65,3 +65,12 @@ def test_migrations_together_hold_exactly_the_models_ddl() -> None:
     statements = [s for m in MIGRATIONS for s in m.statements]
     assert sorted(statements) == sorted(ddl.render())
     assert len(statements) == len(set(statements))
+
+
+def test_pending_migrations_are_the_missing_and_the_edited() -> None:
+    from graph_schema.migrations import pending_migrations
+
+    current = {m.id: m.checksum for m in MIGRATIONS}
+    assert pending_migrations(current) == []
+    assert pending_migrations({}) == [m.id for m in MIGRATIONS]
+    assert pending_migrations({**current, MIGRATIONS[0].id: "edited"}) == [MIGRATIONS[0].id]
