@@ -2,14 +2,16 @@
 
 Every error body has the same shape: ``{"error": {"code", "message", "details"}}``.
 
-    ApiError                    root: an error the API raises on purpose (status + stable code)
-    ├── BadRequest              400  a request that is well-formed but makes no sense (same from and to …)
-    ├── Unauthorized            401  a missing or wrong X-API-Key
-    ├── NotFound                404  an id that names nothing in the graph
-    ├── Conflict                409  a write that collides with a concurrent one
-    ├── PayloadTooLarge         413  a body over settings.max_upload_bytes
-    ├── UnsupportedMediaType    415  a POST body that is neither JSON nor HTML
-    └── Unavailable             503  Neo4j cannot be reached, or the schema is not migrated
+    ServiceError                root of the service package's errors
+    ├── Neo4jLocalError         the local Neo4j manager (service.neo4j_local; its subclasses are listed there)
+    └── ApiError                an error the API raises on purpose (status + stable code)
+        ├── BadRequest           400  a request that is well-formed but makes no sense (same from and to …)
+        ├── Unauthorized         401  a missing or wrong X-API-Key
+        ├── NotFound             404  an id that names nothing in the graph
+        ├── Conflict             409  a write that collides with a concurrent one
+        ├── PayloadTooLarge      413  a body over settings.max_upload_bytes
+        ├── UnsupportedMediaType 415  a POST body that is neither JSON nor HTML
+        └── Unavailable          503  Neo4j cannot be reached, or the schema is not migrated
 
 Errors raised elsewhere are mapped here too: FastAPI's request validation (422), Starlette's HTTP errors
 (404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/422/500 by subclass), the driver's
@@ -34,7 +36,11 @@ from loaders.errors import ArticleNotFound, ExtractionError, InputError, LoaderE
 log = logging.getLogger("tiesgraph.api")
 
 
-class ApiError(Exception):
+class ServiceError(Exception):
+    """Root of every error the service package raises on purpose."""
+
+
+class ApiError(ServiceError):
     """Root of the errors the API raises on purpose; carries an HTTP status and a stable code."""
 
     status_code = 500
