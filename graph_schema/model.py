@@ -313,6 +313,8 @@ MODEL = GraphModel(
                      Prop(name="status", type=PropertyType.STRING, description="Modality"),
                      Prop(name="date", type=PropertyType.DATE_STRING, description="when it happened"),
                      Prop(name="place_id", type=PropertyType.STRING, description="where"),
+                     Prop(name="weapon_id", type=PropertyType.STRING,
+                          description="the weapon named with the fact, when the extractor names one"),
                      Prop(name="sentence", type=PropertyType.STRING, description="evidence sentence"),
                      Prop(name="sentence_index", type=PropertyType.INTEGER, description="0-based"),
                      Prop(name="start", type=PropertyType.INTEGER, description="char offset in the text"),
