@@ -282,7 +282,8 @@ def dateline_place(article: CleanArticle, mentions: Sequence[Mention], reg: Regi
 class _SentenceFacts:
     """Trigger-by-trigger extraction over one sentence."""
 
-    def __init__(self, sv: SentenceView, mentions: list[Mention], ctx: _Ctx, limit: int) -> None:
+    def __init__(self, sv: SentenceView, mentions: list[Mention], ctx: _Ctx, limit: int,
+                 carried: dict[Relation, str]) -> None:
         self.sv = sv
         self.ctx = ctx
         self.limit = limit
@@ -293,7 +294,7 @@ class _SentenceFacts:
         self.rel_spans = relative_spans(sv, ctx.rules)
         self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
-        self.carried: dict[Relation, str] = {}  # relation -> subject of its last fact in the article
+        self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
 
     def _visible(self, m: Mention) -> bool:
         """Whether an actor may fill a slot of the current trigger, given the relative clauses.
@@ -699,8 +700,7 @@ def extract_facts(
         end = limit if limit is not None else sent.end
         ms = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
         found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end, reg)]
-        sf = _SentenceFacts(sv, ms, ctx, end)
-        sf.carried = carried
+        sf = _SentenceFacts(sv, ms, ctx, end, carried)
         for trig in longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)):
             if trig.end <= end:
                 sf.run(trig)

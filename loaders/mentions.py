@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from graph_schema.model import EntityType
 from loaders.datafiles import load_yaml
 from loaders.dates import parse_published
+from loaders.language import lang_data
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import (
     DATA_DIR,
@@ -150,12 +151,8 @@ def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
 
 
 def _stopwords(lang: str) -> frozenset[str]:
-    try:
-        from loaders.language import lang_data
-
-        return frozenset(fold(w) for w in lang_data(lang).stopwords)
-    except Exception:  # the language data is optional for mention finding
-        return frozenset()
+    """The language's stopwords, folded (none for a language without a data file)."""
+    return frozenset(fold(w) for w in lang_data(lang).stopwords)
 
 
 @lru_cache(maxsize=32)
@@ -238,10 +235,6 @@ def view(sentence: Sentence) -> SentenceView:
 _HOW_RANK = {"country": 0, "epithet": 1, "alias": 2, "demonym": 3}
 _TYPE_RANK = {EntityType.PERSON: 0, EntityType.ORGANIZATION: 1, EntityType.WEAPON: 2,
               EntityType.EVENT: 3, EntityType.COUNTRY: 4, EntityType.PLACE: 5}
-
-
-def _letters(s: str) -> str:
-    return "".join(c for c in fold(s) if c.isalnum())
 
 
 def _case_ok(hit: AliasHit, surface: str) -> bool:
@@ -728,8 +721,3 @@ def find_mentions(
                         it.surface = sv.raw(it.start, it.end)
                 mentions.append(_to_mention(it, sv.sentence.index))
     return mentions
-
-
-def letters_equal(a: str, b: str) -> bool:
-    """Whether two names have the same letters after folding (used by tests and resolve)."""
-    return _letters(a) == _letters(b)

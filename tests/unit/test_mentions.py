@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph_schema.model import EntityType
+from loaders import mentions
+from loaders.errors import RegistryError
 from loaders.mentions import Rules, find_mentions, load_rules
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import DATA_DIR
@@ -91,3 +93,13 @@ def test_title_link_words_and_name_particles_are_rules_data(tmp_path: Path, key:
     assert found[person].role_country == role_country
     without = by_id(find_mentions(article(text, "en"), rules=_rules_without(tmp_path, key)))
     assert person not in without or without[person].role_country is None
+
+
+def test_a_broken_language_file_is_an_error_not_silently_no_stopwords(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(code: str) -> None:
+        raise RegistryError(f"{code}.yaml: bad YAML")
+
+    monkeypatch.setattr(mentions, "lang_data", broken)
+    with pytest.raises(RegistryError):
+        load_rules("xx", tmp_path)
