@@ -93,21 +93,24 @@ def _patterns(lang: str) -> _Patterns:
     mon = rf"{_L}(?P<mon>{_alternation(list(data.months))})\.?{_R}" if data.months else None
     wd = rf"{_L}(?P<wd>{_alternation(list(data.weekdays))}){_R}" if data.weekdays else None
     rel = rf"{_L}(?P<rel>{_alternation(list(data.relative_days))}){_R}" if data.relative_days else None
-    year_sep = r"(?:,?\s+(?:de\s+|del\s+)?(?P<y>" + _YEAR + r")(?!\d))?"
+    # Connector words ("22 de junio de 2021") and day suffixes ("22nd", "1er", "22-го") are language data.
+    conn = rf"(?:(?:{_alternation(list(data.date_connectors))})\s+)?" if data.date_connectors else ""
+    suffix = rf"(?:{_alternation(list(data.day_suffixes))})?" if data.day_suffixes else ""
+    year_sep = r"(?:,?\s+" + conn + r"(?P<y>" + _YEAR + r")(?!\d))?"
     return _Patterns(
         data=data,
         numeric=re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\d/])"),
         numeric_paren=re.compile(r"\((?P<a>\d{1,2})/(?P<b>\d{1,2})\)"),
         iso=re.compile(r"(?<![\d-])(?P<y>" + _YEAR + r")-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])"),
         day_month=re.compile(
-            rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.|-?го)?\s+(?:de\s+)?{mon}{year_sep}", flags
+            rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?:{suffix}\.?)\s+{conn}{mon}{year_sep}", flags
         )
         if mon
         else None,
-        month_day=re.compile(rf"{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d|\d){year_sep}", flags)
+        month_day=re.compile(rf"{mon}\s+(?P<d>\d{{1,2}}){suffix}(?![\d.,]\d|\d){year_sep}", flags)
         if mon
         else None,
-        month_year=re.compile(rf"{mon}\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})(?!\d)", flags) if mon else None,
+        month_year=re.compile(rf"{mon}\s+{conn}(?P<y>{_YEAR})(?!\d)", flags) if mon else None,
         month=re.compile(mon, flags) if mon else None,
         weekday=re.compile(wd, flags) if wd else None,
         relative=re.compile(rel, flags) if rel else None,
@@ -353,6 +356,14 @@ _OUTLET_SEP = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 _MAX_DATELINE = 90
 
 
+@cache
+def _dateline_words(lang: str) -> frozenset[str]:
+    """Words a dateline of `lang` may carry besides its date, time and outlet."""
+    data = lang_data(lang)
+    return frozenset(set(data.weekdays) | set(data.boilerplate.dateline_words)
+                     | set(lang_data("en").boilerplate.dateline_words) | set(_TZ_OFFSETS))
+
+
 def parse_dateline(line: str, lang: str | None = None) -> Dateline | None:
     """Read a dateline line: a full date with year, optional weekday, time, zone, cue words and outlet.
 
@@ -382,10 +393,7 @@ def parse_dateline(line: str, lang: str | None = None) -> Dateline | None:
         time_m = _TIME.search(rest)
         if time_m:
             rest = rest[: time_m.start()] + " " + rest[time_m.end() :]
-        allowed = (
-            set(data.weekdays) | set(data.boilerplate.dateline_words)
-            | set(lang_data("en").boilerplate.dateline_words) | set(_TZ_OFFSETS)
-        )  # fmt: skip
+        allowed = _dateline_words(data.code)
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", rest)]
         if any(w not in allowed for w in words):
             continue

@@ -13,6 +13,8 @@ module reads (the rule sets of the extractor keep their trigger words in loaders
     relative_days: {kemarin: -1}     # word or phrase -> day offset from the publication date
     capitalized_names: true          # a month or weekday name alone counts only when capitalized
     date_order: dmy                  # order of all-numeric dates (dmy | mdy); dmy when missing
+    day_suffixes: [st, nd, rd, th]   # what may follow a day number before the month ("22nd June", "1er")
+    date_connectors: [de, del]       # words between day and month or month and year ("22 de junio de 2021")
     abbreviations: [jend., mr.]      # lower-case tokens with their final period: never end a sentence
     boilerplate:                     # case-folded cues, matched on whole lines
       drop_prefix: ["baca juga"]     # a line starting with the cue is dropped
@@ -67,6 +69,8 @@ class LangData(BaseModel):
     ambiguous_weekdays: frozenset[str] = frozenset()
     relative_days: dict[str, int] = Field(default_factory=dict)
     date_order: str = "dmy"
+    day_suffixes: frozenset[str] = frozenset()
+    date_connectors: frozenset[str] = frozenset()
     capitalized_names: bool = False
     abbreviations: frozenset[str] = frozenset()
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
@@ -86,7 +90,8 @@ def lang_data(code: str) -> LangData:
         return LangData(code=code)
     raw = load_yaml(path) or {}
     raw["code"] = code
-    for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays"):
+    for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays", "day_suffixes",
+                "date_connectors"):
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())
     for key in ("months", "weekdays", "relative_days"):
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}

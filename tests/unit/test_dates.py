@@ -179,3 +179,18 @@ def test_a_month_stands_for_its_last_day_and_has_month_precision() -> None:
     assert parse_published("June 2021") == date(2021, 6, 30)
     assert published_precision("June 2021") is DatePrecision.MONTH
     assert published_precision("2021-06") is DatePrecision.MONTH
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("el 22 de junio de 2021 en Moscú", "es", "2021-06-22"),
+        ("le 1er juin 2021 à Paris", "fr", "2021-06-01"),
+        ("on June 22nd, 2021 in Moscow", "en", "2021-06-22"),
+        ("22-го июня 2021 года", "ru", "2021-06-22"),
+        ("em 22 de junho de 2021", "pt", "2021-06-22"),
+    ],
+)
+def test_day_suffixes_and_connectors_come_from_each_languages_data(text: str, lang: str, value: str) -> None:
+    found = find_dates(text, lang, date(2021, 6, 24))
+    assert [m.value for m in found] == [value]
