@@ -666,8 +666,9 @@ def extract_facts(
     rules: Rules | None = None,
     published: date | None = None,
     dates: Sequence[DateMention] | None = None,
+    views: Sequence[SentenceView] | None = None,
 ) -> FactsResult:
-    """The facts an article states, from its resolved mentions."""
+    """The facts an article states, from its resolved mentions (`views`: the sentences folded, if done)."""
     reg = registry or load_registry()
     rl = rules or load_rules(article.language)
     if dates is None:
@@ -690,8 +691,8 @@ def extract_facts(
     roles_seen: set[str] = set()
     prev_facts: list[int] = []
     carried: dict[Relation, str] = {}
-    for sent in article.sentences:
-        sv = view(sent)
+    for sv in views if views is not None else [view(sent) for sent in article.sentences]:
+        sent = sv.sentence
         limit = _skip_from(sv, ctx)
         if limit is not None and limit <= sent.start + (len(sent.text) - len(sent.text.lstrip())):
             result.skipped_sentences.add(sent.index)

@@ -670,10 +670,12 @@ def find_mentions(
     rules: Rules | None = None,
     sentences: Sequence[Sentence] | None = None,
     published: date | None = None,
+    views: Sequence[SentenceView] | None = None,
 ) -> list[Mention]:
     """Every entity mention of the article's sentences, in text order.
 
     Titles naming nobody are filled with their holder on `published` (default: the article's date).
+    `views` are the sentences already folded and tokenised (the pipeline shares them with the facts).
     """
     reg = registry or load_registry()
     rl = rules or load_rules(article.language)
@@ -681,8 +683,9 @@ def find_mentions(
     discovered: dict[str, str] = {}  # folded surname -> person id
     open_titles: list[_OpenTitle] = []
     fleets: dict[str, str] = {}  # state -> the last fleet of it the article named
-    for sent in sentences if sentences is not None else article.sentences:
-        sv = view(sent)
+    if views is None:
+        views = [view(sent) for sent in (sentences if sentences is not None else article.sentences)]
+    for sv in views:
         items = _sentence_items(sv, reg, rl)
         items += _apply_titles(sv, items, reg, rl, open_titles)
         items += _ship_items(sv, items, reg, rl, fleets)

@@ -14,7 +14,7 @@ from loaders.clean import clean
 from loaders.dates import find_dates, parse_published
 from loaders.errors import ExtractionError, LoaderError
 from loaders.facts import EXTRACTOR, extract_facts
-from loaders.mentions import find_mentions, load_rules
+from loaders.mentions import find_mentions, load_rules, view
 from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities, resolve
@@ -27,11 +27,12 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     registry = load_registry()
     rules = load_rules(article.language)
     published = parse_published(article.published)
-    mentions = find_mentions(article, registry=registry, rules=rules, published=published)
+    views = [view(sent) for sent in article.sentences]  # folded and tokenised once, for both stages
+    mentions = find_mentions(article, registry=registry, rules=rules, published=published, views=views)
     mentions = resolve(article, mentions, registry=registry, rules=rules)
     dates = find_dates(article.text, article.language, published)
     result = extract_facts(article, mentions, registry=registry, rules=rules, published=published,
-                           dates=dates)
+                           dates=dates, views=views)
     kept = [m for m in mentions if m.sentence_index not in result.skipped_sentences]
     entities = build_entities(kept, registry=registry, published=published, extra=result.entities)
     known = {e.id for e in entities}

@@ -1,6 +1,6 @@
 """Read stage: paths, folders and URLs become `ArticleRecord`s.
 
-Accepted inputs: `.txt` (plain text; a dateline at its top gives outlet and publication date), `.html`
+Accepted inputs: `.txt` (plain text; the clean stage reads the dateline at its top), `.html`
 / `.htm` (a whole page), `.json` (one article record), `.jsonl` (one record per line), folders (read
 recursively in sorted order, files of those extensions only) and `http(s)` URLs (fetched with httpx).
 
@@ -20,14 +20,12 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from loaders.dates import parse_dateline
 from loaders.errors import FetchError, InputError
 from loaders.models import ArticleRecord
 
 EXTENSIONS = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 MAX_BYTES = 5_000_000
 TIMEOUT_S = 20.0
-_HEAD_LINES = 5
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _JSON_TYPES = ("application/json", "application/ld+json")
@@ -179,17 +177,10 @@ def record_from_json(obj: Any, source: str) -> ArticleRecord:
 
 
 def record_from_text(text: str, source: str, *, url: str | None = None) -> ArticleRecord:
-    """A record from plain text; a dateline among its first lines gives outlet and publication date."""
+    """A record from plain text (outlet and publication date come from its dateline, in the clean stage)."""
     if not text.strip():
         raise InputError(f"{source}: empty text")
-    outlet = published = None
-    head = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:_HEAD_LINES]
-    for line in head:
-        dateline = parse_dateline(line)
-        if dateline is not None:
-            outlet, published = dateline.outlet, dateline.published
-            break
-    return ArticleRecord(source=source, url=url, outlet=outlet, published=published, text=text)
+    return ArticleRecord(source=source, url=url, text=text)
 
 
 def _record_from_html(html: str, source: str, *, url: str | None = None) -> ArticleRecord:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from graph_schema.model import EntityType
-from loaders.models import ArticleRecord, Mention
+from loaders import facts, mentions, pipeline
+from loaders.mentions import SentenceView, view
+from loaders.models import ArticleRecord, Mention, Sentence
 from loaders.pipeline import extract
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities
@@ -41,3 +45,17 @@ def test_entities_count_the_mentions_resolved_to_them() -> None:
     assert counts["USA"] == 2  # "us" is no mention of the United States
     assert counts["RUS"] == 0  # only the withheld claim implies Russia (Moscow stays the city)
     assert counts["plc:moscow"] == 1
+
+
+def test_each_sentence_is_folded_and_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    folded: list[int] = []
+
+    def counting_view(sentence: Sentence) -> SentenceView:
+        folded.append(sentence.index)
+        return view(sentence)
+
+    for module in (pipeline, mentions, facts):
+        monkeypatch.setattr(module, "view", counting_view, raising=False)
+    text = "Wang Yi met Retno Marsudi in Jakarta. China sells weapons to Pakistan."
+    pipeline.extract(ArticleRecord(source="test", language="en", published="2021-06-24", text=text))
+    assert folded == [0, 1]

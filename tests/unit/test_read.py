@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from loaders.clean import clean
 from loaders.errors import FetchError, InputError
 from loaders.models import ArticleRecord
 from loaders.read import ReadFailure, read_source, read_sources
@@ -16,12 +17,15 @@ SEED = Path(__file__).parents[2] / "data" / "articles" / "kompas-2021-06-24-rusi
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-def test_txt_dateline_gives_outlet_and_publication() -> None:
+def test_txt_dateline_gives_outlet_and_publication_once_cleaned() -> None:
     [record] = read_source(str(SEED))
     assert record.source == str(SEED)
-    assert record.outlet == "Kompas.com"
-    assert record.published == "2021-06-24T12:20:00+07:00"
+    assert (record.outlet, record.published) == (None, None)  # the clean stage alone parses datelines
     assert record.text is not None and record.text.startswith("Kompas.com - 24/06/2021")
+    article = clean(record)
+    assert article.outlet == "Kompas.com"
+    assert article.published == "2021-06-24T12:20:00+07:00"
+    assert not article.text.startswith("Kompas.com - 24/06/2021")
 
 
 def test_html_file_is_read_whole() -> None:
