@@ -15,7 +15,8 @@ module reads (the rule sets of the extractor keep their trigger words in loaders
     date_order: dmy                  # order of all-numeric dates (dmy | mdy); dmy when missing
     day_suffixes: [st, nd, rd, th]   # what may follow a day number before the month ("22nd June", "1er")
     date_connectors: [de, del]       # words between day and month or month and year ("22 de junio de 2021")
-    abbreviations: [jend., mr.]      # lower-case tokens with their final period: never end a sentence
+    abbreviations: [jend., mr.]      # lower-case tokens with their final period: end no sentence ...
+    sentence_starters: [the, he]     # ... unless one of these words follows ("in the U.S. The president")
     boilerplate:                     # case-folded cues, matched on whole lines
       drop_prefix: ["baca juga"]     # a line starting with the cue is dropped
       drop_line: ["komentar"]        # a line equal to the cue (trailing ':' ignored) is dropped
@@ -73,6 +74,7 @@ class LangData(BaseModel):
     date_connectors: frozenset[str] = frozenset()
     capitalized_names: bool = False
     abbreviations: frozenset[str] = frozenset()
+    sentence_starters: frozenset[str] = frozenset()
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
 
 
@@ -91,7 +93,7 @@ def lang_data(code: str) -> LangData:
     raw = load_yaml(path) or {}
     raw["code"] = code
     for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays", "day_suffixes",
-                "date_connectors"):
+                "date_connectors", "sentence_starters"):
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())
     for key in ("months", "weekdays", "relative_days"):
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}

@@ -1,9 +1,11 @@
 """Sentence splitting with exact character offsets into the clean text.
 
 A sentence ends at a newline, or at `.`, `!`, `?` or `…` (with any closing quotes and brackets after
-it) followed by white space and a character that can start a sentence. A period does not end a sentence
-after an abbreviation of the language (loaders/data/lang/<code>.yaml `abbreviations`), after a single
-capital letter (an initial), or after a dotted acronym ("U.S."); a period between digits never does.
+it) followed by white space and a character that can start a sentence. A period after an abbreviation
+of the language (loaders/data/lang/<code>.yaml `abbreviations`), a single capital letter (an initial)
+or a dotted acronym ("U.S.") ends a sentence only when a closing quote or bracket follows it
+(`He said “no.” Then`) or the next word is one of the language's `sentence_starters` ("in the U.S.
+The president", "at 5 p.m. The next day"); a period between digits never does.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ _BOUNDARY = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` into sentences whose `text` equals `text[start:end]`."""
     abbreviations = lang_data(lang).abbreviations | lang_data("en").abbreviations
+    starters = lang_data(lang).sentence_starters
     sentences: list[Sentence] = []
     pos = 0
     for line in text.split("\n"):
@@ -31,7 +35,7 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
         pos += len(line) + 1
         seg_start = 0
         for m in _BOUNDARY.finditer(line):
-            if not _ends_sentence(line, m, abbreviations):
+            if not _ends_sentence(line, m, abbreviations, starters):
                 continue
             _append(sentences, text, line_start + seg_start, line_start + m.end())
             seg_start = m.end()
@@ -39,7 +43,8 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-def _ends_sentence(line: str, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
+def _ends_sentence(line: str, m: re.Match[str], abbreviations: frozenset[str],
+                   starters: frozenset[str] = frozenset()) -> bool:
     """Whether the punctuation matched by `m` closes a sentence."""
     rest = line[m.end() :].lstrip()
     if not rest:
@@ -48,15 +53,16 @@ def _ends_sentence(line: str, m: re.Match[str], abbreviations: frozenset[str]) -
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     punct = m.group(0).rstrip(_CLOSERS)
-    if punct != ".":
-        return True
+    if punct != m.group(0) or punct != ".":
+        return True  # "?", "!", or a period closed by a quote or bracket: `He said “no.” Then`
     before = _TOKEN_BEFORE.search(line[: m.start()])
     if before is None:
         return True
     token = before.group(1).lstrip(_OPENERS) + "."
-    if token.casefold() in abbreviations:
-        return False
-    return not (_INITIAL.match(token) or _ACRONYM.match(token))
+    if token.casefold() in abbreviations or _INITIAL.match(token) or _ACRONYM.match(token):
+        word = _FIRST_WORD.match(rest)  # an initial itself ("В. В. Путин") starts nothing
+        return word is not None and word.group(0).casefold() in starters and rest[word.end() :][:1] != "."
+    return True
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

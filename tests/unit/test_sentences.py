@@ -27,6 +27,16 @@ def _texts(text: str, lang: str) -> list[str]:
         ("Is it true? Yes! Fine.", "en", ["Is it true?", "Yes!", "Fine."]),
         ("John F. Kennedy spoke. Done.", "en", ["John F. Kennedy spoke.", "Done."]),
         ("«Мы готовы», — сказал он. Потом ушёл.", "ru", ["«Мы готовы», — сказал он.", "Потом ушёл."]),
+        # an abbreviation closed by a quote or bracket ends its sentence
+        ("He said “no.” Then he left.", "en", ["He said “no.”", "Then he left."]),
+        # after an abbreviation or acronym, a sentence starter of the language opens a new sentence
+        ("He lives in the U.S. The president agreed.", "en", ["He lives in the U.S.", "The president agreed."]),
+        ("They met at 5 p.m. The next day they left.", "en", ["They met at 5 p.m.", "The next day they left."]),
+        ("Reunión en EE.UU. El presidente llegó.", "es", ["Reunión en EE.UU.", "El presidente llegó."]),
+        ("Встреча в 2021 г. В Москве прошла.", "ru", ["Встреча в 2021 г.", "В Москве прошла."]),
+        # … but a name, or another initial, does not
+        ("M. Le Drian est arrivé. Il parle.", "fr", ["M. Le Drian est arrivé.", "Il parle."]),
+        ("В. В. Путин прибыл. Потом ушёл.", "ru", ["В. В. Путин прибыл.", "Потом ушёл."]),
     ],
 )
 def test_splits_sentences(text: str, lang: str, expected: list[str]) -> None:
