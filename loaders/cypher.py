@@ -1,31 +1,39 @@
 """The writer's Cypher, reviewed as constants.
 
-Values always travel as ``$parameters``. Labels and relationship types cannot be parameters in Cypher, so
-the queries that need one are generated here, at import time, from the schema's enums (`Label`,
-`EventType`, `Relation`) into dicts keyed by the enum member: no label or type ever comes from input.
-Every MERGE is on a key that `graph_schema` constrains (``id`` of each label) or, for derived ties, on
-``key`` between two already-matched endpoints.
+Values always travel as ``$parameters``. An article is written in a handful of statements (state, removal
+of a previous version, write, recompute), not one per label or type, because each statement is a round
+trip inside the article's transaction. Where a statement needs a label or a relationship type:
+
+* node labels are SET dynamically (``SET e:$(row.label)``) from a row value that the writer builds only
+  from the schema's enums (`Label`, `EventType`), never from input text; setting a label needs no lookup;
+* derived tie types are spelled statically: one ``MERGE`` branch per `Relation`, generated here at import
+  time, because a ``MERGE`` on a dynamic type cannot use the tie's key index in Neo4j 5.26 (it scans every
+  relationship).
+
+Every MATCH and MERGE starts from a key that `graph_schema` constrains or indexes (``id`` of each label,
+``Claim.tie_key``, ``Claim.article_id``, ``Article.content_hash``/``url``, the tie types' ``key``) or
+expands from nodes already matched that way.
 """
 
 from __future__ import annotations
 
 from typing import LiteralString
 
-from graph_schema.model import ENTITY_LABELS, EventType, Label, Relation
+from graph_schema.model import Relation
 
 # --- the article itself -------------------------------------------------------------------------------
 
+# Whether the article is stored (and as what), and whether the same text is stored under another id.
 ARTICLE_STATE: LiteralString = """
-MATCH (a:Article {id: $id})
-RETURN a.content_hash AS content_hash, a.extractor AS extractor
-"""
-
-SAME_TEXT_ARTICLE: LiteralString = """
-MATCH (a:Article {content_hash: $content_hash})
-WHERE a.id <> $id
-RETURN a.id AS id
-ORDER BY a.id
-LIMIT 1
+OPTIONAL MATCH (stored:Article {id: $id})
+CALL () {
+    OPTIONAL MATCH (other:Article {content_hash: $content_hash})
+    WHERE other.id <> $id
+    RETURN other.id AS same_text
+    ORDER BY same_text
+    LIMIT 1
+}
+RETURN stored IS NOT NULL AS stored, stored.content_hash AS content_hash, stored.extractor AS extractor, same_text
 """
 
 FIND_ARTICLE: LiteralString = """
@@ -36,32 +44,37 @@ ORDER BY id
 LIMIT 1
 """
 
-MERGE_ARTICLE: LiteralString = """
-MERGE (a:Article {id: $id})
-SET a += $props, a.loaded_at = datetime()
-"""
-
-# What an article's claims and mentions touch, read before they are removed (retraction or replacement).
-ARTICLE_FOOTPRINT: LiteralString = """
-OPTIONAL MATCH (:Article {id: $id})-[:MENTIONS]->(m:Entity)
-WITH collect(DISTINCT m.id) AS mentioned
+# An article's claims and mentions are removed; what they touched is returned so it can be recomputed
+# (``claims`` carries what a tie is computed from, so ties this article supports unchanged are kept).
+# The article and its claims' actors are locked first, in id order (``SET`` of a label they already have
+# changes nothing but takes the write lock a writer takes on them): whoever else changes claims of the same
+# ties or events, whose endpoints and participants they are, waits for this transaction to commit and then
+# recounts.
+REMOVE_ARTICLE_CLAIMS: LiteralString = """
+MATCH (a:Article {id: $id})
+SET a:Article
+WITH a
+CALL () {
+    MATCH (:Claim {article_id: $id})-[:SUBJECT|OBJECT]->(e:Entity)
+    WITH DISTINCT e
+    ORDER BY e.id
+    SET e:Entity
+}
+OPTIONAL MATCH (a)-[m:MENTIONS]->(x:Entity)
+WITH collect(DISTINCT x.id) AS mentioned, collect(m) AS mentions
+FOREACH (m IN mentions | DELETE m)
+WITH mentioned
 OPTIONAL MATCH (c:Claim {article_id: $id})
-OPTIONAL MATCH (c)-[:SUBJECT|OBJECT]->(e:Entity)
-RETURN mentioned,
-       collect(DISTINCT e.id) AS actors,
-       collect(DISTINCT c.tie_key) AS tie_keys,
-       collect(DISTINCT c.event_id) AS event_ids,
-       count(DISTINCT c) AS claims
-"""
-
-DELETE_ARTICLE_CLAIMS: LiteralString = """
-MATCH (c:Claim {article_id: $id})
-DETACH DELETE c
-"""
-
-DELETE_ARTICLE_MENTIONS: LiteralString = """
-MATCH (:Article {id: $id})-[m:MENTIONS]->()
-DELETE m
+WITH mentioned, collect(c) AS claims
+CALL (claims) {
+    UNWIND claims AS c
+    MATCH (c)-[:SUBJECT|OBJECT]->(e:Entity)
+    RETURN collect(DISTINCT e.id) AS actors
+}
+WITH mentioned, actors, claims,
+     [c IN claims | c {.id, .tie_key, .event_id, .status, .date, .confidence}] AS footprint
+FOREACH (c IN claims | DETACH DELETE c)
+RETURN mentioned, actors, footprint AS claims
 """
 
 DELETE_ARTICLE: LiteralString = """
@@ -69,208 +82,216 @@ MATCH (a:Article {id: $id})
 DETACH DELETE a
 """
 
-# --- entities ---------------------------------------------------------------------------------------------
+# --- writing an article -----------------------------------------------------------------------------------
 
-
-def _merge_entity(label: Label) -> LiteralString:
-    # MERGE on :Entity(id) (constrained) and add the type label afterwards, so a node first seen under
-    # another article keeps one identity. Aliases and the folded search text are unions: re-loading adds
-    # nothing, and another article's names are kept.
-    extra: LiteralString = ""
-    if label is Label.PERSON:
-        extra = ", e.role = coalesce(row.role, e.role), e.roles_json = coalesce(row.roles_json, e.roles_json)"
-    elif label is Label.COUNTRY:
-        extra = ", e.alpha2 = coalesce(row.alpha2, e.alpha2)"
-    return (
-        """
-UNWIND $rows AS row
-MERGE (e:Entity {id: row.id})
-SET e:"""
-        + label.value
-        + """,
-    e.name = row.name,
-    e.source = row.source,
-    e.qid = coalesce(row.qid, e.qid),
-    e.country = coalesce(row.country, e.country),
-    e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
-                       CASE WHEN x IN acc THEN acc ELSE acc + x END)"""
-        + extra
-        + """
-WITH e, row,
-     reduce(acc = CASE WHEN coalesce(e.search_text, '') = '' THEN [] ELSE split(e.search_text, ' | ') END,
-            x IN row.folded | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS folded
-SET e.search_text = reduce(s = head(folded), x IN tail(folded) | s + ' | ' + x)
-RETURN count(e) AS n
-"""
-    )
-
-
-MERGE_ENTITY: dict[Label, LiteralString] = {label: _merge_entity(label) for label in ENTITY_LABELS.values()}
-
-# An entity's state, for organisations and people, and the state a place lies in. Only when that
-# country is already a node: the writer never invents an entity the article did not name.
-BELONGS_TO: LiteralString = """
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.id}), (c:Country {id: row.country})
-MERGE (e)-[:BELONGS_TO]->(c)
-"""
-
-LOCATED_IN: LiteralString = """
-UNWIND $rows AS row
-MATCH (e:Place {id: row.id}), (c:Country {id: row.country})
-MERGE (e)-[:LOCATED_IN]->(c)
-"""
-
-MERGE_MENTIONS: LiteralString = """
-MATCH (a:Article {id: $article_id})
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.id})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.surface = row.surface
-RETURN count(m) AS n
-"""
-
-# --- claims and events ------------------------------------------------------------------------------------
-
-MERGE_CLAIMS: LiteralString = """
-MATCH (a:Article {id: $article_id})
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})
-MERGE (c:Claim {id: row.props.id})
-SET c += row.props
-MERGE (c)-[:FROM_ARTICLE]->(a)
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
-RETURN count(c) AS n
-"""
-
-
-def _merge_event(event_type: EventType) -> LiteralString:
-    return (
-        """
-UNWIND $rows AS row
-MERGE (ev:Event {id: row.id})
-SET ev:"""
-        + event_type.value
-        + """, ev.type = row.type, ev.title = row.title
-RETURN count(ev) AS n
-"""
-    )
-
-
-MERGE_EVENT: dict[EventType, LiteralString] = {t: _merge_event(t) for t in EventType}
-
-LINK_CLAIMS_TO_EVENTS: LiteralString = """
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.id}), (ev:Event {id: row.event_id})
-MERGE (c)-[:ABOUT]->(ev)
-RETURN count(*) AS n
+# Everything the article states. Entities come first and in a fixed order (by id, as in
+# REMOVE_ARTICLE_CLAIMS): SETting them write-locks them until commit, which is what serialises concurrent
+# writers of one tie or event.
+# An entity is MERGEd on :Entity(id) (constrained) and gets its type label afterwards, so a node first seen
+# under another article keeps one identity. Aliases and the folded search text are unions: re-loading adds
+# nothing, and another article's names are kept. ``role``/``roles_json`` are only set on Person rows and
+# ``alpha2`` only on Country rows (null elsewhere, which keeps the stored value).
+_WRITE: LiteralString = """
+MERGE (a:Article {id: $id})
+SET a += $props, a.loaded_at = datetime()
+WITH a
+CALL (a) {
+    UNWIND $entities AS row
+    MERGE (e:Entity {id: row.id})
+    SET e:$(row.label),
+        e.name = row.name,
+        e.source = row.source,
+        e.qid = coalesce(row.qid, e.qid),
+        e.country = coalesce(row.country, e.country),
+        e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
+                           CASE WHEN x IN acc THEN acc ELSE acc + x END),
+        e.role = coalesce(row.role, e.role),
+        e.roles_json = coalesce(row.roles_json, e.roles_json),
+        e.alpha2 = coalesce(row.alpha2, e.alpha2)
+    WITH e, row,
+         reduce(acc = CASE WHEN coalesce(e.search_text, '') = '' THEN [] ELSE split(e.search_text, ' | ') END,
+                x IN row.folded | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS folded
+    SET e.search_text = reduce(s = head(folded), x IN tail(folded) | s + ' | ' + x)
+    RETURN count(e) AS entities
+}
+// An entity's state, for organisations and people, and the state a place lies in. Only when that
+// country is already a node: the writer never invents an entity the article did not name.
+CALL () {
+    UNWIND $belongs_to AS row
+    MATCH (e:Entity {id: row.id}), (c:Country {id: row.country})
+    MERGE (e)-[:BELONGS_TO]->(c)
+}
+CALL () {
+    UNWIND $located_in AS row
+    MATCH (e:Place {id: row.id}), (c:Country {id: row.country})
+    MERGE (e)-[:LOCATED_IN]->(c)
+}
+CALL (a) {
+    UNWIND $mentions AS row
+    MATCH (e:Entity {id: row.id})
+    MERGE (a)-[m:MENTIONS]->(e)
+    SET m.count = row.count, m.surface = row.surface
+}
+// The date, and the name that shows it, are recomputed from all the event's claims afterwards.
+CALL () {
+    UNWIND $events AS row
+    MERGE (ev:Event {id: row.id})
+    SET ev:$(row.label), ev.type = row.type, ev.title = row.title
+    SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
+}
+CALL (a) {
+    UNWIND $claims AS row
+    MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})
+    MERGE (c:Claim {id: row.props.id})
+    SET c += row.props
+    MERGE (c)-[:FROM_ARTICLE]->(a)
+    MERGE (c)-[:SUBJECT]->(s)
+    MERGE (c)-[:OBJECT]->(o)
+    RETURN count(c) AS claims
+}
+CALL () {
+    UNWIND $about AS row
+    MATCH (c:Claim {id: row.id}), (ev:Event {id: row.event_id})
+    MERGE (c)-[:ABOUT]->(ev)
+}
 """
 
 # --- recomputing what claims support ----------------------------------------------------------------------
 
-DELETE_UNSUPPORTED_EVENTS: LiteralString = """
-UNWIND $ids AS id
-MATCH (ev:Event {id: id})
-WHERE NOT EXISTS { (:Claim)-[:ABOUT]->(ev) }
-DETACH DELETE ev
-RETURN count(*) AS n
-"""
-
-# Participation and place are derived from the remaining claims: drop them, then rebuild.
-REFRESH_EVENTS: LiteralString = """
-UNWIND $ids AS id
-MATCH (ev:Event {id: id})
-OPTIONAL MATCH ()-[p:PARTICIPATED_IN]->(ev)
-DELETE p
-WITH DISTINCT ev
-OPTIONAL MATCH (ev)-[t:TOOK_PLACE_IN]->()
-DELETE t
-WITH DISTINCT ev
-MATCH (c:Claim)-[:ABOUT]->(ev)
-WITH ev, c ORDER BY c.confidence DESC, c.id
-WITH ev, count(c) AS support, collect(DISTINCT c.status) AS statuses, collect(c.place_id) AS places
-// The event's date is the one most of its claims give (then the most precise, then the earliest); every
-// date reported stays on its claim and is listed in ev.dates, so conflicting reports remain visible.
-SET ev.support = support,
-    ev.status = head([s IN $status_rank WHERE s IN statuses]),
-    ev.place_id = head(places),
-    ev.date = head(COLLECT {
-        MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.date IS NOT NULL
-        WITH c.date AS d, count(*) AS n ORDER BY n DESC, size(d) DESC, d
-        RETURN d
-    }),
-    ev.dates = COLLECT {
-        MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.date IS NOT NULL
-        RETURN DISTINCT c.date AS d ORDER BY d
+# Events are recomputed from the claims about them, never incremented; one with no claim left is deleted.
+# Participation and place are derived from the remaining claims: what they no longer support is dropped,
+# what is missing is added.
+_REFRESH_EVENTS: LiteralString = """
+CALL () {
+    UNWIND $event_ids AS id
+    MATCH (ev:Event {id: id})
+    CALL (ev) {
+        OPTIONAL MATCH (c:Claim)-[:ABOUT]->(ev)
+        WITH c ORDER BY c.confidence DESC, c.id
+        RETURN count(c) AS support, collect(DISTINCT c.status) AS statuses, collect(c.place_id) AS places,
+               collect(c.date) AS dates
     }
-WITH ev
-SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
-RETURN count(ev) AS n
+    CALL (ev, support) {
+        WITH * WHERE support = 0
+        DETACH DELETE ev
+        RETURN count(*) AS deleted
+    }
+    CALL (ev, support, statuses, places, dates) {
+        WITH * WHERE support > 0
+        // The event's date is the one most of its claims give (then the most precise, then the earliest);
+        // every date reported stays on its claim and is listed in ev.dates, so conflicting reports remain
+        // visible.
+        SET ev.support = support,
+            ev.status = head([s IN $status_rank WHERE s IN statuses]),
+            ev.place_id = head(places),
+            ev.date = head(COLLECT {
+                UNWIND dates AS d
+                WITH d, count(*) AS n ORDER BY n DESC, size(d) DESC, d
+                RETURN d
+            }),
+            ev.dates = COLLECT { UNWIND dates AS d RETURN DISTINCT d ORDER BY d }
+        SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
+        WITH ev
+        CALL (ev) {
+            OPTIONAL MATCH (x)-[p:PARTICIPATED_IN]->(ev)
+            WHERE NOT EXISTS { (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x) WHERE toLower(type(r)) = p.role }
+            DELETE p
+        }
+        CALL (ev) {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
+            WITH DISTINCT x, toLower(type(r)) AS role
+            MERGE (x)-[:PARTICIPATED_IN {role: role}]->(ev)
+        }
+        CALL (ev) {
+            OPTIONAL MATCH (ev)-[t:TOOK_PLACE_IN]->(p)
+            WHERE NOT coalesce(p.id = ev.place_id AND (p:Place OR p:Country), false)
+            DELETE t
+        }
+        CALL (ev) {
+            MATCH (p:Entity {id: ev.place_id})
+            WHERE p:Place OR p:Country
+            MERGE (ev)-[:TOOK_PLACE_IN]->(p)
+        }
+    }
+    RETURN sum(deleted) AS events_deleted
+}
 """
 
-LINK_EVENT_PARTICIPANTS: LiteralString = """
-UNWIND $ids AS id
-MATCH (ev:Event {id: id})<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
-WITH DISTINCT ev, x, toLower(type(r)) AS role
-MERGE (x)-[:PARTICIPATED_IN {role: role}]->(ev)
-"""
 
-LINK_EVENT_PLACES: LiteralString = """
-UNWIND $ids AS id
-MATCH (ev:Event {id: id})
-WHERE ev.place_id IS NOT NULL
-MATCH (p:Entity {id: ev.place_id})
-WHERE p:Place OR p:Country
-MERGE (ev)-[:TOOK_PLACE_IN]->(p)
-"""
-
-
-def _delete_unsupported_ties(relation: Relation) -> LiteralString:
+def _merge_tie(relation: Relation) -> LiteralString:
     return (
         """
-UNWIND $keys AS key
-MATCH ()-[r:"""
+        WITH * WHERE support > 0 AND t.relation = '"""
         + relation.value
-        + """ {key: key}]->()
-WHERE NOT EXISTS { MATCH (c:Claim {tie_key: key}) }
-DELETE r
-RETURN count(*) AS n
-"""
-    )
-
-
-def _refresh_ties(relation: Relation) -> LiteralString:
-    # Recomputed from the claims, never incremented: reloads and retractions stay exact.
-    return (
-        """
-UNWIND $ties AS t
-MATCH (c:Claim {tie_key: t.key})
-WITH t, count(c) AS support, count(DISTINCT c.article_id) AS articles, max(c.confidence) AS confidence,
-     collect(DISTINCT c.status) AS statuses, min(c.date) AS first_date, max(c.date) AS last_date
-MATCH (s:Entity {id: t.source}), (o:Entity {id: t.target})
-MERGE (s)-[r:"""
+        + """'
+        MERGE (s)-[r:"""
         + relation.value
         + """ {key: t.key}]->(o)
-SET r.support = support,
-    r.articles = articles,
-    r.confidence = confidence,
-    r.statuses = [x IN $status_rank WHERE x IN statuses],
-    r.first_date = first_date,
-    r.last_date = last_date
-RETURN count(r) AS n
-"""
+        RETURN r"""
     )
 
 
-DELETE_UNSUPPORTED_TIES: dict[Relation, LiteralString] = {r: _delete_unsupported_ties(r) for r in Relation}
-REFRESH_TIES: dict[Relation, LiteralString] = {r: _refresh_ties(r) for r in Relation}
+def _merge_ties() -> LiteralString:
+    branches: LiteralString = ""
+    for relation in Relation:
+        branches = branches + ("" if not branches else "\n        UNION ALL") + _merge_tie(relation)
+    return branches
 
-DELETE_ORPHAN_ENTITIES: LiteralString = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
-  AND NOT EXISTS { (:Claim)-[:SUBJECT|OBJECT]->(e) }
-DETACH DELETE e
-RETURN count(*) AS n
+
+# Ties are recomputed from their claims (never incremented), so reloads and retractions stay exact; a tie
+# with no claim left is deleted. ``key`` is ``REL|source|target``, so the tie is found from its endpoints.
+_REFRESH_TIES: LiteralString = (
+    """
+CALL () {
+    UNWIND $ties AS t
+    MATCH (s:Entity {id: t.source}), (o:Entity {id: t.target})
+    CALL (t) {
+        OPTIONAL MATCH (c:Claim {tie_key: t.key})
+        RETURN count(c) AS support, count(DISTINCT c.article_id) AS articles, max(c.confidence) AS confidence,
+               collect(DISTINCT c.status) AS statuses, min(c.date) AS first_date, max(c.date) AS last_date
+    }
+    CALL (s, o, t, support) {
+        WITH * WHERE support = 0
+        MATCH (s)-[r {key: t.key}]->(o)
+        WHERE type(r) = t.relation
+        DELETE r
+        RETURN count(*) AS deleted
+    }
+    OPTIONAL CALL (s, o, t, support) {"""
+    + _merge_ties()
+    + """
+    }
+    SET r.support = support,
+        r.articles = articles,
+        r.confidence = confidence,
+        r.statuses = [x IN $status_rank WHERE x IN statuses],
+        r.first_date = first_date,
+        r.last_date = last_date
+    RETURN sum(deleted) AS ties_deleted
+}
 """
+)
+
+_DELETE_ORPHAN_ENTITIES: LiteralString = """
+CALL () {
+    UNWIND $orphan_candidates AS id
+    MATCH (e:Entity {id: id})
+    WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
+      AND NOT EXISTS { (:Claim)-[:SUBJECT|OBJECT]->(e) }
+    DETACH DELETE e
+    RETURN count(*) AS entities_deleted
+}
+"""
+
+# Events, then ties, then entities left with neither a mention nor a claim.
+_RECOMPUTE: LiteralString = _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES
+
+# --- the statements the writer runs -----------------------------------------------------------------------
+
+WRITE_ARTICLE: LiteralString = _WRITE + "RETURN entities, claims\n"
+
+RECOMPUTE: LiteralString = _RECOMPUTE + "RETURN events_deleted, ties_deleted, entities_deleted\n"
+
+# A new article in one statement: written, then what it supports recomputed. The recompute follows the
+# write within the statement, so it counts claims only after this article's entities are locked.
+WRITE_NEW_ARTICLE: LiteralString = _WRITE + _RECOMPUTE + "RETURN entities, claims\n"

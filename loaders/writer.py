@@ -7,13 +7,19 @@ over them, so a retried transaction does exactly the same work.
 Ties and events are *derived*: after claims change, each affected tie and event is recomputed from the
 claims that remain (support, articles, confidence, statuses, dates), and deleted when none remain.
 Re-writing an article whose content hash and extractor are unchanged writes nothing; a changed article
-has its old claims retracted and the new ones written in the same transaction.
+has its old claims retracted and the new ones written in the same transaction (ties it supports exactly
+as before are not recomputed: they cannot have changed).
+
+Each statement is a round trip, so there are few: a new article is a state check and one statement that
+writes everything and recomputes what it supports; a replacement adds the removal of the old claims and
+splits the write from the recompute, which depends on what was removed.
 
 Concurrent writers (``tiesgraph load --shard``) stay exact because every article first SETs its
-entities, which write-locks them: a second transaction touching the same tie (whose endpoints are
-among those entities) waits until the first commits and then recounts that tie's claims, committed
-ones included. Locks are taken in a fixed order; a deadlock is a transient error the driver retries,
-which is safe because transaction functions are idempotent.
+entities, which write-locks them: a second transaction touching the same tie or event (whose endpoints
+or participants are among those entities) waits until the first commits and then recounts its claims,
+committed ones included. Removing an article's claims (replacement, retraction) first locks their
+actors the same way. Locks are taken in a fixed order (entity id); a deadlock is a transient error the
+driver retries, which is safe because transaction functions are idempotent.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal, LiteralString
+from typing import Any, Literal
 
 import pycountry
 from neo4j import Driver, ManagedTransaction
@@ -345,6 +351,39 @@ def article_props(extraction: ArticleExtraction) -> Row:
     }
 
 
+_LABEL_ONLY_FIELDS: dict[str, Label] = {"role": Label.PERSON, "roles_json": Label.PERSON, "alpha2": Label.COUNTRY}
+
+
+def labelled_entity_rows(extraction: ArticleExtraction) -> list[Row]:
+    """`entity_rows` as one list in id order, each row carrying its ``label`` (one MERGE for all).
+
+    Id order is the order in which every transaction locks the entities it touches, so concurrent
+    writers and retractions of articles sharing entities wait for each other rather than deadlock.
+
+    A field that only one label stores (a person's roles, a country's alpha-2 code) is null on the rows of
+    the other labels, which leaves what the node holds untouched.
+    """
+    flat: list[Row] = []
+    for label, rows in entity_rows(extraction).items():
+        for row in rows:
+            own = {field: (row.get(field) if only is label else None) for field, only in _LABEL_ONLY_FIELDS.items()}
+            flat.append({**row, **own, "label": label.value})
+    return sorted(flat, key=lambda row: str(row["id"]))
+
+
+def labelled_event_rows(extraction: ArticleExtraction) -> list[Row]:
+    """`event_rows` as one list, each row carrying its ``label`` (the event type)."""
+    return [{**row, "label": event_type.value} for event_type, rows in event_rows(extraction).items() for row in rows]
+
+
+def labelled_tie_rows(keys: Iterable[str]) -> list[Row]:
+    """`tie_rows` as one list in key order, each row carrying its ``relation`` (one recompute for all)."""
+    return sorted(
+        ({**row, "relation": relation.value} for relation, rows in tie_rows(keys).items() for row in rows),
+        key=lambda row: str(row["key"]),
+    )
+
+
 class WritePlan(BaseModel):
     """Every row of one article's write, built before the transaction so retries redo the same work."""
 
@@ -354,12 +393,12 @@ class WritePlan(BaseModel):
     content_hash: str
     extractor: str
     article: Row
-    entities: dict[Label, list[Row]]
+    entities: list[Row]
     belongs_to: list[Row]
     located_in: list[Row]
     mentions: list[Row]
     claims: list[Row]
-    events: dict[EventType, list[Row]]
+    events: list[Row]
 
 
 def plan_write(extraction: ArticleExtraction) -> WritePlan:
@@ -371,44 +410,63 @@ def plan_write(extraction: ArticleExtraction) -> WritePlan:
         content_hash=extraction.article.content_hash,
         extractor=props["extractor"],
         article=props,
-        entities=entity_rows(extraction),
+        entities=labelled_entity_rows(extraction),
         belongs_to=belongs,
         located_in=located,
         mentions=mention_rows(extraction),
         claims=claim_rows(extraction),
-        events=event_rows(extraction),
+        events=labelled_event_rows(extraction),
     )
 
 
 # --- transaction functions --------------------------------------------------------------------------------
 
 
+_TIE_INPUTS: tuple[str, ...] = ("id", "status", "date", "confidence")
+"""The claim properties a tie is computed from (the claim id stands for its article)."""
+
+
 class _Footprint(BaseModel):
-    mentioned: list[str]
-    actors: list[str]
-    tie_keys: list[str]
-    event_ids: list[str]
-    claims: int
+    """What an article's claims and mentions touched, read as they are removed."""
 
+    mentioned: list[str] = []
+    actors: list[str] = []
+    claims: list[Row] = []
 
-def _single_count(tx: ManagedTransaction, query: LiteralString, **params: Any) -> int:
-    record = tx.run(query, params).single()
-    return 0 if record is None else int(record["n"])
+    @property
+    def tie_keys(self) -> set[str]:
+        """The ties the removed claims supported."""
+        return {c["tie_key"] for c in self.claims if c["tie_key"]}
 
-
-def _footprint(tx: ManagedTransaction, article_id: str) -> _Footprint:
-    record = tx.run(cypher.ARTICLE_FOOTPRINT, id=article_id).single()
-    if record is None:
-        return _Footprint(mentioned=[], actors=[], tie_keys=[], event_ids=[], claims=0)
-    return _Footprint.model_validate(dict(record))
+    @property
+    def event_ids(self) -> set[str]:
+        """The events the removed claims were about."""
+        return {c["event_id"] for c in self.claims if c["event_id"]}
 
 
 def _remove_claims(tx: ManagedTransaction, article_id: str) -> _Footprint:
     # Claims and mentions go; what they touched is returned so it can be recomputed.
-    footprint = _footprint(tx, article_id)
-    tx.run(cypher.DELETE_ARTICLE_CLAIMS, id=article_id).consume()
-    tx.run(cypher.DELETE_ARTICLE_MENTIONS, id=article_id).consume()
-    return footprint
+    record = tx.run(cypher.REMOVE_ARTICLE_CLAIMS, id=article_id).single()
+    return _Footprint() if record is None else _Footprint.model_validate(dict(record))
+
+
+def _tie_inputs(claims: Iterable[Row]) -> dict[str, list[tuple[Any, ...]]]:
+    by_key: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for claim in claims:
+        if claim["tie_key"]:
+            by_key[claim["tie_key"]].append(tuple(claim[field] for field in _TIE_INPUTS))
+    return {key: sorted(inputs, key=repr) for key, inputs in by_key.items()}
+
+
+def unchanged_ties(old_claims: Iterable[Row], new_claims: Iterable[Row]) -> set[str]:
+    """Tie keys whose claims from this article are the same before and after a replacement.
+
+    A tie is computed only from its claims' ids, statuses, dates and confidences; when this article's
+    share of them is identical, what other articles contribute is untouched too, so the tie cannot have
+    changed and is not recomputed.
+    """
+    old, new = _tie_inputs(old_claims), _tie_inputs(new_claims)
+    return {key for key, inputs in new.items() if old.get(key) == inputs}
 
 
 class _Recomputed(BaseModel):
@@ -420,92 +478,76 @@ class _Recomputed(BaseModel):
 def _recompute(
     tx: ManagedTransaction,
     *,
-    added: tuple[Iterable[str], Iterable[str]],
-    removed: tuple[Iterable[str], Iterable[str]],
+    event_ids: Iterable[str],
+    tie_keys: Iterable[str],
     orphan_candidates: Iterable[str],
 ) -> _Recomputed:
-    """Recompute the ties and events behind claims just written (``added``) or deleted (``removed``).
+    """Recompute the events and ties whose claims were just written or deleted, and drop orphan entities.
 
-    Each is ``(tie keys, event ids)``. Only what removed claims touched and no new claim supports can
-    have lost all support, so only that is checked for deletion; the rest is refreshed from its claims.
+    Each is recomputed from the claims that remain and deleted when none remain; an entity goes when
+    neither a mention nor a claim points at it any more.
     """
-    result = _Recomputed()
-    added_ties, added_events = set(added[0]), set(added[1])
-    removed_ties, removed_events = set(removed[0]), set(removed[1])
-    if removed_events - added_events:
-        result.events_deleted = _single_count(
-            tx, cypher.DELETE_UNSUPPORTED_EVENTS, ids=sorted(removed_events - added_events))
-    event_ids = sorted(added_events | removed_events)
-    if event_ids:
-        tx.run(cypher.REFRESH_EVENTS, ids=event_ids, status_rank=list(STATUS_RANK)).consume()
-        tx.run(cypher.LINK_EVENT_PARTICIPANTS, ids=event_ids).consume()
-        tx.run(cypher.LINK_EVENT_PLACES, ids=event_ids).consume()
-    for relation, rows in tie_rows(removed_ties - added_ties).items():
-        keys = [row["key"] for row in rows]
-        result.ties_deleted += _single_count(tx, cypher.DELETE_UNSUPPORTED_TIES[relation], keys=keys)
-    for relation, rows in tie_rows(added_ties | removed_ties).items():
-        tx.run(cypher.REFRESH_TIES[relation], ties=rows, status_rank=list(STATUS_RANK)).consume()
-    candidates = sorted(set(orphan_candidates))
-    if candidates:
-        result.entities_deleted = _single_count(tx, cypher.DELETE_ORPHAN_ENTITIES, ids=candidates)
-    return result
+    events, ties, candidates = sorted(set(event_ids)), labelled_tie_rows(tie_keys), sorted(set(orphan_candidates))
+    if not (events or ties or candidates):
+        return _Recomputed()
+    record = tx.run(cypher.RECOMPUTE, event_ids=events, ties=ties, orphan_candidates=candidates,
+                    status_rank=list(STATUS_RANK)).single()
+    return _Recomputed() if record is None else _Recomputed.model_validate(dict(record))
+
+
+def _write_params(plan: WritePlan) -> dict[str, Any]:
+    about = [{"id": r["props"]["id"], "event_id": r["props"]["event_id"]}
+             for r in plan.claims if r["props"]["event_id"]]
+    return {"id": plan.article_id, "props": plan.article, "entities": plan.entities,
+            "belongs_to": plan.belongs_to, "located_in": plan.located_in, "mentions": plan.mentions,
+            "events": plan.events, "claims": plan.claims, "about": about}
+
+
+def _check_claims(plan: WritePlan, written: Any) -> int:
+    claims = int(written or 0)
+    if claims != len(plan.claims):
+        # Raising inside the transaction function rolls the whole article back.
+        raise WriteError(f"{plan.article_id}: wrote {claims} of {len(plan.claims)} claims")
+    return claims
 
 
 def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
-    state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id).single()
-    if state is not None and (state["content_hash"], state["extractor"]) == (plan.content_hash, plan.extractor):
+    new_ties = {row["props"]["tie_key"] for row in plan.claims if row["props"]["tie_key"]}
+    event_ids = {row["id"] for row in plan.events}
+    state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id, content_hash=plan.content_hash).single()
+    if state is None:
+        raise WriteError(f"{plan.article_id}: the state query returned nothing")
+    if not state["stored"]:
+        if state["same_text"] is not None:
+            # The same text received twice in different forms (a .txt without URL, the record with one) is
+            # one article: writing it again would double every tie's support.
+            return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=state["same_text"])
+        record = tx.run(cypher.WRITE_NEW_ARTICLE, _write_params(plan), event_ids=sorted(event_ids),
+                        ties=labelled_tie_rows(new_ties), orphan_candidates=[],
+                        status_rank=list(STATUS_RANK)).single()
+        entities = 0 if record is None else int(record["entities"])
+        claims = _check_claims(plan, None if record is None else record["claims"])
+        return WriteSummary(article_id=plan.article_id, status="created", entities=entities, claims=claims,
+                            events=len(event_ids), ties=len(new_ties))
+    if (state["content_hash"], state["extractor"]) == (plan.content_hash, plan.extractor):
         return WriteSummary(article_id=plan.article_id, status="unchanged")
 
-    if state is None:
-        # The same text received twice in different forms (a .txt without URL, the record with one) is one
-        # article: writing it again would double every tie's support.
-        same = tx.run(cypher.SAME_TEXT_ARTICLE, id=plan.article_id, content_hash=plan.content_hash).single()
-        if same is not None:
-            return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=same["id"])
-
-    old = _remove_claims(tx, plan.article_id) if state is not None else None
-    tx.run(cypher.MERGE_ARTICLE, id=plan.article_id, props=plan.article).consume()
-
-    entities = 0
-    for label, rows in plan.entities.items():
-        entities += _single_count(tx, cypher.MERGE_ENTITY[label], rows=rows)
-    if plan.belongs_to:
-        tx.run(cypher.BELONGS_TO, rows=plan.belongs_to).consume()
-    if plan.located_in:
-        tx.run(cypher.LOCATED_IN, rows=plan.located_in).consume()
-    if plan.mentions:
-        tx.run(cypher.MERGE_MENTIONS, article_id=plan.article_id, rows=plan.mentions).consume()
-
-    event_ids: list[str] = []
-    for event_type, rows in plan.events.items():
-        _single_count(tx, cypher.MERGE_EVENT[event_type], rows=rows)
-        event_ids.extend(row["id"] for row in rows)
-
-    claims = 0
-    if plan.claims:
-        claims = _single_count(tx, cypher.MERGE_CLAIMS, article_id=plan.article_id, rows=plan.claims)
-        if claims != len(plan.claims):
-            # Raising inside the transaction function rolls the whole article back.
-            raise WriteError(f"{plan.article_id}: wrote {claims} of {len(plan.claims)} claims")
-        about = [{"id": r["props"]["id"], "event_id": r["props"]["event_id"]}
-                 for r in plan.claims if r["props"]["event_id"]]
-        if about:
-            tx.run(cypher.LINK_CLAIMS_TO_EVENTS, rows=about).consume()
-
-    new_ties = {row["props"]["tie_key"] for row in plan.claims if row["props"]["tie_key"]}
-    old_ties = set(old.tie_keys) if old else set()
-    old_events = set(old.event_ids) if old else set()
-    new_entities = {row["id"] for row in plan.mentions}
-    orphan_candidates = (set(old.mentioned) | set(old.actors)) - new_entities if old else set()
-    _recompute(tx, added=(new_ties, event_ids), removed=(old_ties, old_events),
-               orphan_candidates=orphan_candidates)
+    # A changed version: its old claims go, the new ones are written, and what either touched is recomputed
+    # (except ties this article supports exactly as before).
+    old = _remove_claims(tx, plan.article_id)
+    record = tx.run(cypher.WRITE_ARTICLE, _write_params(plan)).single()
+    entities = 0 if record is None else int(record["entities"])
+    claims = _check_claims(plan, None if record is None else record["claims"])
+    kept = unchanged_ties(old.claims, (row["props"] for row in plan.claims))
+    _recompute(tx, event_ids=event_ids | old.event_ids, tie_keys=(new_ties | old.tie_keys) - kept,
+               orphan_candidates=(set(old.mentioned) | set(old.actors)) - {row["id"] for row in plan.mentions})
     return WriteSummary(
         article_id=plan.article_id,
-        status="replaced" if state is not None else "created",
+        status="replaced",
         entities=entities,
         claims=claims,
-        events=len(set(event_ids) | old_events),
-        ties=len(new_ties | old_ties),
+        events=len(event_ids | old.event_ids),
+        ties=len(new_ties | old.tie_keys),
     )
 
 
@@ -516,14 +558,14 @@ def _retract_tx(tx: ManagedTransaction, ref: str) -> RetractSummary:
     article_id = str(record["id"])
     old = _remove_claims(tx, article_id)
     tx.run(cypher.DELETE_ARTICLE, id=article_id).consume()
-    done = _recompute(tx, added=((), ()), removed=(old.tie_keys, old.event_ids),
+    done = _recompute(tx, event_ids=old.event_ids, tie_keys=old.tie_keys,
                       orphan_candidates=set(old.mentioned) | set(old.actors))
     return RetractSummary(
         article_id=article_id,
-        claims=old.claims,
-        events=len(set(old.event_ids)),
+        claims=len(old.claims),
+        events=len(old.event_ids),
         events_deleted=done.events_deleted,
-        ties=len(set(old.tie_keys)),
+        ties=len(old.tie_keys),
         ties_deleted=done.ties_deleted,
         entities_deleted=done.entities_deleted,
     )

@@ -223,6 +223,31 @@ def test_replacing_with_the_same_facts_keeps_the_graph_identical(
     assert graph_counts(empty_graph, neo4j_settings) == before
 
 
+
+def test_replacing_one_of_two_supporting_articles_keeps_the_shared_tie_exact(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction("art:one"), database=db)
+    write_article(empty_graph, make_extraction("art:two", facts=[meeting_fact(confidence=0.5)]), database=db)
+    # The same meeting claim, the arms deal dropped: the meeting keeps both articles' support.
+    summary = write_article(empty_graph, make_extraction("art:one", facts=[meeting_fact()], content_hash="hash-2"),
+                            database=db)
+    assert summary.status == "replaced"
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None
+    assert (meeting["support"], meeting["articles"], meeting["confidence"]) == (2, 2, 0.9)
+    assert tie(empty_graph, neo4j_settings, ARMS_KEY) is None
+    # A changed claim: the tie is recomputed.
+    write_article(empty_graph, make_extraction("art:one", facts=[meeting_fact(confidence=0.4, date="2021-06-23")],
+                                               content_hash="hash-3"), database=db)
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None
+    assert (meeting["support"], meeting["confidence"], meeting["first_date"], meeting["last_date"]) == (
+        2, 0.5, "2021-06-22", "2021-06-23")
+    assert query(empty_graph, neo4j_settings, "MATCH (ev:Event) RETURN ev.support AS s, ev.dates AS d") == [
+        {"s": 2, "d": ["2021-06-22", "2021-06-23"]}]
+
 def _broken_extraction(article_id: str, content_hash: str) -> ArticleExtraction:
     # A map is not a legal property value: the claim MERGE fails after entities were already written.
     broken = arms_fact().model_copy(update={"evidence": {"not": "a string"}})

@@ -16,11 +16,13 @@ from loaders.writer import (
     event_id,
     event_rows,
     fold,
+    labelled_entity_rows,
     mention_rows,
     parse_tie_key,
     plan_write,
     tie_key,
     tie_rows,
+    unchanged_ties,
 )
 
 TEXT = "Sergei Shoigu met Min Aung Hlaing in Moscow. Shoigu said Russia backs Myanmar."
@@ -201,3 +203,22 @@ def test_dated_roles_are_stored_as_json_and_absent_roles_as_null() -> None:
          "end": "2024-05-12"}
     ]
     assert rows["per:min-aung-hlaing"]["roles_json"] is None
+
+
+def test_labelled_entity_rows_are_in_id_order_with_their_label_and_only_their_labels_fields() -> None:
+    rows = labelled_entity_rows(_extraction())
+    assert [(r["label"], r["id"]) for r in rows] == [
+        ("Country", "MMR"), ("Country", "RUS"), ("Person", "per:min-aung-hlaing"), ("Person", "per:sergei-shoigu"),
+        ("Place", "plc:moscow")]
+    by_id = {r["id"]: r for r in rows}
+    assert (by_id["RUS"]["alpha2"], by_id["RUS"]["role"]) == ("RU", None)
+    assert (by_id["per:sergei-shoigu"]["role"], by_id["per:sergei-shoigu"]["alpha2"]) == ("Minister of Defence", None)
+
+
+def test_only_ties_whose_claims_are_identical_count_as_unchanged() -> None:
+    old = [row["props"] for row in claim_rows(_extraction())]
+    assert unchanged_ties(old, old) == {"MET_WITH|per:min-aung-hlaing|per:sergei-shoigu", "SUPPORTS|RUS|MMR"}
+    new = [{**old[0], "confidence": 0.5}, old[1]]
+    assert unchanged_ties(old, new) == {"SUPPORTS|RUS|MMR"}
+    assert unchanged_ties(old, [old[1], {**old[1], "id": "clm:other"}]) == set()
+    assert unchanged_ties([], old) == set()
