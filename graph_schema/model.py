@@ -232,11 +232,15 @@ def _id(description: str) -> Prop:
 
 _ENTITY_PROPS: tuple[Prop, ...] = (
     Prop(name="name", type=PropertyType.STRING, description="canonical (English) name"),
-    Prop(name="aliases", type=PropertyType.LIST_STRING, description="names seen or known, any language"),
+    Prop(name="aliases", type=PropertyType.LIST_STRING,
+         description="known names plus the forms the remaining articles used (recomputed)"),
+    Prop(name="known_aliases", type=PropertyType.LIST_STRING, description="registry names, any language"),
+    Prop(name="known_folded", type=PropertyType.LIST_STRING, description="known_aliases, search-folded"),
     Prop(name="search_text", type=PropertyType.STRING,
          description="name and aliases, case- and accent-folded, for the full-text index"),
     Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID where known"),
-    Prop(name="country", type=PropertyType.STRING, description="ISO alpha-3 of the actor's state, if any"),
+    Prop(name="country", type=PropertyType.STRING,
+         description="ISO alpha-3 of the actor's state, from the latest article that gives one (recomputed)"),
     Prop(name="source", type=PropertyType.STRING, description="registry | pycountry | discovered"),
 )
 
@@ -266,7 +270,7 @@ MODEL = GraphModel(
             *_ENTITY_PROPS)),
         NodeSpec(label=Label.PERSON, description="an official, officer or other person", properties=(
             _id("per:<registry key or normalised name>"),
-            Prop(name="role", type=PropertyType.STRING, description="current or last known title"),
+            Prop(name="role", type=PropertyType.STRING, description="title given by the latest article that gives one (recomputed)"),
             Prop(name="roles_json", type=PropertyType.STRING, description="dated roles from the registry"),
             *_ENTITY_PROPS)),
         NodeSpec(label=Label.ORGANIZATION, description="a ministry, military, company, bloc …",
@@ -299,6 +303,8 @@ MODEL = GraphModel(
                  indexed=True),
             Prop(name="loaded_at", type=PropertyType.DATETIME, description="when it was (re)loaded"),
             Prop(name="extractor", type=PropertyType.STRING, description="extractor name and version"),
+            Prop(name="fingerprint", type=PropertyType.STRING,
+                 description="sha256 of every row written for it: equal means a re-load writes nothing"),
         )),
         NodeSpec(label=Label.CLAIM, description="one statement of one article: the unit of provenance",
                  properties=(
@@ -358,8 +364,13 @@ MODEL = GraphModel(
                 description="where an event happened"),
         RelSpec(type=StructuralRel.MENTIONS, source=(Label.ARTICLE,), target=ACTOR_LABELS,
                 description="an article names an entity",
-                properties=(Prop(name="count", type=PropertyType.INTEGER, description="mentions"),
-                            Prop(name="surface", type=PropertyType.LIST_STRING, description="forms seen"))),
+                properties=(Prop(name="count", type=PropertyType.INTEGER,
+                                 description="times named (0: implied, e.g. a named person's state)"),
+                            Prop(name="surface", type=PropertyType.LIST_STRING, description="forms seen"),
+                            Prop(name="folded", type=PropertyType.LIST_STRING, description="surface, folded"),
+                            Prop(name="role", type=PropertyType.STRING, description="role the article gives"),
+                            Prop(name="country", type=PropertyType.STRING,
+                                 description="state the article gives"))),
         RelSpec(type=StructuralRel.LOCATED_IN, source=(Label.PLACE,), target=(Label.COUNTRY,),
                 description="a place lies in a state"),
         RelSpec(type=StructuralRel.BELONGS_TO, source=(Label.ORGANIZATION, Label.PERSON),

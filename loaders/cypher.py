@@ -33,7 +33,7 @@ CALL () {
     ORDER BY same_text
     LIMIT 1
 }
-RETURN stored IS NOT NULL AS stored, stored.content_hash AS content_hash, stored.extractor AS extractor, same_text
+RETURN stored IS NOT NULL AS stored, stored.fingerprint AS fingerprint, same_text
 """
 
 FIND_ARTICLE: LiteralString = """
@@ -88,9 +88,11 @@ DETACH DELETE a
 # REMOVE_ARTICLE_CLAIMS): SETting them write-locks them until commit, which is what serialises concurrent
 # writers of one tie or event.
 # An entity is MERGEd on :Entity(id) (constrained) and gets its type label afterwards, so a node first seen
-# under another article keeps one identity. Aliases and the folded search text are unions: re-loading adds
-# nothing, and another article's names are kept. ``role``/``roles_json`` are only set on Person rows and
-# ``alpha2`` only on Country rows (null elsewhere, which keeps the stored value).
+# under another article keeps one identity. The entity row holds what every article says alike (registry
+# names, QID, dated roles); what this article says (forms used, role, state) goes on its MENTIONS edge, and
+# the entity's aliases, search text, role and state are then recomputed from all its mentions
+# (_refresh_entities). ``roles_json`` is only set from Person rows and ``alpha2`` only from Country rows
+# (null elsewhere, which keeps the stored value).
 _WRITE: LiteralString = """
 MERGE (a:Article {id: $id})
 SET a += $props, a.loaded_at = datetime()
@@ -102,35 +104,18 @@ CALL (a) {
         e.name = row.name,
         e.source = row.source,
         e.qid = coalesce(row.qid, e.qid),
-        e.country = coalesce(row.country, e.country),
-        e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
-                           CASE WHEN x IN acc THEN acc ELSE acc + x END),
-        e.role = coalesce(row.role, e.role),
+        e.known_aliases = row.known_aliases,
+        e.known_folded = row.known_folded,
         e.roles_json = coalesce(row.roles_json, e.roles_json),
         e.alpha2 = coalesce(row.alpha2, e.alpha2)
-    WITH e, row,
-         reduce(acc = CASE WHEN coalesce(e.search_text, '') = '' THEN [] ELSE split(e.search_text, ' | ') END,
-                x IN row.folded | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS folded
-    SET e.search_text = reduce(s = head(folded), x IN tail(folded) | s + ' | ' + x)
     RETURN count(e) AS entities
-}
-// An entity's state, for organisations and people, and the state a place lies in. Only when that
-// country is already a node: the writer never invents an entity the article did not name.
-CALL () {
-    UNWIND $belongs_to AS row
-    MATCH (e:Entity {id: row.id}), (c:Country {id: row.country})
-    MERGE (e)-[:BELONGS_TO]->(c)
-}
-CALL () {
-    UNWIND $located_in AS row
-    MATCH (e:Place {id: row.id}), (c:Country {id: row.country})
-    MERGE (e)-[:LOCATED_IN]->(c)
 }
 CALL (a) {
     UNWIND $mentions AS row
     MATCH (e:Entity {id: row.id})
     MERGE (a)-[m:MENTIONS]->(e)
-    SET m.count = row.count, m.surface = row.surface
+    SET m.count = row.count, m.surface = row.surface, m.folded = row.folded, m.role = row.role,
+        m.country = row.country
 }
 // The date, and the name that shows it, are recomputed from all the event's claims afterwards.
 CALL () {
@@ -156,7 +141,60 @@ CALL () {
 }
 """
 
-# --- recomputing what claims support ----------------------------------------------------------------------
+# --- recomputing what claims and mentions support -----------------------------------------------------------
+
+
+def _refresh_entities(ids: LiteralString) -> LiteralString:
+    """Recompute the entities listed in ``$<ids>`` from the mentions that remain.
+
+    ``aliases`` and ``search_text`` are the registry's names plus every form a remaining article used;
+    ``role`` and ``country`` come from the most recently published article that gives one. BELONGS_TO
+    (people, organisations) and LOCATED_IN (places) follow ``country``; the writer puts each entity's state
+    among the article's entities (implied, count 0), so that node exists whatever the load order.
+    """
+    return (
+        """
+CALL () {
+    UNWIND $"""
+        + ids
+        + """ AS id
+    MATCH (e:Entity {id: id})
+    CALL (e) {
+        OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+        WITH m, a ORDER BY a.published IS NULL, a.published DESC, a.id DESC
+        RETURN collect(m.surface) AS surfaces, collect(m.folded) AS folded, collect(m.role) AS roles,
+               collect(m.country) AS countries
+    }
+    WITH e, roles, countries,
+         reduce(acc = coalesce(e.known_aliases, [e.name]), xs IN surfaces |
+                reduce(acc2 = acc, x IN xs | CASE WHEN x IN acc2 THEN acc2 ELSE acc2 + x END)) AS aliases,
+         reduce(acc = coalesce(e.known_folded, []), xs IN folded |
+                reduce(acc2 = acc, x IN xs | CASE WHEN x IN acc2 THEN acc2 ELSE acc2 + x END)) AS names
+    SET e.aliases = aliases,
+        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
+        e.role = head(roles),
+        e.country = head(countries)
+    WITH e
+    CALL (e) {
+        OPTIONAL MATCH (e)-[b:BELONGS_TO|LOCATED_IN]->(c:Country)
+        WHERE c.id <> coalesce(e.country, '')
+        DELETE b
+    }
+    CALL (e) {
+        MATCH (c:Country {id: e.country})
+        WHERE c <> e AND (e:Person OR e:Organization)
+        MERGE (e)-[:BELONGS_TO]->(c)
+    }
+    CALL (e) {
+        MATCH (c:Country {id: e.country})
+        WHERE e:Place
+        MERGE (e)-[:LOCATED_IN]->(c)
+    }
+}
+"""
+    )
+
+
 
 # Events are recomputed from the claims about them, never incremented; one with no claim left is deleted.
 # Participation and place are derived from the remaining claims: what they no longer support is dropped,
@@ -283,15 +321,18 @@ CALL () {
 }
 """
 
-# Events, then ties, then entities left with neither a mention nor a claim.
-_RECOMPUTE: LiteralString = _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES
+# Events, then ties, then entities left with neither a mention nor a claim, then the entities that lost a
+# mention but remain.
+_RECOMPUTE: LiteralString = (
+    _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES + _refresh_entities("orphan_candidates")
+)
 
 # --- the statements the writer runs -----------------------------------------------------------------------
 
-WRITE_ARTICLE: LiteralString = _WRITE + "RETURN entities, claims\n"
+WRITE_ARTICLE: LiteralString = _WRITE + _refresh_entities("entity_ids") + "RETURN entities, claims\n"
 
 RECOMPUTE: LiteralString = _RECOMPUTE + "RETURN events_deleted, ties_deleted, entities_deleted\n"
 
 # A new article in one statement: written, then what it supports recomputed. The recompute follows the
 # write within the statement, so it counts claims only after this article's entities are locked.
-WRITE_NEW_ARTICLE: LiteralString = _WRITE + _RECOMPUTE + "RETURN entities, claims\n"
+WRITE_NEW_ARTICLE: LiteralString = _WRITE + _refresh_entities("entity_ids") + _RECOMPUTE + "RETURN entities, claims\n"

@@ -19,7 +19,6 @@ file is `<stem>.<ext>`.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from pydantic import BaseModel, Field, computed_field
 from rich.table import Table
 
 from graph_schema.model import SYMMETRIC_RELATIONS
+from graph_schema.text import search_fold
 from loaders.models import ArticleExtraction, Fact
 
 WILDCARD = "*"
@@ -36,9 +36,7 @@ _SYMMETRIC = frozenset(r.value for r in SYMMETRIC_RELATIONS)
 
 def normalize_name(name: str) -> str:
     """Case-folded, accent-stripped, white-space-folded form of a name, for comparisons."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return search_fold(name)
 
 
 class FactLine(BaseModel):

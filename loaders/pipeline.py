@@ -41,6 +41,10 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
             if ent_id and ent_id not in known:
                 entities += registry_entities([ent_id], registry=registry, published=published)
                 known.add(ent_id)
+    # Each actor's state comes along (implied, not named: mentions 0), so the graph links a person or an
+    # institution to its state whichever article created that state's node first.
+    states = sorted({e.country for e in entities if e.country and e.country not in known})
+    entities += registry_entities(states, registry=registry, published=published)
     return ArticleExtraction(
         source=article.source,
         article=ArticleMeta(id=article.id, url=article.url, outlet=article.outlet, language=article.language,

@@ -6,7 +6,7 @@ over them, so a retried transaction does exactly the same work.
 
 Ties and events are *derived*: after claims change, each affected tie and event is recomputed from the
 claims that remain (support, articles, confidence, statuses, dates), and deleted when none remain.
-Re-writing an article whose content hash and extractor are unchanged writes nothing; a changed article
+Re-writing an article whose rows are unchanged (same fingerprint) writes nothing; a changed article
 has its old claims retracted and the new ones written in the same transaction (ties it supports exactly
 as before are not recomputed: they cannot have changed).
 
@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,6 +46,7 @@ from graph_schema.model import (
     Modality,
     Relation,
 )
+from graph_schema.text import search_fold
 from loaders import cypher
 from loaders.clean import clean
 from loaders.errors import ArticleNotFound, InputError, WriteError
@@ -119,13 +118,6 @@ class TieRef(BaseModel):
 
 def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and squeeze spaces: the form kept in ``search_text``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
 
 
 def tie_ref(relation: Relation, subject: str, obj: str) -> TieRef:
@@ -211,19 +203,22 @@ def _alpha2(alpha3: str) -> str | None:
 
 
 def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
-    """Entity rows grouped by node label (one MERGE query per label)."""
+    """Entity rows grouped by node label: what is the same in every article (registry names, QID, roles).
+
+    What depends on the article (the forms it used, the role and state it gave) travels on its MENTIONS
+    row instead, and the entity's ``aliases``, ``search_text``, ``role`` and ``country`` are recomputed from
+    all the mentions that remain, so retracting an article also takes back what it alone said of an entity.
+    """
     rows: dict[Label, list[Row]] = defaultdict(list)
     for entity in _merged_entities(extraction):
-        aliases = _union([entity.name], entity.known_aliases, entity.aliases)
+        known = _union([entity.name], entity.known_aliases)
         row: Row = {
             "id": entity.id,
             "name": entity.name,
-            "aliases": aliases,
-            "folded": _union(fold(a) for a in aliases),
+            "known_aliases": known,
+            "known_folded": _union(search_fold(a) for a in known),
             "qid": entity.qid,
-            "country": entity.country,
             "source": entity.source,
-            "role": entity.role,
             # Dated roles as one JSON string: Neo4j properties cannot hold maps.
             "roles_json": json.dumps([r.model_dump() for r in entity.roles]) if entity.roles else None,
         }
@@ -234,36 +229,19 @@ def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
     return {label: sorted(rows[label], key=lambda r: r["id"]) for label in ENTITY_LABELS.values() if label in rows}
 
 
-def belongs_to_rows(extraction: ArticleExtraction) -> tuple[list[Row], list[Row]]:
-    """(BELONGS_TO rows for organisations and people, LOCATED_IN rows for places) from ``country``."""
-    belongs: list[Row] = []
-    located: list[Row] = []
-    for entity in _merged_entities(extraction):
-        if not entity.country or entity.country == entity.id:
-            continue
-        row = {"id": entity.id, "country": entity.country}
-        if entity.type in (EntityType.ORGANIZATION, EntityType.PERSON):
-            belongs.append(row)
-        elif entity.type is EntityType.PLACE:
-            located.append(row)
-    return belongs, located
-
-
-def _count_mentions(text: str, forms: list[str]) -> int:
-    if not text or not forms:
-        return 1
-    # Longest forms first so a full name is not counted again as its last word.
-    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    found = len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text, flags=re.IGNORECASE))
-    return max(found, 1)
-
-
 def mention_rows(extraction: ArticleExtraction) -> list[Row]:
-    """One (:Article)-[:MENTIONS {count, surface}]->(:Entity) row per entity of the article."""
+    """One (:Article)-[:MENTIONS]->(:Entity) row per entity of the article, with what the article says of it.
+
+    ``count`` is how often the article names it (0 for an entity only implied: a fact's actor it did not
+    name, the state of a person it did); ``surface`` the forms it used; ``role`` and ``country`` what the
+    article (or the registry, as of its date) gives.
+    """
     rows: list[Row] = []
     for entity in _merged_entities(extraction):
-        surface = _union(entity.aliases) or [entity.name]
-        rows.append({"id": entity.id, "count": _count_mentions(extraction.text, surface), "surface": surface})
+        surface = _union(entity.aliases)
+        rows.append({"id": entity.id, "count": entity.mentions, "surface": surface,
+                     "folded": _union(search_fold(a) for a in surface), "role": entity.role,
+                     "country": entity.country})
     return rows
 
 
@@ -351,7 +329,7 @@ def article_props(extraction: ArticleExtraction) -> Row:
     }
 
 
-_LABEL_ONLY_FIELDS: dict[str, Label] = {"role": Label.PERSON, "roles_json": Label.PERSON, "alpha2": Label.COUNTRY}
+_LABEL_ONLY_FIELDS: dict[str, Label] = {"roles_json": Label.PERSON, "alpha2": Label.COUNTRY}
 
 
 def labelled_entity_rows(extraction: ArticleExtraction) -> list[Row]:
@@ -391,32 +369,35 @@ class WritePlan(BaseModel):
 
     article_id: str
     content_hash: str
-    extractor: str
     article: Row
     entities: list[Row]
-    belongs_to: list[Row]
-    located_in: list[Row]
     mentions: list[Row]
     claims: list[Row]
     events: list[Row]
 
+    def fingerprint(self) -> str:
+        """sha256 of every row: equal fingerprints write the same graph, so a re-load can skip it.
+
+        Any change counts, not only the text's: a corrected publication date, new registry data or rules
+        under the same extractor name all change some row and so rewrite the article.
+        """
+        rows = self.model_dump(mode="json")
+        rows["article"] = {k: v for k, v in self.article.items() if k != "fingerprint"}
+        return hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
 
 def plan_write(extraction: ArticleExtraction) -> WritePlan:
-    """All rows of an article's write (pure)."""
-    belongs, located = belongs_to_rows(extraction)
-    props = article_props(extraction)
-    return WritePlan(
+    """All rows of an article's write (pure); the article row carries the plan's fingerprint."""
+    plan = WritePlan(
         article_id=extraction.article.id,
         content_hash=extraction.article.content_hash,
-        extractor=props["extractor"],
-        article=props,
+        article=article_props(extraction),
         entities=labelled_entity_rows(extraction),
-        belongs_to=belongs,
-        located_in=located,
         mentions=mention_rows(extraction),
         claims=claim_rows(extraction),
         events=labelled_event_rows(extraction),
     )
+    return plan.model_copy(update={"article": {**plan.article, "fingerprint": plan.fingerprint()}})
 
 
 # --- transaction functions --------------------------------------------------------------------------------
@@ -499,7 +480,7 @@ def _write_params(plan: WritePlan) -> dict[str, Any]:
     about = [{"id": r["props"]["id"], "event_id": r["props"]["event_id"]}
              for r in plan.claims if r["props"]["event_id"]]
     return {"id": plan.article_id, "props": plan.article, "entities": plan.entities,
-            "belongs_to": plan.belongs_to, "located_in": plan.located_in, "mentions": plan.mentions,
+            "entity_ids": [row["id"] for row in plan.entities], "mentions": plan.mentions,
             "events": plan.events, "claims": plan.claims, "about": about}
 
 
@@ -529,7 +510,7 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
         claims = _check_claims(plan, None if record is None else record["claims"])
         return WriteSummary(article_id=plan.article_id, status="created", entities=entities, claims=claims,
                             events=len(event_ids), ties=len(new_ties))
-    if (state["content_hash"], state["extractor"]) == (plan.content_hash, plan.extractor):
+    if state["fingerprint"] == plan.article["fingerprint"]:
         return WriteSummary(article_id=plan.article_id, status="unchanged")
 
     # A changed version: its old claims go, the new ones are written, and what either touched is recomputed

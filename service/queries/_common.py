@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, LiteralString
 
 from neo4j import Driver, RoutingControl
@@ -20,13 +19,6 @@ def read(driver: Driver, query: LiteralString, *, database: str, **params: Any) 
         query, parameters_=params, database_=database, routing_=RoutingControl.READ
     )
     return [record.data() for record in records]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded, whitespace-collapsed: the form the loader stores in `search_text`."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
 
 
 def ref(var: LiteralString) -> LiteralString:

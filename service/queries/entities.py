@@ -11,9 +11,10 @@ from neo4j.exceptions import ClientError
 from pydantic import TypeAdapter
 
 from graph_schema.model import EntityType, Relation
+from graph_schema.text import search_fold
 from service.deps import Page
 from service.errors import BadRequest
-from service.queries._common import ENTITY_TYPES, RELATIONS, SYMMETRIC, evidence, fold, read, ref, span_filter
+from service.queries._common import ENTITY_TYPES, RELATIONS, SYMMETRIC, evidence, read, ref, span_filter
 from service.schemas import (
     EgoGraph,
     EntityDetail,
@@ -138,7 +139,7 @@ _STOPWORDS = frozenset({
 
 def lucene_query(q: str) -> str:
     """A Lucene query for q: every word required, the last one also as a prefix, the phrase boosted."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in fold(q).split()]
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", w) for w in search_fold(q).split()]
     if not words:
         raise BadRequest("q has no searchable characters.", details={"q": q})
     last = words[-1]
@@ -160,7 +161,7 @@ def search(*, driver: Driver, database: str, q: str | None, type: EntityType | N
         rows = read(driver, LIST, database=database, **params)
     else:
         try:
-            rows = read(driver, SEARCH, database=database, lucene=lucene_query(q), folded=fold(q), **params)
+            rows = read(driver, SEARCH, database=database, lucene=lucene_query(q), folded=search_fold(q), **params)
         except ClientError as exc:  # a query Lucene still refuses: the user's input, not our fault
             raise BadRequest("q could not be parsed as a search.", details={"q": q}) from exc
     return [EntitySummary.model_validate(row) for row in rows]

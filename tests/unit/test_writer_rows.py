@@ -15,7 +15,6 @@ from loaders.writer import (
     entity_rows,
     event_id,
     event_rows,
-    fold,
     labelled_entity_rows,
     mention_rows,
     parse_tie_key,
@@ -91,15 +90,16 @@ def test_ids_are_deterministic_and_event_ids_ignore_participant_order() -> None:
     assert first.startswith("evt:Meeting:") and len(first) == len("evt:Meeting:") + 12
 
 
-def test_entity_rows_are_grouped_by_label_with_folded_names() -> None:
+def test_entity_rows_are_grouped_by_label_with_the_registry_names_folded() -> None:
     rows = entity_rows(_extraction())
     assert list(rows) == [Label.COUNTRY, Label.PERSON, Label.PLACE]
     russia = next(r for r in rows[Label.COUNTRY] if r["id"] == "RUS")
-    assert russia["aliases"] == ["Russia", "Rusia"]
-    assert russia["folded"] == ["russia", "rusia"]
+    assert russia["known_aliases"] == ["Russia", "Rusia"]
+    assert russia["known_folded"] == ["russia", "rusia"]
     assert russia["alpha2"] == "RU"
     assert [r["id"] for r in rows[Label.PERSON]] == ["per:min-aung-hlaing", "per:sergei-shoigu"]
-    assert rows[Label.PERSON][1]["role"] == "Minister of Defence"
+    # What one article says of an entity (its role, its state, the forms it used) is on its mention.
+    assert "role" not in rows[Label.PERSON][1] and "country" not in rows[Label.PERSON][1]
 
 
 def test_the_same_entity_listed_twice_becomes_one_row_with_all_names() -> None:
@@ -107,21 +107,29 @@ def test_the_same_entity_listed_twice_becomes_one_row_with_all_names() -> None:
         Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Russia"]),
         Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Rusia"], qid="Q159"),
     ]
-    rows = entity_rows(_extraction(facts=[], entities=entities))
+    extraction = _extraction(facts=[], entities=entities)
+    rows = entity_rows(extraction)
     assert len(rows[Label.COUNTRY]) == 1
-    assert rows[Label.COUNTRY][0]["aliases"] == ["Russia", "Rusia"]
     assert rows[Label.COUNTRY][0]["qid"] == "Q159"
+    assert [m["surface"] for m in mention_rows(extraction)] == [["Russia", "Rusia"]]
 
 
-def test_fold_strips_case_and_accents() -> None:
-    assert fold("  São  Tomé ") == "sao tome"
+def test_search_fold_strips_case_and_accents() -> None:
+    from graph_schema.text import search_fold
+
+    assert search_fold("  São  Tomé ") == "sao tome"
 
 
-def test_mention_rows_count_occurrences_longest_form_first() -> None:
-    rows = {r["id"]: r for r in mention_rows(_extraction())}
-    assert rows["per:sergei-shoigu"]["count"] == 2
-    assert rows["per:sergei-shoigu"]["surface"] == ["Sergei Shoigu", "Shoigu"]
-    assert rows["RUS"]["count"] == 1
+def test_mention_rows_carry_what_the_article_says_of_each_entity() -> None:
+    extraction = _extraction()
+    for entity in extraction.entities:
+        entity.mentions = 2 if entity.id == "per:sergei-shoigu" else 0
+    rows = {r["id"]: r for r in mention_rows(extraction)}
+    shoigu = rows["per:sergei-shoigu"]
+    assert (shoigu["count"], shoigu["surface"], shoigu["folded"]) == (2, ["Sergei Shoigu", "Shoigu"],
+                                                                     ["sergei shoigu", "shoigu"])
+    assert (shoigu["role"], shoigu["country"]) == ("Minister of Defence", "RUS")
+    assert rows["RUS"]["count"] == 0
 
 
 def test_claim_rows_carry_evidence_tie_key_and_event() -> None:
@@ -183,11 +191,13 @@ def test_tie_rows_group_keys_by_relation() -> None:
     }
 
 
-def test_plan_records_the_extractor_and_relationships_to_states() -> None:
+def test_plan_records_the_extractor_and_a_fingerprint_of_every_row() -> None:
     plan = plan_write(_extraction())
-    assert plan.extractor == "rules.v1"
-    assert {r["id"] for r in plan.belongs_to} == {"per:sergei-shoigu", "per:min-aung-hlaing"}
-    assert plan.located_in == [{"id": "plc:moscow", "country": "RUS"}]
+    assert plan.article["extractor"] == "rules.v1"
+    assert plan.article["fingerprint"] == plan_write(_extraction()).article["fingerprint"]
+    redated = _extraction()
+    redated.article.published = "2021-06-25"  # same text, corrected metadata: the article is rewritten
+    assert plan_write(redated).article["fingerprint"] != plan.article["fingerprint"]
 
 
 def test_dated_roles_are_stored_as_json_and_absent_roles_as_null() -> None:
@@ -211,8 +221,8 @@ def test_labelled_entity_rows_are_in_id_order_with_their_label_and_only_their_la
         ("Country", "MMR"), ("Country", "RUS"), ("Person", "per:min-aung-hlaing"), ("Person", "per:sergei-shoigu"),
         ("Place", "plc:moscow")]
     by_id = {r["id"]: r for r in rows}
-    assert (by_id["RUS"]["alpha2"], by_id["RUS"]["role"]) == ("RU", None)
-    assert (by_id["per:sergei-shoigu"]["role"], by_id["per:sergei-shoigu"]["alpha2"]) == ("Minister of Defence", None)
+    assert (by_id["RUS"]["alpha2"], by_id["RUS"]["roles_json"]) == ("RU", None)
+    assert by_id["per:sergei-shoigu"]["alpha2"] is None
 
 
 def test_only_ties_whose_claims_are_identical_count_as_unchanged() -> None:
