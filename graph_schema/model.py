@@ -270,7 +270,8 @@ MODEL = GraphModel(
             *_ENTITY_PROPS)),
         NodeSpec(label=Label.PERSON, description="an official, officer or other person", properties=(
             _id("per:<registry key or normalised name>"),
-            Prop(name="role", type=PropertyType.STRING, description="title given by the latest article that gives one (recomputed)"),
+            Prop(name="role", type=PropertyType.STRING,
+                 description="title given by the latest article that gives one (recomputed)"),
             Prop(name="roles_json", type=PropertyType.STRING, description="dated roles from the registry"),
             *_ENTITY_PROPS)),
         NodeSpec(label=Label.ORGANIZATION, description="a ministry, military, company, bloc …",
