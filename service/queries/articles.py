@@ -66,7 +66,6 @@ RETURN {claim_id: c.id, relation: c.relation, sentence: c.sentence, sentence_ind
 """
 )
 
-EXISTS: LiteralString = "MATCH (a:Article) WHERE a.id = $ref OR a.url = $ref RETURN a.id AS id LIMIT 1"
 
 
 def list_articles(*, driver: Driver, database: str, outlet: str | None, language: str | None,
@@ -88,12 +87,6 @@ def get(*, driver: Driver, database: str, article_id: str) -> ArticleDetail | No
         "entities": [MentionedEntity.model_validate(e) for e in rows[0]["entities"]],
         "facts": [claim_from_row(f) for f in facts],
     })
-
-
-def find(*, driver: Driver, database: str, ref_: str) -> str | None:
-    """The id of the article whose id or URL is ref_."""
-    rows = read(driver, EXISTS, database=database, ref=ref_)
-    return str(rows[0]["id"]) if rows else None
 
 
 def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -9,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError, model_validator
 
+from loaders.errors import ArticleNotFound
 from loaders.models import ArticleRecord
 from loaders.read import record_from_text
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range, require_write_key
@@ -103,8 +105,21 @@ def _validated(**fields: object) -> ArticleIn:
         ) from exc
 
 
-def _record(body: bytes, content_type: str, *, url: str | None, outlet: str | None, language: str | None,
-            published: str | None, title: str | None) -> ArticleRecord:
+def _charset(header: str) -> str:
+    """The charset a Content-Type header declares (utf-8 when none, or when Python does not know it)."""
+    for param in header.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            name = value.strip().strip('"')
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return "utf-8"
+    return "utf-8"
+
+
+def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str | None, outlet: str | None,
+            language: str | None, published: str | None, title: str | None) -> ArticleRecord:
     """An ArticleRecord from a JSON record, or from raw HTML / text plus query parameters."""
     meta = {"url": url, "outlet": outlet, "language": language, "published": published, "title": title}
     if content_type in ("application/json", ""):
@@ -117,7 +132,7 @@ def _record(body: bytes, content_type: str, *, url: str | None, outlet: str | No
         fields = record.model_dump()
         fields.update({k: v for k, v in meta.items() if v is not None and not fields.get(k)})
         return ArticleRecord(source=fields.get("url") or "api:upload", **fields)
-    text = body.decode("utf-8", errors="replace")
+    text = body.decode(charset, errors="replace")
     if content_type in ("text/html", "application/xhtml+xml"):
         _validated(html=text)  # 422 for an empty page, as for a JSON record
         return ArticleRecord(source=url or "api:upload", html=text, **meta)
@@ -147,9 +162,10 @@ async def post_article(
 ) -> IngestResult:
     """Load one article: 201 when created, 200 when replaced or unchanged (loading is idempotent)."""
     body = await _read_body(request, settings.max_upload_bytes)
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    record = _record(body, content_type, url=url, outlet=outlet, language=language, published=published,
-                     title=title)
+    header = request.headers.get("content-type", "")
+    content_type = header.split(";")[0].strip().lower()
+    record = _record(body, content_type, charset=_charset(header), url=url, outlet=outlet, language=language,
+                     published=published, title=title)
     result = await run_in_threadpool(
         articles.ingest, driver=driver, database=settings.neo4j_database, record=record
     )
@@ -161,8 +177,8 @@ async def post_article(
 @router.delete("/{article_id}", response_model=RetractResult, dependencies=[Depends(require_write_key)],
                responses=_WRITE_ERRORS)
 def delete_article(article_id: ArticleIdPath, driver: DriverDep, settings: SettingsDep) -> RetractResult:
-    """Retract an article: its claims go, and exactly the ties and events only they supported."""
-    found = articles.find(driver=driver, database=settings.neo4j_database, ref_=article_id)
-    if found is None:
-        raise NotFound(f"No article with id {article_id!r}.", details={"id": article_id})
-    return articles.retract(driver=driver, database=settings.neo4j_database, article_id=found)
+    """Retract an article: its claims go, and exactly the ties and events only they supported (404 if unknown)."""
+    try:
+        return articles.retract(driver=driver, database=settings.neo4j_database, article_id=article_id)
+    except ArticleNotFound as exc:  # the API's one code for an unknown id
+        raise NotFound(f"No article with id {article_id!r}.", details={"id": article_id}) from exc

@@ -223,3 +223,14 @@ def test_app_starts_without_neo4j_and_is_not_ready() -> None:
     with TestClient(create_app(make_settings())) as client:
         assert client.get("/v1/health").status_code == 200
         assert_error(client.get("/v1/ready"), 503, "unavailable")
+
+
+@pytest.mark.parametrize(
+    ("header", "charset"),
+    [("text/html; charset=ISO-8859-1", "iso8859-1"), ("text/html", "utf-8"), ("text/plain; charset=nope", "utf-8"),
+     ('text/plain; charset="windows-1252"', "cp1252")],
+)
+def test_the_declared_charset_of_a_posted_page_is_honoured(header: str, charset: str) -> None:
+    from service.routers.articles import _charset
+
+    assert _charset(header) == charset
