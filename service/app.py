@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
 
 from service.db import open_driver
@@ -101,6 +102,4 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
 
 
 def _json(status: int, body: dict[str, object]) -> Response:
-    from fastapi.responses import JSONResponse
-
     return JSONResponse(status_code=status, content=body)

@@ -22,9 +22,6 @@ log = logging.getLogger("tiesgraph.api")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """A date at the graph's precisions: 2021, 2021-06 or 2021-06-22."""
 
-ENTITY_ID_PATTERN = r"^[A-Za-z0-9:_.\-]{1,200}$"
-"""What an entity id may look like (ISO alpha-3, or a prefix and a slug)."""
-
 _DATE_RE = re.compile(DATE_PATTERN)
 
 
