@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from neo4j import Driver, GraphDatabase
+from importlib.metadata import version
+
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
 
 from service.settings import Settings
 
@@ -12,5 +14,8 @@ def open_driver(settings: Settings) -> Driver:
     return GraphDatabase.driver(
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        user_agent="tiesgraph/0.1",
+        user_agent=f"tiesgraph/{version('tiesgraph')}",
+        # The server's query hints ("property key does not exist" on a fresh database …) are for query
+        # authors, not for users reading the CLI's or the API's log.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
