@@ -415,7 +415,7 @@ _LEADINS = (
     re.compile(
         r"^[^\W\d_a-z][^,()\n]{0,30}?,?(?:\s+[^()\d\n]{0,15}?\d{1,2})?\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]"
     ),
-    # "MOSKWA, KOMPAS.com –"
+    # "JAKARTA, KOMPAS.com –"
     re.compile(r"^[^\W\d_][^,()\n]{0,30},\s+(?P<agency>[\w-]+(?:\.[a-z]{2,4}){1,2})\s+[-–—]", re.I),
 )
 

@@ -106,11 +106,10 @@ SEED_NAMES = re.compile(r"shoigu|min aung|patrushev|moskwa|beruang", re.IGNORECA
 @pytest.mark.parametrize(
     "path",
     sorted(
-        [*(ROOT / "loaders").glob("registry.py"), *(ROOT / "loaders").glob("mentions.py"),
-         *(ROOT / "loaders").glob("resolve.py"), *(ROOT / "loaders").glob("facts.py"),
-         *(ROOT / "loaders").glob("pipeline.py"), *(ROOT / "loaders" / "data" / "rules").glob("*.yaml")]
+        [*(ROOT / "loaders").rglob("*.py"), *(ROOT / "graph_schema").rglob("*.py"),
+         *(ROOT / "loaders" / "data" / "rules").glob("*.yaml"), *(ROOT / "loaders" / "data" / "lang").glob("*.yaml")]
     ),
-    ids=lambda p: p.name,
+    ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_no_rule_or_code_file_names_a_seed_actor(path: Path) -> None:
     assert not SEED_NAMES.search(path.read_text(encoding="utf-8"))
