@@ -19,7 +19,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from service.db import open_driver
 from service.deps import require_read_key
 from service.errors import error_body, install_error_handlers
-from service.routers import articles, browser, entities, events, health, paths, stats, ties
+from service.routers import articles, browser, entities, events, health, paths, roles, stats, ties
 from service.routers.health import VERSION
 from service.schemas import ErrorResponse
 from service.settings import Settings
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     reads = [Depends(require_read_key)]
     app.include_router(health.router, prefix=API_PREFIX)
-    for module in (entities, paths, ties, events, articles, stats):
+    for module in (entities, paths, ties, events, articles, roles, stats):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=reads)
     app.include_router(browser.router)
     return app

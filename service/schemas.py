@@ -86,6 +86,13 @@ class RoleOut(BaseModel):
     end: str | None = Field(default=None, description="null while held")
 
 
+class OfficeHolder(BaseModel):
+    """A person and the dated role of theirs that matches the question."""
+
+    person: EntityRef
+    role: RoleOut
+
+
 class EntityDetail(EntityRef):
     """One actor: names, type, identifiers, roles and its ties counted per relation."""
 
