@@ -1,8 +1,8 @@
 """Numbered schema migrations, applied idempotently and recorded in the graph as (:Migration) nodes.
 
 A migration is a list of statements. Applying twice is a no-op: applied ids are skipped, and every DDL
-statement is `IF NOT EXISTS`. Editing a migration after it was applied is refused (checksum mismatch):
-add a new numbered migration instead.
+statement is `IF NOT EXISTS` (`IF EXISTS` for a drop). Editing a migration after it was applied is refused
+(checksum mismatch): add a new numbered migration instead.
 """
 
 from __future__ import annotations
@@ -33,13 +33,29 @@ class Migration(BaseModel):
         return hashlib.sha256("\n".join(self.statements).encode()).hexdigest()
 
 
-# The model is the source of truth: together, the migrations hold exactly `ddl.render()`. A later
-# migration lists the statements it introduced; 0001 holds the rest, so its checksum never changes.
+# The model is the source of truth: applied in order, the migrations leave exactly `ddl.render()`. A later
+# migration lists the statements it introduced (and drops what the model no longer has); 0001 holds the
+# rest of the model, so its checksum never changes (tests/snapshots/migrations.txt pins every checksum).
 _LATER: tuple[Migration, ...] = (
     Migration(
         id="0002",
         name="index Article.content_hash (the same text loaded from two forms is one article)",
         statements=("CREATE INDEX idx_article_content_hash IF NOT EXISTS FOR (n:Article) ON (n.content_hash)",),
+    ),
+    # The index of 0002 only made the writer's duplicate check fast; two concurrent writers of one text's
+    # two forms both passed it. The constraint makes the second one fail, and the writer then finds the
+    # first. A constraint brings its own index and cannot coexist with a plain index on the same property,
+    # so the index goes first. On a graph that already holds one text twice (written by racing loaders
+    # before this migration) the constraint is refused and the error gives the hash: retract one of its
+    # articles, then apply again.
+    Migration(
+        id="0003",
+        name="unique Article.content_hash (one text is one article, also under concurrent loaders)",
+        statements=(
+            "DROP INDEX idx_article_content_hash IF EXISTS",
+            "CREATE CONSTRAINT uq_article_content_hash IF NOT EXISTS "
+            "FOR (n:Article) REQUIRE n.content_hash IS UNIQUE",
+        ),
     ),
 )
 _LATER_STATEMENTS = {s for m in _LATER for s in m.statements}

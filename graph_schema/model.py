@@ -300,8 +300,9 @@ MODEL = GraphModel(
             Prop(name="published", type=PropertyType.STRING, description="ISO date or datetime",
                  indexed=True),
             Prop(name="title", type=PropertyType.STRING, description="headline"),
+            # Unique: one text is one article, even when two loaders write its two forms at once.
             Prop(name="content_hash", type=PropertyType.STRING, description="sha256 of the clean text",
-                 indexed=True),
+                 unique=True),
             Prop(name="loaded_at", type=PropertyType.DATETIME, description="when it was (re)loaded"),
             Prop(name="extractor", type=PropertyType.STRING, description="extractor name and version"),
             Prop(name="fingerprint", type=PropertyType.STRING,

@@ -23,7 +23,8 @@ from graph_schema.model import Relation
 
 # --- the article itself -------------------------------------------------------------------------------
 
-# Whether the article is stored (and as what), and whether the same text is stored under another id.
+# Whether the article is stored (and as what), and whether the same text is stored under another id
+# (at most one: Article.content_hash is unique).
 ARTICLE_STATE: LiteralString = """
 OPTIONAL MATCH (stored:Article {id: $id})
 CALL () {

@@ -20,6 +20,11 @@ or participants are among those entities) waits until the first commits and then
 committed ones included. Removing an article's claims (replacement, retraction) first locks their
 actors the same way. Locks are taken in a fixed order (entity id); a deadlock is a transient error the
 driver retries, which is safe because transaction functions are idempotent.
+
+One text is one article, also when two loaders write its two forms (a ``.txt`` and its JSON record) at
+once: both may find no other article with its ``content_hash``, but the uniqueness constraint on it lets
+only one commit. The other's write fails with a constraint violation, which the driver does not retry;
+`write_article` runs that article once more, and its state check then finds the committed twin.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from typing import Any, Literal
 
 import pycountry
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from pydantic import BaseModel, ConfigDict
 
 from graph_schema.model import (
@@ -498,6 +503,10 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
     state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id, content_hash=plan.content_hash).single()
     if state is None:
         raise WriteError(f"{plan.article_id}: the state query returned nothing")
+    if state["stored"] and state["same_text"] is not None and state["fingerprint"] != plan.article["fingerprint"]:
+        # Storing this version would give one text two articles, which the schema refuses.
+        raise WriteError(f"{plan.article_id}: its new version's text is already stored as {state['same_text']}; "
+                         "retract one of them first")
     if not state["stored"]:
         if state["same_text"] is not None:
             # The same text received twice in different forms (a .txt without URL, the record with one) is
@@ -555,12 +564,25 @@ def _retract_tx(tx: ManagedTransaction, ref: str) -> RetractSummary:
 # --- public API -------------------------------------------------------------------------------------------
 
 
+def _same_text_committed_meanwhile(exc: ConstraintError) -> bool:
+    # Only a violation of the one key the write SETs rather than MERGEs means a twin committed meanwhile;
+    # any other would be a bug, reported as it is.
+    return "content_hash" in (exc.message or str(exc))
+
+
 def write_article(driver: Driver, extraction: ArticleExtraction, *, database: str) -> WriteSummary:
     """Write (or replace, or leave unchanged) one article's fact view in one transaction."""
     plan = plan_write(extraction)
     try:
         with driver.session(database=database) as session:
-            return session.execute_write(_write_tx, plan)
+            try:
+                return session.execute_write(_write_tx, plan)
+            except ConstraintError as exc:
+                if not _same_text_committed_meanwhile(exc):
+                    raise
+                # Another transaction committed the same text under another id after our state check (and
+                # ours rolled back): once more, the state check finds it and reports this one a duplicate.
+                return session.execute_write(_write_tx, plan)
     except (Neo4jError, DriverError) as exc:
         raise WriteError(f"{plan.article_id}: the graph write failed and was rolled back: {exc}") from exc
 

@@ -327,3 +327,115 @@ def test_reports_of_one_meeting_dated_a_day_apart_are_one_event_with_both_dates(
     retract_article(empty_graph, "art:three", database=db)
     events = query(empty_graph, neo4j_settings, "MATCH (ev:Meeting) RETURN ev.support AS s, ev.date AS d")
     assert events == [{"s": 1, "d": "2021-06-21"}]
+
+
+def _two_forms(content_hash: str) -> tuple[ArticleExtraction, ArticleExtraction]:
+    """One text as a .txt without URL and as the JSON record with one: two ids, one content hash."""
+    txt = make_extraction("art:txt", content_hash=content_hash)
+    txt = txt.model_copy(update={"article": txt.article.model_copy(update={"url": None})})
+    return txt, make_extraction("art:json", content_hash=content_hash)
+
+
+def _assert_one_article_with_support_one(driver: Driver, settings: Settings) -> None:
+    assert query(driver, settings, "MATCH (a:Article) RETURN count(a) AS n") == [{"n": 1}]
+    for key in (MEETING_KEY, ARMS_KEY):
+        found = tie(driver, settings, key)
+        assert found is not None and (found["support"], found["articles"]) == (1, 1)
+    assert query(driver, settings, "MATCH (ev:Event) RETURN ev.support AS s") == [{"s": 1}]
+
+
+def _blocked_transactions(driver: Driver, settings: Settings) -> int:
+    rows = query(driver, settings, "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' "
+                                   "RETURN count(*) AS n")
+    return int(rows[0]["n"])
+
+
+def test_a_form_written_while_the_other_is_uncommitted_is_its_duplicate(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """The race, forced: the .json's state check runs while the .txt's write is not yet committed."""
+    import threading
+    import time
+
+    from neo4j import ManagedTransaction
+
+    from loaders.writer import WriteSummary, _write_tx, plan_write
+
+    db = neo4j_settings.neo4j_database
+    txt, json_form = _two_forms("same-text")
+    txt_wrote, release = threading.Event(), threading.Event()
+    results: dict[str, WriteSummary | BaseException] = {}
+
+    def write_txt_and_hold(tx: ManagedTransaction) -> WriteSummary:
+        summary = _write_tx(tx, plan_write(txt))
+        txt_wrote.set()
+        assert release.wait(30)
+        return summary
+
+    def run(name: str, work: Any) -> None:
+        try:
+            results[name] = work()
+        except BaseException as exc:  # reported by the assertions below
+            results[name] = exc
+
+    def txt_writer() -> WriteSummary:
+        with empty_graph.session(database=db) as session:
+            return session.execute_write(write_txt_and_hold)
+
+    holder = threading.Thread(target=run, args=("txt", txt_writer))
+    holder.start()
+    assert txt_wrote.wait(30)
+    other = threading.Thread(target=run, args=("json", lambda: write_article(empty_graph, json_form, database=db)))
+    other.start()
+    # The .json found no other article (the .txt is uncommitted) and now waits on the .txt's content_hash.
+    deadline = time.monotonic() + 30
+    while _blocked_transactions(empty_graph, neo4j_settings) == 0 and other.is_alive():
+        assert time.monotonic() < deadline, "the second form never waited for the first"
+        time.sleep(0.05)
+    release.set()
+    holder.join(30)
+    other.join(30)
+
+    first, second = results["txt"], results["json"]
+    assert isinstance(first, WriteSummary) and first.status == "created"
+    assert isinstance(second, WriteSummary), second
+    assert (second.status, second.duplicate_of) == ("unchanged", "art:txt")
+    _assert_one_article_with_support_one(empty_graph, neo4j_settings)
+
+
+def test_the_two_forms_of_one_text_written_at_once_are_one_article(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """Two loaders (each its own session) write the .txt and the .json together, several times over."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from loaders.writer import WriteSummary
+
+    db = neo4j_settings.neo4j_database
+    for attempt in range(6):
+        empty_graph.execute_query("MATCH (n) WHERE NOT n:Migration DETACH DELETE n", database_=db)
+        forms = _two_forms(f"same-text-{attempt}")
+        start = threading.Barrier(len(forms))
+
+        def write(extraction: ArticleExtraction, start: threading.Barrier = start) -> WriteSummary:
+            start.wait(30)
+            return write_article(empty_graph, extraction, database=db)
+
+        with ThreadPoolExecutor(max_workers=len(forms)) as pool:
+            summaries = list(pool.map(write, forms))
+        assert sorted(s.status for s in summaries) == ["created", "unchanged"]
+        created = next(s for s in summaries if s.status == "created")
+        assert next(s for s in summaries if s.status == "unchanged").duplicate_of == created.article_id
+        _assert_one_article_with_support_one(empty_graph, neo4j_settings)
+
+
+def test_a_new_version_with_another_articles_text_is_refused(empty_graph: Driver, neo4j_settings: Settings) -> None:
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction("art:one", content_hash="hash-one"), database=db)
+    write_article(empty_graph, make_extraction("art:two", facts=[meeting_fact()], content_hash="hash-two"),
+                  database=db)
+    before = graph_counts(empty_graph, neo4j_settings)
+    with pytest.raises(WriteError, match="already stored as art:two"):
+        write_article(empty_graph, make_extraction("art:one", content_hash="hash-two"), database=db)
+    assert graph_counts(empty_graph, neo4j_settings) == before

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from graph_schema import ddl
-from graph_schema.migrations import MIGRATIONS
+from graph_schema.migrations import MIGRATIONS, Migration
 from graph_schema.model import ACTOR_LABELS, MODEL, Label, Relation
 
 SNAPSHOT = Path(__file__).parent.parent / "snapshots" / "schema_ddl.txt"
@@ -61,10 +63,40 @@ def test_model_declares_no_property_twice_per_label() -> None:
         assert len(names) == len(set(names)), spec.label
 
 
-def test_migrations_together_hold_exactly_the_models_ddl() -> None:
-    statements = [s for m in MIGRATIONS for s in m.statements]
-    assert sorted(statements) == sorted(ddl.render())
-    assert len(statements) == len(set(statements))
+_CREATE = re.compile(r"^CREATE (?:FULLTEXT )?(CONSTRAINT|INDEX) (\w+) IF NOT EXISTS ")
+_DROP = re.compile(r"^DROP (CONSTRAINT|INDEX) (\w+) IF EXISTS$")
+
+
+def _left_after(migrations: Iterable[Migration]) -> dict[str, str]:
+    """The schema objects (name -> creating statement) that applying the migrations in order leaves."""
+    left: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for migration in migrations:
+        for statement in migration.statements:
+            if created := _CREATE.match(statement):
+                kind, name = created.groups()
+                assert name not in left, f"{migration.id} creates {name} again"
+                left[name], kinds[name] = statement, kind
+            elif dropped := _DROP.match(statement):
+                kind, name = dropped.groups()
+                assert kinds.get(name) == kind, f"{migration.id} drops {kind} {name}, which no migration created"
+                del left[name]
+            else:
+                raise AssertionError(f"{migration.id}: not idempotent DDL: {statement}")
+    return left
+
+
+def test_migrations_applied_in_order_leave_exactly_the_models_ddl() -> None:
+    """What a later migration drops does not count: the model is what remains."""
+    assert sorted(_left_after(MIGRATIONS).values()) == sorted(ddl.render())
+
+
+def test_a_dropped_statement_is_not_left() -> None:
+    create = "CREATE INDEX idx_x IF NOT EXISTS FOR (n:X) ON (n.x)"
+    migrations = [Migration(id="0001", name="a", statements=(create,)),
+                  Migration(id="0002", name="b", statements=("DROP INDEX idx_x IF EXISTS",))]
+    assert _left_after(migrations[:1]) == {"idx_x": create}
+    assert _left_after(migrations) == {}
 
 
 def test_pending_migrations_are_the_missing_and_the_edited() -> None:
