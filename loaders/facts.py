@@ -78,7 +78,7 @@ SPECS: dict[Relation, RelationSpec] = {
     Relation.SEIZED_POWER_IN: RelationSpec(frozenset({ORG, P}), frozenset({C}), False, False),
 }
 
-_STRENGTH = {"strong": 0.9, "reverse": 0.8, "weak": 0.6}
+_STRENGTH = {"strong": 0.9, "reverse": 0.8, "agent_after": 0.8, "mutual": 0.7, "weak": 0.6}
 _WINDOW = 60  # characters before a trigger searched for negation/modality cues
 _PRECISION = {None: 0, 4: 1, 7: 2, 10: 3}
 _NOT_ASSERTED = frozenset({Modality.DENIED, Modality.ALLEGED})  # withheld whatever the relation
@@ -92,6 +92,7 @@ _CARRIED = frozenset({Relation.SANCTIONED})
 # a relative clause runs from its pronoun to the next clause break ("…, yang merebut kekuasaan …, …")
 _CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
 _PAREN_GAP = re.compile(r"\([^()]{0,40}\)")
+_EVENT_YEAR = re.compile(r"\s\d{4}(?!\d)")
 
 
 @dataclass
@@ -295,6 +296,9 @@ class _SentenceFacts:
         self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
+        # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
+        self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
+            y := _EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
 
     def _visible(self, m: Mention) -> bool:
         """Whether an actor may fill a slot of the current trigger, given the relative clauses.
@@ -387,7 +391,9 @@ class _SentenceFacts:
         before = [t for t in self.sv.tokens if t.end <= _ext_start(m)][-1:]
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
         if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
-            return True
+            # "A, after talks with B, said": an actor governed by a preposition is not the speaker
+            prep = self._prev_word(m)
+            return not (self.ctx.rules.has("object_preps", prep) or self.ctx.rules.has("comitative_preps", prep))
         if before and before[0].text in speech and not self.sv.raw(before[0].end, _ext_start(m)).strip(" ,"):
             return True
         # "…, erklärte das Ministerium": one article between the verb and the speaker
@@ -427,6 +433,21 @@ class _SentenceFacts:
         last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
         return [arg for arg, _ in chain[: last_word + 1]]
 
+    def _agent_after(self, trig: PhraseMatch[Trigger], subj_types: frozenset[EntityType],
+                     obj_types: frozenset[EntityType]) -> tuple[_Arg, _Arg] | None:
+        """(actor, object) of a noun whose actor follows it in its clause: "dalam kunjungan A ke B",
+        "à l'occasion du déplacement en B de A" (``agent_after`` triggers); None without both."""
+        brk = _CLAUSE_BREAK.search(_PAREN_GAP.sub(lambda m: " " * len(m.group()),
+                                                  self.sv.raw(trig.end, self.limit)))
+        end = trig.end + brk.start() if brk else self.limit
+        cands = [m for m in self._after(trig.end) if m.end <= end]
+        agent = self._first(cands, subj_types, object_slot=False)
+        if agent is None:
+            return None
+        obj = self._first([m for m in cands if m is not agent.mention], obj_types, object_slot=True,
+                          exclude=agent.entity_id)
+        return (agent, obj) if obj is not None else None
+
     def run(self, trig: PhraseMatch[Trigger]) -> None:
         """Facts of one trigger."""
         rel = Relation(trig.payload.relation)
@@ -444,20 +465,32 @@ class _SentenceFacts:
         self.open_span = next(((a, b) for a, b in self.rel_spans
                                if a >= trig.end and not self.sv.raw(trig.end, a).strip(" ,")), None)
         pairs: list[tuple[_Arg, _Arg]] = []
-        if reverse:
+        if strength == "mutual":
+            # "A and B agreed to …", "A dan B sepakat …": a joint pledge ties the coordinated parties only
+            subj = self._first(self._before(trig.start), subj_types, object_slot=False)
+            partners = self._coordinated(subj, subj_types, forward=False) if subj is not None else []
+            if subj is None or not partners:
+                return
+            pairs.append((partners[0], subj))
+            subj = obj = None
+        elif reverse:
             subj, obj = self._reverse_args(trig, subj_types, obj_types)
         else:
             subj = self._first(self._before(trig.start), subj_types, object_slot=False,
                                skip_consumed=rel in _PERSON_LEVEL)
             obj = self._first(self._objects_after(trig), obj_types, object_slot=True,
                               exclude=subj.entity_id if subj else None)
+            if strength == "agent_after":
+                agent = self._agent_after(trig, subj_types, obj_types)
+                if agent is not None:
+                    subj, obj = agent
         if rel == Relation.SUPPLIES_ARMS_TO and not reverse and obj is not None \
                 and obj.mention.start >= trig.end:
             origin = self._origin_supplier(obj, obj_types)
             if origin is not None:
                 subj, obj = origin
-        if reverse:
-            pass  # roles come from the source and passive-agent words only
+        if reverse or strength == "mutual":
+            pass  # roles come from the source and passive-agent words, or from the coordination, only
         elif subj is None:
             penalty = 0.85
             after = self._after(trig.end)
@@ -482,7 +515,9 @@ class _SentenceFacts:
             if not pairs and subj is None and after:
                 prev_word = [t.text for t in words if t.end <= after[0].start][-1:]
                 passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])
-                if rel in SYMMETRIC_RELATIONS or passive or strength == "weak":
+                # "joined the joint drills with the navy": a partner after "with" is not the subject
+                partner = bool(prev_word) and self.ctx.rules.has("comitative_preps", prev_word[0])
+                if (rel in SYMMETRIC_RELATIONS or passive or strength == "weak") and not partner:
                     subj = _convert(after[0], subj_types, self.ctx, object_slot=False)
                     if subj is not None:
                         obj = self._first(self._after(after[0].end), obj_types, object_slot=True,
@@ -516,7 +551,7 @@ class _SentenceFacts:
             if country:
                 obj = _Arg(subj.mention, country, subj.confidence * 0.9)
         date_ = _nearest_date(self.ctx, self.sv.sentence, trig.start,
-                              skip=[sp for sp in self.rel_spans if sp != self.trig_span])
+                              skip=[*(sp for sp in self.rel_spans if sp != self.trig_span), *self.name_spans])
         if subj is not None and obj is None and rel == Relation.ATTENDED:
             event = _event_after(self.sv, self.ctx, trig.end, date_)
             if event is not None:
@@ -555,6 +590,8 @@ class _SentenceFacts:
         if comma >= 0:
             win_start = win_start + comma + 1
         status = _status(self.sv, self.ctx, win_start, trig.start)
+        if strength == "mutual" and status == Modality.HAPPENED:
+            status = Modality.AGREED
         asserted = status not in _NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
         for s, o in pairs:
             if reverse:

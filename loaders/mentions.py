@@ -71,7 +71,9 @@ class Trigger:
     """A relation trigger phrase."""
 
     relation: str
-    strength: str  # strong | weak | reverse
+    # strong | weak | reverse | agent_after (a noun whose actor follows it: "kunjungan A ke B")
+    # | mutual (a joint pledge of coordinated parties only: "A and B agreed to")
+    strength: str
     capitalised: bool = False  # a noun in a language that capitalises nouns: "Treffen", not the verb "treffen"
 
 
@@ -100,7 +102,7 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps", "former", "title_links", "name_particles")
+              "host_preps", "former", "title_links", "name_particles", "affiliation_preps")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -406,6 +408,21 @@ class _OpenTitle:
     parts: list[_Item]
 
 
+def _affiliation(sv: SentenceView, items: Sequence[_Item], end: int, rules: Rules) -> _Item | None:
+    """The state or organisation a person's name is followed by, behind an affiliation word
+    (``affiliation_preps``: "from", "dari") and at most one determiner ("X from the Russian embassy")."""
+    nxt = next((x for x in items if x.start >= end), None)
+    if nxt is None or nxt.kind != "entity" or nxt.etype not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+        return None
+    gap = sv.raw(end, nxt.start)
+    words = [fold(w) for w in re.findall(r"\w+", gap)]
+    if "," in gap or not words or not rules.has("affiliation_preps", words[0]) or len(words) > 2:
+        return None
+    if len(words) == 2 and not rules.has("determiners", words[1]):
+        return None
+    return nxt
+
+
 def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     """Whether a "former"/"mantan"/"ehemalige" word stands right before a title."""
     prev = [t for t in sv.tokens if t.end <= start][-1:]
@@ -527,6 +544,16 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                                               org, country or (org_actor.country if org_actor else None),
                                               cue.shared, parts))
             continue
+        if org is None and country is None and not cue.needs_org:
+            # "Military Attaché X from the Russian embassy", "the spokesman X of the ministry": a state or
+            # an organisation right after the name, behind an affiliation word, is the title's
+            aff = _affiliation(sv, items, person.end, rules)
+            if aff is not None:
+                aff.descriptor = True
+                if aff.etype == EntityType.ORGANIZATION:
+                    org = aff.entity_id
+                else:
+                    country = aff.entity_id
         if person.role is None:
             person.role = _role_string(reg, cue, org, country)
             person.role_org = org
@@ -654,6 +681,24 @@ def _fuzzy(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules) ->
     return out
 
 
+def _same_person_respelt(items: Sequence[_Item], spellings: dict[str, str]) -> None:
+    """A discovered person spelt a little differently later in the article ("Shambhu Kumaran", then
+    "Sambhu Kumaran") is the one found first: same number of words, names nearly equal."""
+    for it in items:
+        if it.kind != "entity" or it.etype != EntityType.PERSON or it.how != "title-cue":
+            continue
+        name = norm(it.surface)
+        if name in spellings:
+            it.entity_id = spellings[name]
+            continue
+        words = len(name.split())
+        same = next((ent for known, ent in spellings.items() if len(known.split()) == words
+                     and fuzz.ratio(name, known) >= FUZZY_THRESHOLD), None)
+        if same is not None:
+            it.entity_id = same
+        spellings[name] = it.entity_id
+
+
 def _to_mention(it: _Item, index: int) -> Mention:
     assert it.etype is not None
     return Mention(sentence_index=index, start=it.start, end=it.end, surface=it.surface,
@@ -683,6 +728,7 @@ def find_mentions(
     discovered: dict[str, str] = {}  # folded surname -> person id
     open_titles: list[_OpenTitle] = []
     fleets: dict[str, str] = {}  # state -> the last fleet of it the article named
+    spellings: dict[str, str] = {}  # normalised name of a discovered person -> its id
     if views is None:
         views = [view(sent) for sent in (sentences if sentences is not None else article.sentences)]
     for sv in views:
@@ -695,6 +741,7 @@ def find_mentions(
                 fleets[actor.country] = actor.id
         items.sort(key=lambda it: it.start)
         items += _fuzzy(sv, items, reg, rl)
+        _same_person_respelt(items, spellings)
         for it in items:
             if it.kind == "entity" and it.etype == EntityType.PERSON and it.how in ("title-cue", "fuzzy"):
                 words = norm(it.surface).split()

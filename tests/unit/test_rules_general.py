@@ -276,3 +276,144 @@ def test_a_clause_final_verb_does_not_turn_a_companion_into_a_destination() -> N
 def test_the_head_of_an_agency_named_with_its_ministry_holds_a_role_of_the_ministry() -> None:
     ex = run("Kontrak diteken Kepala Badan Logistik (Kabalog) Kemenhan Marsda Agus Wibowo kemarin.", "id")
     assert ("per:agus-wibowo", "org:defence-ministry-idn") in of(ex, Relation.HOLDS_ROLE)
+
+
+# --- a stated right, a capacity or a threat is no sanction ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Under the new law the United States has the right to impose sanctions on Vietnam.", "en"),
+        ("Washington threatened to impose sanctions on Vietnam.", "en"),
+        ("Undang-undang itu menyatakan AS berhak menjatuhkan sanksi terhadap Vietnam.", "id"),
+        ("AS mengancam menjatuhkan sanksi terhadap Vietnam.", "id"),
+    ],
+)
+def test_right_or_threat_to_sanction_is_withheld(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert not of(ex, Relation.SANCTIONED)
+    assert [f.status for f in ex.withheld if f.relation == Relation.SANCTIONED] == [Modality.PLANNED]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("The United States imposed sanctions on Vietnam.", "en"), ("AS menjatuhkan sanksi terhadap Vietnam.", "id")],
+)
+def test_imposed_sanctions_stay_a_fact(text: str, lang: str) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == {("USA", "VNM")}
+
+
+# --- a partner after "with"/"dengan" is not the subject of a trigger -----------------------------
+
+
+def test_partner_after_comitative_is_not_the_attendee() -> None:
+    ex = run("Kehadiran kapal itu untuk mengikuti latihan bersama dengan TNI AL di Laut Jawa.", "id")
+    assert not of(ex, Relation.ATTENDED)
+
+
+def test_attendee_before_the_trigger_still_attends_with_its_partner() -> None:
+    ex = run("TNI AL mengikuti latihan bersama dengan Angkatan Laut Rusia di Laut Jawa.", "id")
+    assert {s for s, _ in of(ex, Relation.ATTENDED)} == {"org:navy-idn"}
+
+
+# --- one person spelt two ways in an article is one person -----------------------------------------
+
+
+def test_respelt_discovered_person_is_the_same_person() -> None:
+    ex = run("Indian envoy Shambhu Kumaran attended the talks.\nLater the Indian ambassador Sambhu Kumaran "
+             "spoke to reporters.", "en")
+    assert [f.subject for f in ex.facts if f.relation == Relation.HOLDS_ROLE] == ["per:shambhu-kumaran"]
+
+
+def test_different_people_with_close_names_stay_apart() -> None:
+    ex = run("The Chinese envoy Li Wenhao spoke first.\nLater the Chinese ambassador Li Wenbo spoke.", "en")
+    assert {f.subject for f in ex.facts if f.relation == Relation.HOLDS_ROLE} == {"per:li-wenhao", "per:li-wenbo"}
+
+
+# --- a year inside a name is not the date of the sentence ------------------------------------------
+
+
+def test_year_in_an_exercise_name_is_not_the_date() -> None:
+    ex = run("On June 2, Vietnam and Japan expanded their cooperation at the Shangri-La Dialogue 2022.", "en")
+    assert {f.date for f in ex.facts if f.relation == Relation.COOPERATES_WITH} == {"2022-06-02"}
+
+
+def test_plain_year_still_dates_the_sentence() -> None:
+    ex = run("Vietnam and Japan signed a defence agreement in 2021.", "en")
+    assert [f.date for f in ex.facts if f.relation == Relation.SIGNED_AGREEMENT_WITH] == ["2021"]
+
+
+# --- "Attaché X from the Russian embassy": the state after the name is the title's ----------------
+
+
+def test_affiliation_after_the_name_gives_the_title_its_state() -> None:
+    ex = run("Defence attaché Ivan Petrov of the Russian embassy in Laos said on Friday that talks would resume.")
+    assert ("per:ivan-petrov", "RUS") in of(ex, Relation.HOLDS_ROLE)
+
+
+def test_title_without_affiliation_states_no_role_tie() -> None:
+    ex = run("Military attaché Ivan Petrov visited the base in Laos.")
+    assert not of(ex, Relation.HOLDS_ROLE)
+
+
+# --- a visit stated as a noun with its visitor after it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Dalam kunjungan Presiden Vietnam Vo Van Thuong ke Jepang, kedua negara membahas perdagangan.", "id",
+         ("per:vo-van-thuong", "JPN")),
+        ("L'accord a été annoncé à l'occasion du déplacement en Égypte du président vietnamien Vo Van Thuong, "
+         "invité de marque.", "fr", ("per:vo-van-thuong", "EGY")),
+    ],
+)
+def test_visit_noun_takes_its_visitor_from_after_it(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.VISITED)
+
+
+def test_visit_noun_without_a_visitor_after_it_states_no_visit() -> None:
+    assert not of(run("Kunjungan itu berlangsung tiga hari di Jepang.", "id"), Relation.VISITED)
+
+
+# --- "A, after talks with B, said": B is the partner, not the speaker ------------------------------
+
+
+def test_actor_after_a_preposition_before_a_speech_verb_is_no_speaker() -> None:
+    ex = run("Presiden Vietnam Vo Van Thuong, seusai pertemuan dengan Perdana Menteri Jepang Kenji Sato, "
+             "mengatakan hal itu.", "id")
+    pairs = of(ex, Relation.MET_WITH)
+    assert ("per:vo-van-thuong", "per:kenji-sato") in pairs or ("per:kenji-sato", "per:vo-van-thuong") in pairs
+
+
+def test_speaker_after_a_quote_is_still_no_object() -> None:
+    ex = run("Pertemuan itu penting, kata Perdana Menteri Jepang Kenji Sato.", "id")
+    assert not of(ex, Relation.MET_WITH)
+
+
+# --- a joint pledge of coordinated parties is cooperation ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Vietnamese and Japanese governments agreed to establish two new training centres.", "en"),
+        ("Vietnam dan Jepang sepakat membangun pusat pelatihan baru.", "id"),
+    ],
+)
+def test_joint_pledge_is_agreed_cooperation(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert of(ex, Relation.COOPERATES_WITH) in ({("VNM", "JPN")}, {("JPN", "VNM")})
+    assert {f.status for f in ex.facts if f.relation == Relation.COOPERATES_WITH} == {Modality.AGREED}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vietnam agreed to buy new patrol boats.", "en"),  # one party alone pledges nothing to another
+        ("Vietnam and Japan did not agree to establish new bases.", "en"),
+    ],
+)
+def test_pledge_without_two_parties_or_denied_is_no_cooperation(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.COOPERATES_WITH)
