@@ -22,6 +22,7 @@ import hashlib
 import re
 from typing import Any
 
+import pycountry
 import trafilatura
 
 from loaders.dates import Dateline, normalize_published, parse_dateline, parse_leadin
@@ -54,8 +55,11 @@ def clean(record: ArticleRecord) -> CleanArticle:
     if not text:
         raise InputError(f"{record.source}: no article text left after removing boilerplate")
     url = record.url or meta.get("url") or None
-    published = normalize_published(record.published or (dateline.published if dateline else None)
-                                    or meta.get("date"))
+    try:
+        published = normalize_published(record.published or (dateline.published if dateline else None)
+                                        or meta.get("date"))
+    except InputError as exc:
+        raise InputError(f"{record.source}: {exc}") from exc
     outlet = record.outlet or (dateline.outlet if dateline else None) or _leadin_outlet(text)
     outlet = outlet or meta.get("sitename") or None
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -77,7 +81,10 @@ def _language(record: ArticleRecord, raw: str) -> str:
     """The record's language (ISO 639-1, any case) if the project has data for it, else detected."""
     if not record.language:
         return detect_language(raw)
-    code = record.language.strip().lower()
+    # "en-US", "pt_BR" and ISO 639-2/3 codes ("eng", "ind") name the same languages as "en", "pt", "id".
+    code = re.split(r"[-_]", record.language.strip().lower(), maxsplit=1)[0]
+    if len(code) == 3 and (found := pycountry.languages.get(alpha_3=code)) is not None:
+        code = getattr(found, "alpha_2", code)
     if code not in available_languages():
         raise InputError(
             f"{record.source}: language {record.language!r} is not supported; "

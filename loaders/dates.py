@@ -278,6 +278,7 @@ def precision_of(value: str) -> DatePrecision:
     return {10: DatePrecision.DAY, 7: DatePrecision.MONTH}.get(len(value), DatePrecision.YEAR)
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _ISO_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*$")
 
 
@@ -302,7 +303,7 @@ def normalize_published(s: str | None) -> str | None:
         return parsed.date().isoformat() if bare_date else parsed.isoformat()
     m = _ISO_PARTIAL.match(s)
     if m:
-        if m.group(2) and not 1 <= int(m.group(2)) <= 12:
+        if int(m.group(1)) < 1 or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
             raise InputError(f"published: {s!r} is not a date")
         return s
     found = [mention for data in all_lang_data() for mention in find_dates(s, data.code, None)]
@@ -310,6 +311,9 @@ def normalize_published(s: str | None) -> str | None:
         for mention in found:
             if mention.precision is precision:
                 return mention.value
+    if not _FOUR_DIGIT_YEAR.search(s):
+        # "21-06-24" could be 2021-06-24 or 24 June 2021: a guess would silently misdate every fact.
+        raise InputError(f"published: {s!r} has no four-digit year (use ISO 8601, e.g. 2021-06-24)")
     import dateparser  # imported late: costly, and needed only for odd publication strings
 
     absolute = dateparser.parse(s, settings={

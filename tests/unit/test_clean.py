@@ -171,6 +171,21 @@ def test_an_unsupported_language_is_a_clear_input_error(language: str) -> None:
         clean(record)
 
 
+@pytest.mark.parametrize(("given", "code"), [("en-US", "en"), ("pt_BR", "pt"), ("eng", "en"), ("ind", "id")])
+def test_regional_tags_and_three_letter_codes_name_the_same_language(given: str, code: str) -> None:
+    record = ArticleRecord(source="t.json", text="Russia and Myanmar signed an agreement.", language=given)
+    assert clean(record).language == code
+
+
+def test_a_refused_publication_date_names_its_source() -> None:
+    from loaders.errors import InputError
+
+    record = ArticleRecord(source="feed.jsonl#L3", text="Russia and Myanmar signed an agreement.",
+                           published="yesterday")
+    with pytest.raises(InputError, match=r"^feed\.jsonl#L3: published"):
+        clean(record)
+
+
 def test_language_codes_are_case_insensitive_and_publication_dates_normalised() -> None:
     record = ArticleRecord(source="t.json", text="Russia and Myanmar signed an agreement.", language="EN",
                            published="24 June 2021")

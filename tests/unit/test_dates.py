@@ -163,7 +163,8 @@ def test_publication_dates_are_normalised_to_iso_at_their_precision(given: str |
     assert normalize_published(given) == expected
 
 
-@pytest.mark.parametrize("given", ["yesterday", "Monday", "in 3 days", "5", "garbage", "2021-13"])
+@pytest.mark.parametrize("given", ["yesterday", "Monday", "in 3 days", "5", "garbage", "2021-13", "0000", "0000-12",
+                                   "21-06-24"])
 def test_relative_or_meaningless_publication_dates_are_refused_not_read_off_the_clock(given: str) -> None:
     from loaders.dates import normalize_published, parse_published
     from loaders.errors import InputError
