@@ -47,16 +47,29 @@ LIMIT 1
 
 # An article's claims and mentions are removed; what they touched is returned so it can be recomputed
 # (``claims`` carries what a tie is computed from, so ties this article supports unchanged are kept).
-# The article and its claims' actors are locked first, in id order (``SET`` of a label they already have
-# changes nothing but takes the write lock a writer takes on them): whoever else changes claims of the same
-# ties or events, whose endpoints and participants they are, waits for this transaction to commit and then
+# The article is locked first, then, in one pass and in id order, every entity this transaction will
+# change: its claims' actors, the entities it mentions (implied states included, whose mentions are
+# deleted here and which are then re-read as orphan candidates) and ``$lock_also`` (the entities a
+# replacement is about to write). ``SET`` of a label they already have changes nothing but takes the write
+# lock a writer takes on them: whoever else changes claims of the same ties or events, whose endpoints and
+# participants they are, or mentions of the same entities, waits for this transaction to commit and then
 # recounts.
 REMOVE_ARTICLE_CLAIMS: LiteralString = """
 MATCH (a:Article {id: $id})
 SET a:Article
 WITH a
-CALL () {
-    MATCH (:Claim {article_id: $id})-[:SUBJECT|OBJECT]->(e:Entity)
+CALL (a) {
+    CALL (a) {
+        MATCH (:Claim {article_id: $id})-[:SUBJECT|OBJECT]->(e:Entity)
+        RETURN e
+        UNION
+        MATCH (a)-[:MENTIONS]->(e:Entity)
+        RETURN e
+        UNION
+        UNWIND $lock_also AS id
+        MATCH (e:Entity {id: id})
+        RETURN e
+    }
     WITH DISTINCT e
     ORDER BY e.id
     SET e:Entity
@@ -91,18 +104,24 @@ DETACH DELETE a
 # An entity is MERGEd on :Entity(id) (constrained) and gets its type label afterwards, so a node first seen
 # under another article keeps one identity. The entity row holds what every article says alike (registry
 # names, QID, dated roles); what this article says (forms used, role, state) goes on its MENTIONS edge, and
-# the entity's aliases, search text, role and state are then recomputed from all its mentions
-# (_refresh_entities). ``roles_json`` is only set from Person rows and ``alpha2`` only from Country rows
-# (null elsewhere, which keeps the stored value).
+# the entity's aliases, search text, role and state are then updated from it (_UPDATE_ENTITIES) or
+# recomputed from all its mentions (_refresh_entities). ``roles_json`` is only set from Person rows and
+# ``alpha2`` only from Country rows (null elsewhere, which keeps the stored value). A discovered entity's
+# name is derived from its mentions (_ENTITY_TAIL), so a row only names a node that has no name yet.
+# With ``$new`` (the state check found no article with this id), an Article that exists after the MERGE
+# was committed by a concurrent writer of the same id meanwhile: the statement then writes nothing and
+# returns no row, and the writer runs the article again, as a replacement.
 _WRITE: LiteralString = """
 MERGE (a:Article {id: $id})
+WITH a
+WHERE NOT $new OR a.fingerprint IS NULL
 SET a += $props, a.loaded_at = datetime()
 WITH a
 CALL (a) {
     UNWIND $entities AS row
     MERGE (e:Entity {id: row.id})
     SET e:$(row.label),
-        e.name = row.name,
+        e.name = CASE WHEN row.source = 'discovered' THEN coalesce(e.name, row.name) ELSE row.name END,
         e.source = row.source,
         e.qid = coalesce(row.qid, e.qid),
         e.known_aliases = row.known_aliases,
@@ -145,37 +164,23 @@ CALL () {
 # --- recomputing what claims and mentions support -----------------------------------------------------------
 
 
-def _refresh_entities(ids: LiteralString) -> LiteralString:
-    """Recompute the entities listed in ``$<ids>`` from the mentions that remain.
-
-    ``aliases`` and ``search_text`` are the registry's names plus every form a remaining article used;
-    ``role`` and ``country`` come from the most recently published article that gives one. BELONGS_TO
-    (people, organisations) and LOCATED_IN (places) follow ``country``; the writer puts each entity's state
-    among the article's entities (implied, count 0), so that node exists whatever the load order.
-    """
-    return (
-        """
-CALL () {
-    UNWIND $"""
-        + ids
-        + """ AS id
-    MATCH (e:Entity {id: id})
-    CALL (e) {
-        OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
-        WITH m, a ORDER BY a.published IS NULL, a.published DESC, a.id DESC
-        RETURN collect(m.surface) AS surfaces, collect(m.folded) AS folded, collect(m.role) AS roles,
-               collect(m.country) AS countries
-    }
-    WITH e, roles, countries,
-         reduce(acc = coalesce(e.known_aliases, [e.name]), xs IN surfaces |
-                reduce(acc2 = acc, x IN xs | CASE WHEN x IN acc2 THEN acc2 ELSE acc2 + x END)) AS aliases,
-         reduce(acc = coalesce(e.known_folded, []), xs IN folded |
-                reduce(acc2 = acc, x IN xs | CASE WHEN x IN acc2 THEN acc2 ELSE acc2 + x END)) AS names
-    SET e.aliases = aliases,
-        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
-        e.role = head(roles),
-        e.country = head(countries)
+# What the full recompute and the incremental update of an entity share, after they set its names, role
+# and state: a discovered entity's name (the form most of its remaining articles used, then the one of the
+# earliest article), and BELONGS_TO (people, organisations) and LOCATED_IN (places), which follow
+# ``country``; the writer puts each entity's state among the article's entities (implied, count 0), so that
+# node exists whatever the load order.
+_ENTITY_TAIL: LiteralString = """
     WITH e
+    CALL (e) {
+        WITH e WHERE e.source = 'discovered'
+        MATCH (a:Article)-[m:MENTIONS]->(e)
+        UNWIND m.surface AS form
+        WITH e, form, count(*) AS n,
+             min(CASE WHEN a.published IS NULL THEN '~' ELSE a.published END + ' ' + a.id) AS first
+        ORDER BY n DESC, first, form
+        LIMIT 1
+        SET e.name = form
+    }
     CALL (e) {
         OPTIONAL MATCH (e)-[b:BELONGS_TO|LOCATED_IN]->(c:Country)
         WHERE c.id <> coalesce(e.country, '')
@@ -193,8 +198,87 @@ CALL () {
     }
 }
 """
+
+
+def _refresh_entities(ids: LiteralString) -> LiteralString:
+    """Recompute the entities listed in ``$<ids>`` from all the mentions that remain.
+
+    ``aliases`` are the registry's names, then every other form a remaining article used (sorted);
+    ``search_text`` likewise of the folded forms; ``role`` and ``country`` come from the most recently
+    published article that gives one (then the greatest article id), which ``role_from``/``country_from``
+    record as ``[published or '', article id]`` so that a later write can compare without re-reading all
+    mentions (_UPDATE_ENTITIES). Used where an entity lost a mention (replacement, retraction).
+    """
+    return (
+        """
+CALL () {
+    UNWIND $"""
+        + ids
+        + """ AS id
+    MATCH (e:Entity {id: id})
+    CALL (e) {
+        OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+        WITH m, a ORDER BY coalesce(a.published, '') DESC, a.id DESC
+        RETURN collect(m.surface) AS surfaces, collect(m.folded) AS folded,
+               collect(CASE WHEN m.role IS NOT NULL THEN [m.role, coalesce(a.published, ''), a.id] END) AS roles,
+               collect(CASE WHEN m.country IS NOT NULL THEN [m.country, coalesce(a.published, ''), a.id] END)
+                   AS countries
+    }
+    WITH e, surfaces, folded, head(roles) AS role, head(countries) AS country,
+         coalesce(e.known_aliases, [e.name]) AS known, coalesce(e.known_folded, []) AS known_folded
+    WITH e, role, country, known,
+         COLLECT { UNWIND surfaces AS xs UNWIND xs AS x WITH x WHERE NOT x IN known RETURN DISTINCT x ORDER BY x }
+             AS forms,
+         known_folded + COLLECT {
+             UNWIND folded AS xs UNWIND xs AS x WITH x WHERE NOT x IN known_folded RETURN DISTINCT x ORDER BY x
+         } AS names
+    SET e.aliases = known + forms,
+        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
+        e.role = role[0],
+        e.role_from = role[1..],
+        e.country = country[0],
+        e.country_from = country[1..]
+"""
+        + _ENTITY_TAIL
     )
 
+
+# The write path's update of the entities an article names (``$entity_ids``), from its mentions alone: its
+# forms are merged into ``aliases`` and ``search_text`` (kept in the order _refresh_entities gives them),
+# and its role or state replaces the stored one only if the article is at least as recent as the one that
+# gave it (``role_from``/``country_from``). The result equals a full recompute, since a new article only
+# adds a mention; reading every mention of a state named by thousands of articles on each write is what
+# this avoids. ``search_text`` is split back into its forms (a folded form holds no " | ").
+_UPDATE_ENTITIES: LiteralString = (
+    """
+CALL () {
+    UNWIND $entity_ids AS id
+    MATCH (e:Entity {id: id})
+    OPTIONAL MATCH (:Article {id: $id})-[m:MENTIONS]->(e)
+    WITH e, m, [coalesce($props.published, ''), $id] AS key,
+         coalesce(e.known_aliases, [e.name]) AS known, coalesce(e.known_folded, []) AS known_folded
+    WITH e, m, key, known,
+         COLLECT {
+             UNWIND coalesce(e.aliases, []) + coalesce(m.surface, []) AS x
+             WITH x WHERE NOT x IN known RETURN DISTINCT x ORDER BY x
+         } AS forms,
+         known_folded + COLLECT {
+             UNWIND [x IN split(coalesce(e.search_text, ''), ' | ') WHERE x <> ''] + coalesce(m.folded, []) AS x
+             WITH x WHERE NOT x IN known_folded RETURN DISTINCT x ORDER BY x
+         } AS names,
+         m.role IS NOT NULL AND (e.role_from IS NULL OR key[0] > e.role_from[0]
+             OR (key[0] = e.role_from[0] AND key[1] >= e.role_from[1])) AS newer_role,
+         m.country IS NOT NULL AND (e.country_from IS NULL OR key[0] > e.country_from[0]
+             OR (key[0] = e.country_from[0] AND key[1] >= e.country_from[1])) AS newer_country
+    SET e.aliases = known + forms,
+        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
+        e.role = CASE WHEN newer_role THEN m.role ELSE e.role END,
+        e.role_from = CASE WHEN newer_role THEN key ELSE e.role_from END,
+        e.country = CASE WHEN newer_country THEN m.country ELSE e.country END,
+        e.country_from = CASE WHEN newer_country THEN key ELSE e.country_from END
+"""
+    + _ENTITY_TAIL
+)
 
 
 # Events are recomputed from the claims about them, never incremented; one with no claim left is deleted.
@@ -229,6 +313,13 @@ CALL () {
                 RETURN d
             }),
             ev.dates = COLLECT { UNWIND dates AS d RETURN DISTINCT d ORDER BY d }
+        // The title shows the participants' current names (a discovered person's may have changed).
+        WITH ev, COLLECT {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT|OBJECT]->(x:Entity)
+            WITH DISTINCT x ORDER BY x.id
+            RETURN coalesce(x.name, x.id)
+        } AS who
+        SET ev.title = ev.type + ': ' + reduce(t = head(who), x IN tail(who) | t + ' – ' + x)
         SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
         WITH ev
         CALL (ev) {
@@ -322,18 +413,19 @@ CALL () {
 }
 """
 
-# Events, then ties, then entities left with neither a mention nor a claim, then the entities that lost a
-# mention but remain.
+# The entities that lost a mention first (events show their names), then events, then ties, then the
+# entities left with neither a mention nor a claim.
 _RECOMPUTE: LiteralString = (
-    _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES + _refresh_entities("orphan_candidates")
+    _refresh_entities("orphan_candidates") + _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES
 )
 
 # --- the statements the writer runs -----------------------------------------------------------------------
 
+# A replacement: the entities this version names may have lost what the previous one said of them.
 WRITE_ARTICLE: LiteralString = _WRITE + _refresh_entities("entity_ids") + "RETURN entities, claims\n"
 
 RECOMPUTE: LiteralString = _RECOMPUTE + "RETURN events_deleted, ties_deleted, entities_deleted\n"
 
 # A new article in one statement: written, then what it supports recomputed. The recompute follows the
 # write within the statement, so it counts claims only after this article's entities are locked.
-WRITE_NEW_ARTICLE: LiteralString = _WRITE + _refresh_entities("entity_ids") + _RECOMPUTE + "RETURN entities, claims\n"
+WRITE_NEW_ARTICLE: LiteralString = _WRITE + _UPDATE_ENTITIES + _RECOMPUTE + "RETURN entities, claims\n"

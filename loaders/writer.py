@@ -17,9 +17,17 @@ splits the write from the recompute, which depends on what was removed.
 Concurrent writers (``tiesgraph load --shard``) stay exact because every article first SETs its
 entities, which write-locks them: a second transaction touching the same tie or event (whose endpoints
 or participants are among those entities) waits until the first commits and then recounts its claims,
-committed ones included. Removing an article's claims (replacement, retraction) first locks their
-actors the same way. Locks are taken in a fixed order (entity id); a deadlock is a transient error the
-driver retries, which is safe because transaction functions are idempotent.
+committed ones included. Removing an article's claims (replacement, retraction) first locks, in one
+pass, every entity it will change: its claims' actors, the entities it mentions (implied states
+included) and, for a replacement, the entities the new version writes. Each pass takes its locks in id
+order, after the article's own; a deadlock is still possible (a new article's entities are locked in a
+second pass) and is a transient error the driver retries, which is safe because transaction functions
+are idempotent.
+
+The state check reads before any lock, so two writers of one article id (two versions of one source) may
+both find it absent. The write statement's MERGE of the Article waits for the other's commit; it then
+finds the article stored and writes nothing, and `write_article` runs the article once more, which
+replaces the committed version instead of adding a second set of claims beside it.
 
 One text is one article, also when two loaders write its two forms (a ``.txt`` and its JSON record) at
 once: both may find no other article with its ``content_hash``, but the uniqueness constraint on it lets
@@ -59,6 +67,10 @@ from loaders.models import ArticleExtraction, Entity, Fact
 from loaders.read import read_source
 
 Row = dict[str, Any]
+
+WRITER_VERSION = "writer.v2"
+"""The writer's semantics (what rows mean, how entities and events are derived), part of every fingerprint:
+a new version makes the next load of each stored article rewrite it."""
 
 TIE_KEY_SEPARATOR = "|"
 
@@ -216,7 +228,9 @@ def entity_rows(extraction: ArticleExtraction) -> dict[Label, list[Row]]:
     """
     rows: dict[Label, list[Row]] = defaultdict(list)
     for entity in _merged_entities(extraction):
-        known = _union([entity.name], entity.known_aliases)
+        # A discovered entity has no registry names: its name and aliases come from its mentions only, so
+        # no single article's spelling outlives that article.
+        known = [] if entity.source == "discovered" else _union([entity.name], entity.known_aliases)
         row: Row = {
             "id": entity.id,
             "name": entity.name,
@@ -384,9 +398,11 @@ class WritePlan(BaseModel):
         """sha256 of every row: equal fingerprints write the same graph, so a re-load can skip it.
 
         Any change counts, not only the text's: a corrected publication date, new registry data or rules
-        under the same extractor name all change some row and so rewrite the article.
+        under the same extractor name all change some row and so rewrite the article; so does a new
+        `WRITER_VERSION`.
         """
         rows = self.model_dump(mode="json")
+        rows["writer"] = WRITER_VERSION
         rows["article"] = {k: v for k, v in self.article.items() if k != "fingerprint"}
         return hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
@@ -430,9 +446,14 @@ class _Footprint(BaseModel):
         return {c["event_id"] for c in self.claims if c["event_id"]}
 
 
-def _remove_claims(tx: ManagedTransaction, article_id: str) -> _Footprint:
-    # Claims and mentions go; what they touched is returned so it can be recomputed.
-    record = tx.run(cypher.REMOVE_ARTICLE_CLAIMS, id=article_id).single()
+class _StoredMeanwhile(Exception):
+    """A concurrent writer committed the article's id after this transaction's state check."""
+
+
+def _remove_claims(tx: ManagedTransaction, article_id: str, lock_also: Iterable[str] = ()) -> _Footprint:
+    # Claims and mentions go; what they touched is returned so it can be recomputed. ``lock_also`` are
+    # entities the transaction writes next, locked in the same pass.
+    record = tx.run(cypher.REMOVE_ARTICLE_CLAIMS, id=article_id, lock_also=sorted(set(lock_also))).single()
     return _Footprint() if record is None else _Footprint.model_validate(dict(record))
 
 
@@ -481,10 +502,10 @@ def _recompute(
     return _Recomputed() if record is None else _Recomputed.model_validate(dict(record))
 
 
-def _write_params(plan: WritePlan) -> dict[str, Any]:
+def _write_params(plan: WritePlan, *, new: bool) -> dict[str, Any]:
     about = [{"id": r["props"]["id"], "event_id": r["props"]["event_id"]}
              for r in plan.claims if r["props"]["event_id"]]
-    return {"id": plan.article_id, "props": plan.article, "entities": plan.entities,
+    return {"id": plan.article_id, "new": new, "props": plan.article, "entities": plan.entities,
             "entity_ids": [row["id"] for row in plan.entities], "mentions": plan.mentions,
             "events": plan.events, "claims": plan.claims, "about": about}
 
@@ -512,11 +533,14 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
             # The same text received twice in different forms (a .txt without URL, the record with one) is
             # one article: writing it again would double every tie's support.
             return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=state["same_text"])
-        record = tx.run(cypher.WRITE_NEW_ARTICLE, _write_params(plan), event_ids=sorted(event_ids),
+        record = tx.run(cypher.WRITE_NEW_ARTICLE, _write_params(plan, new=True), event_ids=sorted(event_ids),
                         ties=labelled_tie_rows(new_ties), orphan_candidates=[],
                         status_rank=list(STATUS_RANK)).single()
-        entities = 0 if record is None else int(record["entities"])
-        claims = _check_claims(plan, None if record is None else record["claims"])
+        if record is None:
+            # Another writer of this id committed after our state check; nothing was written.
+            raise _StoredMeanwhile(plan.article_id)
+        entities = int(record["entities"])
+        claims = _check_claims(plan, record["claims"])
         return WriteSummary(article_id=plan.article_id, status="created", entities=entities, claims=claims,
                             events=len(event_ids), ties=len(new_ties))
     if state["fingerprint"] == plan.article["fingerprint"]:
@@ -524,8 +548,8 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
 
     # A changed version: its old claims go, the new ones are written, and what either touched is recomputed
     # (except ties this article supports exactly as before).
-    old = _remove_claims(tx, plan.article_id)
-    record = tx.run(cypher.WRITE_ARTICLE, _write_params(plan)).single()
+    old = _remove_claims(tx, plan.article_id, lock_also=(row["id"] for row in plan.entities))
+    record = tx.run(cypher.WRITE_ARTICLE, _write_params(plan, new=False)).single()
     entities = 0 if record is None else int(record["entities"])
     claims = _check_claims(plan, None if record is None else record["claims"])
     kept = unchanged_ties(old.claims, (row["props"] for row in plan.claims))
@@ -576,6 +600,9 @@ def write_article(driver: Driver, extraction: ArticleExtraction, *, database: st
     try:
         with driver.session(database=database) as session:
             try:
+                return session.execute_write(_write_tx, plan)
+            except _StoredMeanwhile:
+                # Once more: the state check now finds the committed version, and this one replaces it.
                 return session.execute_write(_write_tx, plan)
             except ConstraintError as exc:
                 if not _same_text_committed_meanwhile(exc):

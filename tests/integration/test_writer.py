@@ -439,3 +439,193 @@ def test_a_new_version_with_another_articles_text_is_refused(empty_graph: Driver
     with pytest.raises(WriteError, match="already stored as art:two"):
         write_article(empty_graph, make_extraction("art:one", content_hash="hash-two"), database=db)
     assert graph_counts(empty_graph, neo4j_settings) == before
+
+
+def _hold_write_then(driver: Driver, db: str, hold: Any, then: Any, settings: Settings) -> dict[str, Any]:
+    """Run ``hold(tx)`` in a transaction left open until ``then()``, started meanwhile, is blocked on it.
+
+    Returns the results (or exceptions) of both, under "held" and "then".
+    """
+    import threading
+    import time
+
+    from neo4j import ManagedTransaction
+
+    done_holding, release = threading.Event(), threading.Event()
+    results: dict[str, Any] = {}
+
+    def held(tx: ManagedTransaction) -> Any:
+        out = hold(tx)
+        done_holding.set()
+        assert release.wait(30)
+        return out
+
+    def run(name: str, work: Any) -> None:
+        try:
+            results[name] = work()
+        except BaseException as exc:  # reported by the caller's assertions
+            results[name] = exc
+
+    def holder_work() -> Any:
+        with driver.session(database=db) as session:
+            return session.execute_write(held)
+
+    holder = threading.Thread(target=run, args=("held", holder_work))
+    holder.start()
+    assert done_holding.wait(30)
+    other = threading.Thread(target=run, args=("then", then))
+    other.start()
+    deadline = time.monotonic() + 30
+    while _blocked_transactions(driver, settings) == 0 and other.is_alive():
+        assert time.monotonic() < deadline, "the second transaction never waited for the first"
+        time.sleep(0.05)
+    results["while_blocked"] = results.get("then")
+    release.set()
+    holder.join(30)
+    other.join(30)
+    return results
+
+
+def test_two_versions_of_one_article_written_at_once_leave_only_one_versions_claims(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """The race, forced: version two's state check runs while version one's write is not yet committed."""
+    from loaders.writer import WriteSummary, _write_tx, plan_write
+
+    db = neo4j_settings.neo4j_database
+    first = make_extraction("art:one", content_hash="hash-v1")
+    second = make_extraction("art:one", facts=[meeting_fact(confidence=0.6)], content_hash="hash-v2")
+    results = _hold_write_then(empty_graph, db, lambda tx: _write_tx(tx, plan_write(first)),
+                               lambda: write_article(empty_graph, second, database=db), neo4j_settings)
+    held, then = results["held"], results["then"]
+    assert isinstance(held, WriteSummary) and held.status == "created"
+    assert isinstance(then, WriteSummary), then
+    assert then.status == "replaced"
+    assert query(empty_graph, neo4j_settings, "MATCH (c:Claim) RETURN c.relation AS r, c.confidence AS c") == [
+        {"r": "MET_WITH", "c": 0.6}]
+    assert tie(empty_graph, neo4j_settings, ARMS_KEY) is None
+    meeting = tie(empty_graph, neo4j_settings, MEETING_KEY)
+    assert meeting is not None and (meeting["support"], meeting["articles"]) == (1, 1)
+    assert query(empty_graph, neo4j_settings, "MATCH (ev:Event) RETURN ev.support AS s") == [{"s": 1}]
+    assert query(empty_graph, neo4j_settings, "MATCH (a:Article) RETURN a.content_hash AS h") == [{"h": "hash-v2"}]
+
+
+def test_a_retraction_locks_the_entities_it_only_mentions_before_its_claims_actors(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """While it waits for a mentioned-only entity (CHN) held elsewhere, it holds none of its actors' locks."""
+    import threading
+    import time
+
+    from neo4j import ManagedTransaction, Query
+
+    from loaders.writer import RetractSummary, retract_article_id
+
+    db = neo4j_settings.neo4j_database
+    write_article(empty_graph, make_extraction("art:one", facts=[arms_fact()],
+                                               entity_ids=["CHN", "MMR", "RUS", "wpn:su-30"]), database=db)
+    release, holding = threading.Event(), threading.Event()
+    retracted: dict[str, Any] = {}
+
+    def hold_china() -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run("MATCH (e:Entity {id: 'CHN'}) SET e:Entity").consume()
+            holding.set()
+            assert release.wait(30)
+
+        with empty_graph.session(database=db) as session:
+            session.execute_write(work)
+
+    def retract() -> None:
+        try:
+            retracted["summary"] = retract_article_id(empty_graph, "art:one", database=db)
+        except BaseException as exc:  # reported below
+            retracted["summary"] = exc
+
+    holder = threading.Thread(target=hold_china)
+    holder.start()
+    assert holding.wait(30)
+    retraction = threading.Thread(target=retract)
+    retraction.start()
+    try:
+        deadline = time.monotonic() + 30
+        while _blocked_transactions(empty_graph, neo4j_settings) == 0 and retraction.is_alive():
+            assert time.monotonic() < deadline, "the retraction never waited for CHN"
+            time.sleep(0.05)
+        # An actor of the retracted claims is still free: locking it does not wait for the retraction.
+        empty_graph.execute_query(Query("MATCH (e:Entity {id: 'RUS'}) SET e:Entity", timeout=3), database_=db)
+    finally:
+        release.set()
+        holder.join(30)
+        retraction.join(30)
+    assert isinstance(retracted["summary"], RetractSummary), retracted["summary"]
+    assert graph_counts(empty_graph, neo4j_settings) == (0, 0)
+
+
+def _discovered(name: str) -> Entity:
+    return Entity(id="per:jose-perez", type=EntityType.PERSON, name=name, aliases=[name], country="MMR",
+                  role="Defence Minister", source="discovered")
+
+
+def test_a_discovered_persons_name_goes_with_the_article_that_spelt_it(
+    empty_graph: Driver, neo4j_settings: Settings
+) -> None:
+    from tests.integration.test_entity_support import dump
+
+    db = neo4j_settings.neo4j_database
+
+    def article(article_id: str, spelling: str, published: str) -> ArticleExtraction:
+        fact = meeting_fact(subject="per:jose-perez", place=None)
+        base = make_extraction(article_id, facts=[fact], entity_ids=["per:min-aung-hlaing", "MMR"])
+        return base.model_copy(update={
+            "entities": [*base.entities, _discovered(spelling)],
+            "article": base.article.model_copy(update={"published": published}),
+        })
+
+    write_article(empty_graph, article("art:a", "José Pérez", "2021-06-24"), database=db)
+    after_a = dump(empty_graph, neo4j_settings)
+    write_article(empty_graph, article("art:b", "Jose Perez", "2021-06-25"), database=db)
+    person = query(empty_graph, neo4j_settings,
+                   "MATCH (p:Person {id: 'per:jose-perez'}) RETURN p.name AS name, p.aliases AS aliases")
+    # Each spelling has one article: the earlier article's wins, and both are aliases.
+    assert person == [{"name": "José Pérez", "aliases": ["Jose Perez", "José Pérez"]}]
+    retract_article(empty_graph, "art:b", database=db)
+    assert dump(empty_graph, neo4j_settings) == after_a
+    names = query(empty_graph, neo4j_settings, "MATCH (ev:Event) RETURN ev.title AS t")
+    assert names == [{"t": "Meeting: José Pérez – Min Aung Hlaing"}]
+
+
+@pytest.mark.parametrize("order", [("art:a", "art:b", "art:c"), ("art:c", "art:a", "art:b")])
+def test_an_entitys_role_and_forms_do_not_depend_on_the_load_order(
+    empty_graph: Driver, neo4j_settings: Settings, order: tuple[str, ...]
+) -> None:
+    """The newest article's role wins (same date: the greater id), and every form is an alias, as after
+    a full recompute (retraction), whichever order the articles came in."""
+    from tests.integration.test_entity_support import dump
+
+    db = neo4j_settings.neo4j_database
+    published = {"art:a": "2021-06-24", "art:b": "2021-06-25", "art:c": "2021-06-25"}
+
+    def article(article_id: str) -> ArticleExtraction:
+        base = make_extraction(article_id, facts=[meeting_fact()])
+        form = f"Shoigu {article_id[-1]}"
+        shoigu = ENTITIES["per:sergei-shoigu"].model_copy(update={"role": f"role {article_id}", "aliases": [form]})
+        return base.model_copy(update={
+            "entities": [shoigu if e.id == shoigu.id else e for e in base.entities],
+            "article": base.article.model_copy(update={"published": published[article_id]}),
+        })
+
+    for article_id in order:
+        write_article(empty_graph, article(article_id), database=db)
+    person = query(empty_graph, neo4j_settings, "MATCH (p:Person {id: 'per:sergei-shoigu'}) "
+                                                "RETURN p.role AS role, p.role_from AS source, p.aliases AS aliases")
+    assert person == [{"role": "role art:c", "source": ["2021-06-25", "art:c"],
+                       "aliases": ["Sergei Shoigu", "Shoigu a", "Shoigu b", "Shoigu c"]}]
+    loaded = dump(empty_graph, neo4j_settings)
+    # A full recompute (the one a retraction runs) gives the same entity.
+    write_article(empty_graph, make_extraction("art:d", facts=[meeting_fact()]), database=db)
+    retract_article(empty_graph, "art:d", database=db)
+    assert dump(empty_graph, neo4j_settings) == loaded
+    retract_article(empty_graph, "art:c", database=db)
+    assert query(empty_graph, neo4j_settings,
+                 "MATCH (p:Person {id: 'per:sergei-shoigu'}) RETURN p.role AS role") == [{"role": "role art:b"}]

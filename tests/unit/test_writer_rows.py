@@ -200,6 +200,24 @@ def test_plan_records_the_extractor_and_a_fingerprint_of_every_row() -> None:
     assert plan_write(redated).article["fingerprint"] != plan.article["fingerprint"]
 
 
+def test_a_new_writer_version_changes_every_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import loaders.writer
+
+    before = plan_write(_extraction()).article["fingerprint"]
+    monkeypatch.setattr(loaders.writer, "WRITER_VERSION", "writer.test")
+    assert plan_write(_extraction()).article["fingerprint"] != before
+
+
+def test_a_discovered_entity_has_no_registry_names() -> None:
+    from loaders.writer import entity_rows
+
+    extraction = _extraction()
+    person = next(e for e in extraction.entities if e.type is EntityType.PERSON)
+    person.source = "discovered"
+    rows = [r for rs in entity_rows(extraction).values() for r in rs if r["id"] == person.id]
+    assert (rows[0]["known_aliases"], rows[0]["known_folded"]) == ([], [])
+
+
 def test_dated_roles_are_stored_as_json_and_absent_roles_as_null() -> None:
     from loaders.models import RoleSpan
 
