@@ -3,6 +3,11 @@
 A migration is a list of statements. Applying twice is a no-op: applied ids are skipped, and every DDL
 statement is `IF NOT EXISTS` (`IF EXISTS` for a drop). Editing a migration after it was applied is refused
 (checksum mismatch): add a new numbered migration instead.
+
+A migration may carry a ``preflight``: a read query run before its first statement, whose rows (if any)
+say why the migration cannot succeed on this graph, so it fails before changing anything. The preflight
+is not part of the checksum: it changes no schema, and adding one to an applied migration is no edit of
+what was applied.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ class Migration(BaseModel):
     id: str
     name: str
     statements: tuple[str, ...]
+    preflight: str | None = None
+    """A read query whose rows (if any) make the migration fail before its first statement runs."""
+    preflight_error: str = "the graph holds data the migration cannot apply to"
+    """What the preflight's rows mean, the start of the error that lists them."""
 
     @property
     def checksum(self) -> str:
@@ -46,8 +55,9 @@ _LATER: tuple[Migration, ...] = (
     # two forms both passed it. The constraint makes the second one fail, and the writer then finds the
     # first. A constraint brings its own index and cannot coexist with a plain index on the same property,
     # so the index goes first. On a graph that already holds one text twice (written by racing loaders
-    # before this migration) the constraint is refused and the error gives the hash: retract one of its
-    # articles, then apply again.
+    # before this migration) the constraint would be refused after the index was dropped, so the preflight
+    # lists every duplicated hash and its articles first and nothing changes: retract all but one article
+    # of each, then apply again.
     Migration(
         id="0003",
         name="unique Article.content_hash (one text is one article, also under concurrent loaders)",
@@ -56,6 +66,12 @@ _LATER: tuple[Migration, ...] = (
             "CREATE CONSTRAINT uq_article_content_hash IF NOT EXISTS "
             "FOR (n:Article) REQUIRE n.content_hash IS UNIQUE",
         ),
+        preflight=(
+            "MATCH (a:Article) WHERE a.content_hash IS NOT NULL "
+            "WITH a.content_hash AS content_hash, collect(a.id) AS ids WHERE size(ids) > 1 "
+            "RETURN content_hash, ids ORDER BY content_hash"
+        ),
+        preflight_error="texts stored as more than one article (retract all but one of each, then apply again)",
     ),
 )
 _LATER_STATEMENTS = {s for m in _LATER for s in m.statements}
@@ -110,6 +126,7 @@ def apply_migrations(
                     "add a new numbered migration instead of editing it"
                 )
             continue
+        _preflight(driver, migration, database=database)
         for statement in migration.statements:
             if on_statement is not None:
                 on_statement(statement)
@@ -125,6 +142,17 @@ def apply_migrations(
             session.execute_write(_record)
         applied.append(migration.id)
     return applied
+
+
+def _preflight(driver: Driver, migration: Migration, *, database: str) -> None:
+    """Raise `MigrationError` listing the preflight's rows, if the migration has one and it finds any."""
+    if migration.preflight is None:
+        return
+    records, _, _ = driver.execute_query(migration.preflight, database_=database, routing_=RoutingControl.READ)
+    if records:
+        found = "; ".join(", ".join(f"{k}={v}" for k, v in dict(r).items()) for r in records)
+        raise MigrationError(f"migration {migration.id} ({migration.name}) not applied: "
+                             f"{migration.preflight_error}: {found}")
 
 
 def wait_for_indexes(driver: Driver, *, database: str, timeout_seconds: int = 120) -> None:

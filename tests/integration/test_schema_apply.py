@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from neo4j import Driver, RoutingControl
 
 from graph_schema import ddl
@@ -69,3 +70,32 @@ def test_fulltext_index_folds_case_and_accents(driver: Driver, neo4j_settings: S
         database_=db, routing_=RoutingControl.READ,
     )
     assert [r["id"] for r in records] == ["plc:test-bogota"]
+
+
+def test_migration_0003_refuses_a_graph_holding_one_text_twice_before_dropping_anything(
+    driver: Driver, neo4j_settings: Settings, empty_graph: Driver
+) -> None:
+    """Back to the state before 0003 (its index, no constraint), with one text stored as two articles."""
+    from graph_schema.errors import MigrationError
+
+    db = neo4j_settings.neo4j_database
+    apply_migrations(driver, database=db)
+    for statement in ("DROP CONSTRAINT uq_article_content_hash IF EXISTS",
+                      "CREATE INDEX idx_article_content_hash IF NOT EXISTS FOR (n:Article) ON (n.content_hash)",
+                      "MATCH (m:Migration {id: '0003'}) DELETE m",
+                      "CREATE (:Article {id: 'art:txt', content_hash: 'h-twice'}), "
+                      "(:Article {id: 'art:json', content_hash: 'h-twice'}), "
+                      "(:Article {id: 'art:other', content_hash: 'h-once'})"):
+        driver.execute_query(statement, database_=db)
+    try:
+        with pytest.raises(MigrationError, match=r"0003.*h-twice.*art:(txt|json).*art:(txt|json)") as raised:
+            apply_migrations(driver, database=db)
+        assert "h-once" not in str(raised.value)
+        assert "idx_article_content_hash" in _indexes(driver, db)
+        assert "0003" not in applied_migrations(driver, database=db)
+        driver.execute_query("MATCH (a:Article {id: 'art:json'}) DELETE a", database_=db)
+        assert apply_migrations(driver, database=db) == ["0003"]
+    finally:
+        driver.execute_query("MATCH (a:Article) DETACH DELETE a", database_=db)
+        apply_migrations(driver, database=db)
+    assert "idx_article_content_hash" not in _indexes(driver, db)
