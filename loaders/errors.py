@@ -6,6 +6,7 @@
     ├── RegistryError           a data file (registry, rules, templates) is malformed
     ├── ExtractionError         a stage failed on an article that was read correctly
     ├── WriteError              the graph write of one article failed (nothing of it was written)
+    │   └── DuplicateTextError  a new version's text is already stored as another article
     └── ArticleNotFound         a retraction named an article (id, URL or file) that is not in the graph
 """
 
@@ -46,6 +47,12 @@ class WriteError(LoaderError):
     """Raised when writing one article's graph failed; the transaction was rolled back."""
 
     code = "write_failed"
+
+
+class DuplicateTextError(WriteError):
+    """Raised when an article's new version has a text already stored as another article (retract one first)."""
+
+    code = "duplicate_text"
 
 
 class ArticleNotFound(LoaderError):

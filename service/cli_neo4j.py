@@ -192,7 +192,7 @@ def cypher(
     logging.getLogger("neo4j.pool").setLevel(logging.CRITICAL)
     with _expected_errors():
         params = parse_params(param or [])
-        with open_driver(settings) as driver:
+        with open_driver(settings, notifications=True) as driver:
             try:
                 driver.verify_connectivity()  # fail fast instead of retrying a query for half a minute
             except (ServiceUnavailable, SessionExpired) as exc:

@@ -89,24 +89,29 @@ def encode_cursor(offset: int) -> str:
 MAX_OFFSET = 2**31
 """Largest offset a cursor may carry (far beyond any real page; keeps SKIP inside Neo4j's integers)."""
 
+MAX_CURSOR_LENGTH = 64
+"""Longest cursor accepted (encode_cursor(MAX_OFFSET) is far shorter); also caps what an error echoes."""
+
 
 def decode_cursor(cursor: str) -> int:
     """Offset of an opaque cursor; BadRequest when it was not made by encode_cursor."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         offset = json.loads(raw)["o"]
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise BadRequest("Invalid cursor.", details={"cursor": cursor}) from exc
+    # RecursionError: deeply nested JSON such as '[[[[…'.
+    except (binascii.Error, ValueError, KeyError, TypeError, RecursionError) as exc:
+        raise BadRequest("Invalid cursor.", details={"cursor": cursor[:MAX_CURSOR_LENGTH]}) from exc
     # bool is an int in Python, and Neo4j integers are 64-bit: refuse both rather than fail later.
     if type(offset) is not int or not 0 <= offset <= MAX_OFFSET:
-        raise BadRequest("Invalid cursor.", details={"cursor": cursor})
+        raise BadRequest("Invalid cursor.", details={"cursor": cursor[:MAX_CURSOR_LENGTH]})
     return offset
 
 
 def get_page(
     settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, description="page size (capped at the server's max page size)")] = 50,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    cursor: Annotated[str | None, Query(max_length=MAX_CURSOR_LENGTH,
+                                        description="next_cursor of the previous page")] = None,
 ) -> Page:
     """Page from limit and cursor, the size capped at settings.max_page_size."""
     offset = decode_cursor(cursor) if cursor else 0

@@ -10,11 +10,11 @@ Every error body has the same shape: ``{"error": {"code", "message", "details"}}
         ├── NotFound             404  an id that names nothing in the graph
         ├── Conflict             409  a write that collides with a concurrent one
         ├── PayloadTooLarge      413  a body over settings.max_upload_bytes
-        ├── UnsupportedMediaType 415  a POST body that is neither JSON nor HTML
+        ├── UnsupportedMediaType 415  a POST body that is neither JSON nor HTML, or in an unknown charset
         └── Unavailable          503  Neo4j cannot be reached, or the schema is not migrated
 
 Errors raised elsewhere are mapped here too: FastAPI's request validation (422), Starlette's HTTP errors
-(404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/422/500 by subclass), the driver's
+(404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/404/409/422/500 by subclass), the driver's
 ServiceUnavailable / SessionExpired (503) and constraint violations (409); anything else is a logged 500.
 """
 
@@ -31,7 +31,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from loaders.errors import ArticleNotFound, ExtractionError, InputError, LoaderError
+from loaders.errors import ArticleNotFound, DuplicateTextError, ExtractionError, InputError, LoaderError
 
 log = logging.getLogger("tiesgraph.api")
 
@@ -120,6 +120,7 @@ _HTTP_CODES: dict[int, str] = {
 
 _LOADER_STATUS: tuple[tuple[type[LoaderError], int], ...] = (
     (ArticleNotFound, 404),
+    (DuplicateTextError, 409),
     (InputError, 400),
     (ExtractionError, 422),
     (LoaderError, 500),

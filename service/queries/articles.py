@@ -39,6 +39,7 @@ RETURN a.content_hash AS content_hash,"""
     + _SUMMARY
     + """,
        COLLECT { MATCH (a)-[m:MENTIONS]->(e:Entity)
+                 WHERE m.count > 0  // count 0: implied (an actor's state), not named
                  WITH e, m ORDER BY m.count DESC, e.name
                  RETURN {id: e.id, name: e.name, type: head([l IN labels(e) WHERE l IN $entity_types]),
                          count: m.count, surface: coalesce(m.surface, [])} } AS entities
@@ -66,6 +67,7 @@ RETURN {claim_id: c.id, relation: c.relation, sentence: c.sentence, sentence_ind
 """
 )
 
+STORED_URL: LiteralString = "MATCH (a:Article {id: $id}) RETURN a.url AS url"
 
 
 def list_articles(*, driver: Driver, database: str, outlet: str | None, language: str | None,
@@ -95,9 +97,13 @@ def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestRes
 
     extraction = pipeline.extract(record)
     summary = writer.write_article(driver, extraction, database=database)
+    url = extraction.article.url
+    if summary.duplicate_of:  # nothing was written: answer with the stored twin's URL, not the posted one
+        rows = read(driver, STORED_URL, database=database, id=summary.duplicate_of)
+        url = rows[0]["url"] if rows else None
     return IngestResult(
         article_id=summary.duplicate_of or summary.article_id, status=summary.status,
-        duplicate_of=summary.duplicate_of, url=extraction.article.url,
+        duplicate_of=summary.duplicate_of, url=url,
         language=extraction.article.language, entities=len(extraction.entities),
         facts=len(extraction.facts),
         relations=dict(Counter(f.relation.value for f in extraction.facts)),

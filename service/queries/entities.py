@@ -65,7 +65,7 @@ RETURN n {.*} AS props,
        COLLECT { MATCH (n)-[r]->(:Entity) WHERE type(r) IN $relations RETURN type(r) } AS outgoing,
        COLLECT { MATCH (n)<-[r]-(:Entity) WHERE type(r) IN $relations RETURN type(r) } AS incoming,
        COUNT { MATCH (n)-[:PARTICIPATED_IN]->(ev:Event) RETURN DISTINCT ev } AS events,
-       COUNT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN DISTINCT a } AS articles
+       COUNT { MATCH (a:Article)-[m:MENTIONS]->(n) WHERE m.count > 0 RETURN DISTINCT a } AS articles
 """
 
 # Symmetric ties match in either direction whatever `direction` asks: they are stored once per pair.

@@ -106,16 +106,35 @@ def _validated(**fields: object) -> ArticleIn:
 
 
 def _charset(header: str) -> str:
-    """The charset a Content-Type header declares (utf-8 when none, or when Python does not know it)."""
+    """The charset a Content-Type header declares (utf-8 when none, or when Python does not know it).
+
+    415 for a codec that is not a text encoding (base64, rot13, zlib …: `codecs.lookup` knows them too).
+    """
     for param in header.split(";")[1:]:
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset" and value.strip():
             name = value.strip().strip('"')
             try:
-                return codecs.lookup(name).name
+                info = codecs.lookup(name)
             except LookupError:
                 return "utf-8"
+            if not getattr(info, "_is_text_encoding", True):
+                raise _bad_charset(name)
+            return info.name
     return "utf-8"
+
+
+def _bad_charset(name: str) -> UnsupportedMediaType:
+    return UnsupportedMediaType("The declared charset is not a text encoding this server can decode.",
+                                details={"charset": name[:64]})
+
+
+def _decode(body: bytes, charset: str) -> str:
+    """The body as text, undecodable bytes replaced; 415 when the codec itself refuses (idna …)."""
+    try:
+        return body.decode(charset, errors="replace")
+    except (LookupError, UnicodeError, TypeError, ValueError) as exc:
+        raise _bad_charset(charset) from exc
 
 
 def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str | None, outlet: str | None,
@@ -132,7 +151,7 @@ def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str 
         fields = record.model_dump()
         fields.update({k: v for k, v in meta.items() if v is not None and not fields.get(k)})
         return ArticleRecord(source=fields.get("url") or "api:upload", **fields)
-    text = body.decode(charset, errors="replace")
+    text = _decode(body, charset)
     if content_type in ("text/html", "application/xhtml+xml"):
         _validated(html=text)  # 422 for an empty page, as for a JSON record
         return ArticleRecord(source=url or "api:upload", html=text, **meta)

@@ -10,7 +10,15 @@ from fastapi.testclient import TestClient
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
 from pydantic import SecretStr
 
-from loaders.errors import ArticleNotFound, ExtractionError, FetchError, InputError, LoaderError, WriteError
+from loaders.errors import (
+    ArticleNotFound,
+    DuplicateTextError,
+    ExtractionError,
+    FetchError,
+    InputError,
+    LoaderError,
+    WriteError,
+)
 from service.app import create_app
 from service.cli_api import browser_connect_url
 from service.deps import decode_cursor, encode_cursor, get_driver
@@ -167,6 +175,7 @@ def _boom(error: Exception) -> Any:
     (ExtractionError("stage failed"), 422, "extraction_failed"), (ArticleNotFound("art:x"), 404,
                                                                   "article_not_found"),
     (WriteError("rolled back"), 500, "write_failed"), (LoaderError("?"), 500, "loader_error"),
+    (DuplicateTextError("art:b: its new version's text is already stored as art:a"), 409, "duplicate_text"),
     (ConstraintError("dup"), 409, "conflict"), (RuntimeError("bug"), 500, "internal_error"),
 ])
 def test_every_error_maps_to_its_status_in_one_shape(error: Exception, status: int, code: str) -> None:
@@ -234,3 +243,76 @@ def test_the_declared_charset_of_a_posted_page_is_honoured(header: str, charset:
     from service.routers.articles import _charset
 
     assert _charset(header) == charset
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib", "idna", "quopri", "uu", "bz2"])
+@pytest.mark.parametrize("content_type", ["text/plain", "text/html"])
+def test_a_charset_that_is_no_text_encoding_is_415_not_500(content_type: str, charset: str) -> None:
+    _, client = make_client()
+    response = client.post("/v1/articles", content=b"Shoigu met Min Aung Hlaing in Moscow.",
+                           headers={"content-type": f"{content_type}; charset={charset}"})
+    body = assert_error(response, 415, "unsupported_media_type")
+    assert body["error"]["details"]["charset"] == charset
+
+
+def test_a_deeply_nested_cursor_is_refused_not_500() -> None:
+    import base64
+
+    _, client = make_client()
+    cursor = base64.urlsafe_b64encode(b"[" * 40_000).decode()  # httpx caps a URL at 64 KiB
+    body = assert_error(client.get("/v1/entities", params={"cursor": cursor}), 422, "validation_error")
+    assert cursor not in str(body)
+    with pytest.raises(BadRequest) as caught:
+        decode_cursor(cursor)
+    assert len(str(caught.value.details["cursor"])) <= 64
+
+
+def test_a_forged_cursor_is_not_echoed_at_length() -> None:
+    import base64
+
+    _, client = make_client()
+    cursor = base64.urlsafe_b64encode(b"[" * 45).decode()  # 60 characters: under the length limit
+    body = assert_error(client.get("/v1/entities", params={"cursor": cursor}), 400, "bad_request")
+    assert body["error"]["details"]["cursor"] == cursor
+
+
+@pytest.mark.parametrize(("params", "field"), [
+    ({"title": "defence minister", "date": "2021-02-30"}, "date"),
+    ({"title": "   ", "date": "2021-06-22"}, "title"),
+    ({"title": "of the", "date": "2021-06-22"}, "title"),
+])
+def test_roles_refuse_an_impossible_day_and_a_blank_title(params: dict[str, str], field: str) -> None:
+    _, client = make_client()
+    body = assert_error(client.get("/v1/roles", params=params), 422, "validation_error")
+    assert body["error"]["details"]["errors"][0]["loc"] == ["query", field]
+
+
+@pytest.mark.parametrize(("question", "title", "state", "matches"), [
+    ("defence minister", "Minister of Defence of Russia", "Russia", True),
+    ("defense minister", "Minister of Defence of Russia", "Russia", True),
+    ("minister of defense", "Minister of Defence", "Russia", True),
+    ("defence minister", "Deputy Minister of Defence of Russia", "Russia", False),
+    ("deputy defence minister", "Deputy Minister of Defence of Russia", "Russia", True),
+    ("president", "President of Russia", "Russia", True),
+    ("president", "Press Secretary of the President of Russia", "Russia", False),
+    ("president", "Vice President of the United States", "United States", False),
+    ("foreign minister", "Minister of Foreign Affairs of Russia", "Russia", True),
+    ("minister", "Prime Minister of Russia", "Russia", False),
+])
+def test_a_role_matches_the_office_words_in_any_order(question: str, title: str, state: str, matches: bool) -> None:
+    from service.queries.roles import _without_state, title_words
+
+    words = title_words(_without_state(title, [state]))
+    assert (sorted(words) == sorted(title_words(question))) is matches
+
+
+def test_open_driver_keeps_server_notifications_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j import NotificationMinimumSeverity
+
+    from service import db
+
+    seen: list[Any] = []
+    monkeypatch.setattr(db.GraphDatabase, "driver", lambda *a, **kw: seen.append(kw["notifications_min_severity"]))
+    db.open_driver(make_settings())
+    db.open_driver(make_settings(), notifications=True)
+    assert seen == [NotificationMinimumSeverity.OFF, None]  # None: the server's own default
