@@ -62,7 +62,7 @@ from graph_schema.model import (
 from graph_schema.text import search_fold
 from loaders import cypher
 from loaders.clean import clean
-from loaders.errors import ArticleNotFound, InputError, WriteError
+from loaders.errors import ArticleNotFound, DuplicateTextError, InputError, WriteError
 from loaders.models import ArticleExtraction, Entity, Fact
 from loaders.read import read_source
 
@@ -526,8 +526,9 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
         raise WriteError(f"{plan.article_id}: the state query returned nothing")
     if state["stored"] and state["same_text"] is not None and state["fingerprint"] != plan.article["fingerprint"]:
         # Storing this version would give one text two articles, which the schema refuses.
-        raise WriteError(f"{plan.article_id}: its new version's text is already stored as {state['same_text']}; "
-                         "retract one of them first")
+        raise DuplicateTextError(f"{plan.article_id}: its new version's text is already stored as "
+                                 f"{state['same_text']}; "
+                                 "retract one of them first")
     if not state["stored"]:
         if state["same_text"] is not None:
             # The same text received twice in different forms (a .txt without URL, the record with one) is
