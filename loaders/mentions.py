@@ -429,6 +429,19 @@ def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
 
 
+def _org_and_country(parts: Sequence[_Item], reg: Registry, org: str | None,
+                     country: str | None) -> tuple[str | None, str | None]:
+    """The organisation and state a title's parts name (the last of each wins; an org brings its state)."""
+    for p in parts:
+        if p.etype == EntityType.ORGANIZATION:
+            org = p.entity_id
+            actor = reg.get(org)
+            country = country or (actor.country if actor else None)
+        elif p.etype == EntityType.COUNTRY:
+            country = p.entity_id
+    return org, country
+
+
 def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
                   open_titles: list[_OpenTitle] | None = None) -> list[_Item]:
     """Attach roles to people named with a title; discover people the registry lacks.
@@ -479,13 +492,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                 break
             pos = nxt.end
             j += 1
-        for p in parts:
-            if p.etype == EntityType.ORGANIZATION:
-                org = p.entity_id
-                actor = reg.get(org)
-                country = country or (actor.country if actor else None)
-            elif p.etype == EntityType.COUNTRY:
-                country = p.entity_id
+        org, country = _org_and_country(parts, reg, org, country)
         if cue.org_kind and org is None:
             org = reg.org_of_kind(cue.org_kind, country)
         person: _Item | None = None
@@ -517,13 +524,7 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     for x in inside:
                         if not any(p.etype == x.etype for p in parts if p.start > it.start):
                             parts.append(x)
-                    for p in parts:
-                        if p.etype == EntityType.ORGANIZATION:
-                            org = p.entity_id
-                            actor = reg.get(org)
-                            country = country or (actor.country if actor else None)
-                        elif p.etype == EntityType.COUNTRY:
-                            country = p.entity_id
+                    org, country = _org_and_country(parts, reg, org, country)
         if cue.needs_org and org is None and country is None:
             continue
         if run is not None and person is not None:

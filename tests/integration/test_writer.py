@@ -354,49 +354,14 @@ def test_a_form_written_while_the_other_is_uncommitted_is_its_duplicate(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
     """The race, forced: the .json's state check runs while the .txt's write is not yet committed."""
-    import threading
-    import time
-
-    from neo4j import ManagedTransaction
-
     from loaders.writer import WriteSummary, _write_tx, plan_write
 
     db = neo4j_settings.neo4j_database
     txt, json_form = _two_forms("same-text")
-    txt_wrote, release = threading.Event(), threading.Event()
-    results: dict[str, WriteSummary | BaseException] = {}
-
-    def write_txt_and_hold(tx: ManagedTransaction) -> WriteSummary:
-        summary = _write_tx(tx, plan_write(txt))
-        txt_wrote.set()
-        assert release.wait(30)
-        return summary
-
-    def run(name: str, work: Any) -> None:
-        try:
-            results[name] = work()
-        except BaseException as exc:  # reported by the assertions below
-            results[name] = exc
-
-    def txt_writer() -> WriteSummary:
-        with empty_graph.session(database=db) as session:
-            return session.execute_write(write_txt_and_hold)
-
-    holder = threading.Thread(target=run, args=("txt", txt_writer))
-    holder.start()
-    assert txt_wrote.wait(30)
-    other = threading.Thread(target=run, args=("json", lambda: write_article(empty_graph, json_form, database=db)))
-    other.start()
-    # The .json found no other article (the .txt is uncommitted) and now waits on the .txt's content_hash.
-    deadline = time.monotonic() + 30
-    while _blocked_transactions(empty_graph, neo4j_settings) == 0 and other.is_alive():
-        assert time.monotonic() < deadline, "the second form never waited for the first"
-        time.sleep(0.05)
-    release.set()
-    holder.join(30)
-    other.join(30)
-
-    first, second = results["txt"], results["json"]
+    # The .json finds no other article (the .txt is uncommitted) and then waits on the .txt's content_hash.
+    results = _hold_write_then(empty_graph, db, lambda tx: _write_tx(tx, plan_write(txt)),
+                               lambda: write_article(empty_graph, json_form, database=db), neo4j_settings)
+    first, second = results["held"], results["then"]
     assert isinstance(first, WriteSummary) and first.status == "created"
     assert isinstance(second, WriteSummary), second
     assert (second.status, second.duplicate_of) == ("unchanged", "art:txt")
