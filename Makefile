@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_DATA ?= $(CURDIR)/.tiesgraph-test/neo4j
 
-.PHONY: help venv run test lint typecheck accuracy bench stop clean distclean
+.PHONY: help venv run test test-unit lint typecheck accuracy bench stop clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ test: venv  ## lint, types and the whole test suite against a Neo4j it starts it
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+test-unit: venv  ## the unit tests only: no database, no browser, no slow test (seconds)
+	$(BIN)/pytest tests/unit -m "not integration and not browser and not slow"
 
 lint: venv  ## ruff and mypy only
 	$(BIN)/ruff check .

@@ -13,70 +13,21 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from graph_schema.model import EntityType, EventType, Relation
-from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
+from graph_schema.model import Relation
 from loaders.writer import write_article
 from service.app import create_app
 from service.settings import Settings
-
-URL = "https://www.kompas.com/global/read/2021/06/24/122056870/rusia-nyatakan-perkuat-hubungan-militer-dengan-myanmar"
-MEETING = ("Pernyataan tersebut disampaikan Shoigu kepada pemimpin junta militer Myanmar Jenderal Min Aung "
-           "Hlaing pada Selasa (22/6/2021) sebagaimana dilansir Reuters.")
-VISIT = ("Diberitakan sebelumnya, Min Aung Hlaing, terbang ke ibu kota Rusia, Moskwa, pada Minggu (20/6/2021) "
-         "untuk menghadiri konferensi keamanan.")
-PATRUSHEV = ("Sebelum bertemu dengan Shoigu, Min Aung Hlain sempat bertemu dengan Nikolai Patrushev, sekretaris "
-             "Dewan Keamanan Rusia.")
-COMMIT = ("MOSKWA, KOMPAS.com – Menteri Pertahanan Rusia Sergei Shoigu mengatakan Moskwa berkomitmen untuk "
-          "memperkuat hubungan militer dengan Myanmar.")
-TRAINING = "Moskwa bahwa memberikan pelatihan dan beasiswa universitas kepada ribuan tentara Myanmar."
-TEXT = "\n\n".join((COMMIT, MEETING, VISIT, PATRUSHEV, TRAINING))
-
-SHOIGU, MAH, PATRUSHEV_ID = "per:sergei-shoigu", "per:min-aung-hlaing", "per:nikolai-patrushev"
-
-# Every entity of the seed is named in its text (mentions 0 would mean only implied).
-ENTITIES = [
-    Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Rusia", "Moskwa"],
-           known_aliases=["Russian Federation", "Россия", "Rusia"], qid="Q159", mentions=1),
-    Entity(id="MMR", type=EntityType.COUNTRY, name="Myanmar", aliases=["Myanmar"],
-           known_aliases=["Burma", "Мьянма"], qid="Q836", mentions=1),
-    Entity(id=SHOIGU, type=EntityType.PERSON, name="Sergei Shoigu", aliases=["Sergei Shoigu", "Shoigu"],
-           known_aliases=["Сергей Шойгу"], role="Minister of Defence of Russia", country="RUS", qid="Q313011",
-           mentions=1),
-    Entity(id=MAH, type=EntityType.PERSON, name="Min Aung Hlaing", aliases=["Min Aung Hlaing", "Min Aung Hlain"],
-           role="Commander-in-Chief of Defence Services", country="MMR", mentions=1),
-    Entity(id=PATRUSHEV_ID, type=EntityType.PERSON, name="Nikolai Patrushev", aliases=["Nikolai Patrushev"],
-           role="Secretary of the Security Council of Russia", country="RUS", mentions=1),
-    Entity(id="plc:moscow", type=EntityType.PLACE, name="Moscow", aliases=["Moskwa"], known_aliases=["Москва"],
-           country="RUS", mentions=1),
-    Entity(id="org:myanmar-military", type=EntityType.ORGANIZATION, name="Myanmar military",
-           aliases=["militer Myanmar"], known_aliases=["Tatmadaw"], country="MMR", mentions=1),
-]
-
-
-def _fact(subject: str, relation: Relation, obj: str, sentence: str, **kw: Any) -> Fact:
-    start = TEXT.index(sentence)
-    return Fact(subject=subject, relation=relation, object=obj, evidence=sentence,
-                sentence_index=TEXT[:start].count("\n\n"), start=start, end=start + len(sentence),
-                confidence=kw.pop("confidence", 0.9), extractor="rules.v1", **kw)
-
-
-FACTS = [
-    _fact(SHOIGU, Relation.MET_WITH, MAH, MEETING, date="2021-06-22", place="plc:moscow",
-          event_type=EventType.MEETING),
-    _fact(MAH, Relation.VISITED, "RUS", VISIT, date="2021-06-20", place="plc:moscow", event_type=EventType.VISIT),
-    _fact(MAH, Relation.MET_WITH, PATRUSHEV_ID, PATRUSHEV, place="plc:moscow", event_type=EventType.MEETING),
-    _fact(SHOIGU, Relation.HOLDS_ROLE, "RUS", COMMIT),
-    _fact(MAH, Relation.HOLDS_ROLE, "org:myanmar-military", MEETING),
-    _fact("RUS", Relation.COOPERATES_WITH, "MMR", COMMIT, date="2021-06-22", confidence=0.7),
-    _fact("RUS", Relation.TRAINS, "org:myanmar-military", TRAINING, confidence=0.8),
-]
-
-EXTRACTION = ArticleExtraction(
-    source="data/articles/kompas-2021-06-24-rusia-myanmar.txt",
-    article=ArticleMeta(id="art:kompas-seed", url=URL, outlet="Kompas.com", language="id",
-                        published="2021-06-24T12:20:00+07:00",
-                        title="Rusia Nyatakan Perkuat Hubungan Militer dengan Myanmar", content_hash="seed-hash"),
-    text=TEXT, entities=ENTITIES, facts=FACTS,
+from tests.factories import (
+    ENTITIES,
+    EXTRACTION,
+    FACTS,
+    MAH,
+    MEETING,
+    PATRUSHEV_ID,
+    SHOIGU,
+    TEXT,
+    URL,
+    assert_error,
 )
 
 
@@ -90,13 +41,6 @@ def client(driver: Driver, neo4j_settings: Settings, schema_applied: list[str]) 
         yield test_client
 
 
-def _error(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert set(body) == {"error"}
-    assert body["error"]["code"] == code
-    assert set(body["error"]) == {"code", "message", "details"}
-    return body
 
 
 def test_health_and_ready(client: TestClient) -> None:
@@ -127,7 +71,7 @@ def test_entity_search_survives_lucene_syntax(client: TestClient, q: str) -> Non
     response = client.get("/v1/entities", params={"q": q})
     assert response.status_code in (200, 400), response.text
     if response.status_code == 400:
-        _error(response, 400, "bad_request")
+        assert_error(response, 400, "bad_request")
 
 
 def test_entity_search_filters_by_type(client: TestClient) -> None:
@@ -265,7 +209,7 @@ def test_stats_count_labels_and_relations(client: TestClient) -> None:
     f"/v1/paths?from={MAH}&to=per:nobody", "/v1/ties?a=RUS&b=XYZ",
 ])
 def test_unknown_ids_are_404_in_the_error_shape(client: TestClient, path: str) -> None:
-    _error(client.get(path), 404, "not_found")
+    assert_error(client.get(path), 404, "not_found")
 
 
 @pytest.mark.parametrize("path", [
@@ -276,7 +220,7 @@ def test_unknown_ids_are_404_in_the_error_shape(client: TestClient, path: str) -
     "/v1/paths?from=RUS", "/v1/ties?a=RUS", "/v1/entities?limit=0",
 ])
 def test_malformed_filters_are_422_in_the_error_shape(client: TestClient, path: str) -> None:
-    body = _error(client.get(path), 422, "validation_error")
+    body = assert_error(client.get(path), 422, "validation_error")
     assert body["error"]["details"]["errors"]
 
 
@@ -285,7 +229,7 @@ def test_malformed_filters_are_422_in_the_error_shape(client: TestClient, path: 
     "/v1/events?since=2022&until=2021",
 ])
 def test_bad_requests_are_400_in_the_error_shape(client: TestClient, path: str) -> None:
-    _error(client.get(path), 400, "bad_request")
+    assert_error(client.get(path), 400, "bad_request")
 
 
 def test_page_size_is_capped(client: TestClient, neo4j_settings: Settings) -> None:

@@ -17,7 +17,7 @@ from loaders.registry import load_registry
 from loaders.writer import write_article
 from service.app import create_app
 from service.settings import Settings
-from tests.integration.test_api_read import EXTRACTION
+from tests.factories import EXTRACTION
 
 KEY = "integration-key"
 

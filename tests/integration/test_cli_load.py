@@ -18,7 +18,7 @@ from loaders.models import ArticleExtraction, ArticleRecord
 from service import cli_loaders
 from service.cli import app
 from service.settings import Settings
-from tests.integration.test_writer import graph_counts, make_extraction, meeting_fact, query
+from tests.factories import graph_counts, make_extraction, meeting_fact, query
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "kompas-2021-06-24-rusia-myanmar.json"
 

@@ -11,7 +11,7 @@ from neo4j import Driver
 from loaders.errors import ArticleNotFound, InputError
 from loaders.writer import article_ids_of_path, retract_article, write_article
 from service.settings import Settings
-from tests.integration.test_writer import (
+from tests.factories import (
     ARMS_KEY,
     MEETING_KEY,
     arms_fact,

@@ -5,109 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from neo4j import Driver, RoutingControl
+from neo4j import Driver
 
-from graph_schema.model import EntityType, EventType, Modality, Relation
+from graph_schema.model import EntityType, Modality
 from loaders.errors import WriteError
-from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
+from loaders.models import ArticleExtraction, Entity
 from loaders.writer import retract_article, write_article
 from service.settings import Settings
+from tests.factories import (
+    ARMS_KEY,
+    ARMS_SENTENCE,
+    ENTITIES,
+    MEETING_KEY,
+    MEETING_SENTENCE,
+    arms_fact,
+    graph_counts,
+    make_extraction,
+    meeting_fact,
+    query,
+    tie,
+)
 
 pytestmark = pytest.mark.usefixtures("schema_applied")
 
-MEETING_SENTENCE = "Sergei Shoigu met Min Aung Hlaing in Moscow on 22 June."
-ARMS_SENTENCE = "Russia agreed to supply Myanmar with Su-30 fighters."
-
-ENTITIES: dict[str, Entity] = {
-    e.id: e
-    for e in (
-        Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Russia"], known_aliases=["Rusia"]),
-        Entity(id="MMR", type=EntityType.COUNTRY, name="Myanmar", aliases=["Myanmar"]),
-        Entity(id="per:sergei-shoigu", type=EntityType.PERSON, name="Sergei Shoigu", aliases=["Sergei Shoigu"],
-               role="Minister of Defence", country="RUS"),
-        Entity(id="per:min-aung-hlaing", type=EntityType.PERSON, name="Min Aung Hlaing",
-               aliases=["Min Aung Hlaing"], country="MMR"),
-        Entity(id="plc:moscow", type=EntityType.PLACE, name="Moscow", aliases=["Moscow"], country="RUS"),
-        Entity(id="wpn:su-30", type=EntityType.WEAPON, name="Sukhoi Su-30", aliases=["Su-30"]),
-        Entity(id="CHN", type=EntityType.COUNTRY, name="China", aliases=["China"]),
-    )
-}
-
-
-def meeting_fact(**kw: Any) -> Fact:
-    """Shoigu met Min Aung Hlaing in Moscow on 2021-06-22 (a Meeting event)."""
-    base: dict[str, Any] = {
-        "subject": "per:sergei-shoigu", "relation": Relation.MET_WITH, "object": "per:min-aung-hlaing",
-        "date": "2021-06-22", "place": "plc:moscow", "evidence": MEETING_SENTENCE, "sentence_index": 0,
-        "start": 0, "end": len(MEETING_SENTENCE), "confidence": 0.9, "extractor": "rules.v1",
-        "event_type": EventType.MEETING,
-    }
-    return Fact.model_validate({**base, **kw})
-
-
-def arms_fact(**kw: Any) -> Fact:
-    """Russia agreed to supply Myanmar with Su-30s (no event node)."""
-    start = len(MEETING_SENTENCE) + 1
-    base: dict[str, Any] = {
-        "subject": "RUS", "relation": Relation.SUPPLIES_ARMS_TO, "object": "MMR", "date": "2021-06",
-        "evidence": ARMS_SENTENCE, "sentence_index": 1, "start": start, "end": start + len(ARMS_SENTENCE),
-        "confidence": 0.7, "status": Modality.AGREED, "extractor": "rules.v1", "weapon": "wpn:su-30",
-    }
-    return Fact.model_validate({**base, **kw})
-
-
-def make_extraction(
-    article_id: str = "art:one",
-    *,
-    facts: list[Fact] | None = None,
-    entity_ids: list[str] | None = None,
-    content_hash: str | None = None,
-) -> ArticleExtraction:
-    """A hand-built fact view: by default two facts (a meeting and an arms deal) and their entities.
-
-    Distinct articles get distinct content hashes by default (the writer treats the same text under
-    another id as the same article).
-    """
-    content_hash = content_hash or f"hash-1-{article_id}"
-    facts = [meeting_fact(), arms_fact()] if facts is None else facts
-    if entity_ids is None:
-        used = {ref for f in facts for ref in (f.subject, f.object, f.place, f.weapon) if ref}
-        entity_ids = sorted(used)
-    return ArticleExtraction(
-        source=f"test:{article_id}",
-        article=ArticleMeta(id=article_id, url=f"https://example.org/{article_id}", outlet="Example",
-                            language="en", published="2021-06-24", title="Shoigu meets Min Aung Hlaing",
-                            content_hash=content_hash),
-        text=MEETING_SENTENCE + " " + ARMS_SENTENCE,
-        entities=[ENTITIES[i] for i in entity_ids],
-        facts=facts,
-    )
-
-
-def query(driver: Driver, settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
-    """Run a read query on the test database; the records as dicts."""
-    records, _, _ = driver.execute_query(
-        cypher, params, database_=settings.neo4j_database, routing_=RoutingControl.READ
-    )
-    return [dict(r) for r in records]
-
-
-def graph_counts(driver: Driver, settings: Settings) -> tuple[int, int]:
-    """(nodes, relationships) outside the migration records."""
-    nodes = query(driver, settings, "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n")[0]["n"]
-    rels = query(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
-    return nodes, rels
-
-
-def tie(driver: Driver, settings: Settings, key: str) -> dict[str, Any] | None:
-    """Properties of the derived tie with that key (any type), or None."""
-    rows = query(driver, settings, "MATCH ()-[r]->() WHERE r.key = $key RETURN properties(r) AS p", key=key)
-    assert len(rows) <= 1
-    return rows[0]["p"] if rows else None
-
-
-MEETING_KEY = "MET_WITH|per:min-aung-hlaing|per:sergei-shoigu"
-ARMS_KEY = "SUPPLIES_ARMS_TO|RUS|MMR"
 
 
 def test_writing_an_extraction_stores_entities_claims_with_evidence_ties_and_events(

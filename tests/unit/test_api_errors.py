@@ -25,6 +25,7 @@ from service.deps import decode_cursor, encode_cursor, get_driver
 from service.errors import ApiError, BadRequest, Conflict, NotFound, PayloadTooLarge, Unauthorized, Unavailable
 from service.queries.entities import lucene_query
 from service.settings import Settings
+from tests.factories import assert_error
 
 KEY = "s3cret-key"
 
@@ -53,17 +54,6 @@ def make_client(settings: Settings | None = None, error: Exception | None = None
     failing = FailingDriver(error or ServiceUnavailable("gone"))
     app.dependency_overrides[get_driver] = lambda: failing
     return app, TestClient(app, raise_server_exceptions=False)
-
-
-def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
-    """The response has the status and the stable error shape with this code."""
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert list(body) == ["error"]
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    return body
 
 
 def test_health_needs_no_database() -> None:

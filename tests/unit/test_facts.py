@@ -10,17 +10,13 @@ from graph_schema.model import Modality, Relation
 from loaders.facts import EXTRACTOR, dedupe, extract_facts
 from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction, Fact
-from loaders.pipeline import extract_article
 from loaders.registry import load_registry
-from tests.unit.test_mentions import article
-
-
-def triples(ex: ArticleExtraction) -> set[tuple[str, str, str]]:
-    return {(f.subject, f.relation.value, f.object) for f in ex.facts}
+from tests.factories import article, extract_text, triples
 
 
 def run(text: str, lang: str = "id") -> ArticleExtraction:
-    return extract_article(article(text, lang))
+    """This module's sentences are in 'id' unless they say otherwise."""
+    return extract_text(text, lang)
 
 
 @pytest.mark.parametrize(

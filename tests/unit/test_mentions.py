@@ -10,18 +10,9 @@ from graph_schema.model import EntityType
 from loaders import mentions
 from loaders.errors import RegistryError
 from loaders.mentions import Rules, find_mentions, load_rules
-from loaders.models import CleanArticle, Mention, Sentence
+from loaders.models import Mention
 from loaders.registry import DATA_DIR
-
-
-def article(text: str, lang: str = "id") -> CleanArticle:
-    """A one-sentence-per-line clean article."""
-    sentences, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        sentences.append(Sentence(index=i, start=pos, end=pos + len(line), text=line))
-        pos += len(line) + 1
-    return CleanArticle(id="art:test", source="test", url=None, outlet=None, language=lang,
-                        published="2023-03-15", title=None, text=text, content_hash="x", sentences=sentences)
+from tests.factories import article
 
 
 def by_id(mentions: list[Mention]) -> dict[str, Mention]:

@@ -8,13 +8,8 @@ import pytest
 
 from graph_schema.model import Relation
 from loaders.models import ArticleExtraction
-from loaders.pipeline import extract_article
 from loaders.registry import load_registry
-from tests.unit.test_mentions import article
-
-
-def run(text: str, lang: str, published: str | None) -> ArticleExtraction:
-    return extract_article(article(text, lang).model_copy(update={"published": published}))
+from tests.factories import extract_text
 
 
 def met(ex: ArticleExtraction) -> set[frozenset[str]]:
@@ -43,33 +38,33 @@ def test_registry_office_holders_on_a_day(day: date | None, holders: list[str]) 
     ],
 )
 def test_a_title_without_a_name_is_its_holder_on_the_article_date(text: str, lang: str) -> None:
-    then = met(run(text, lang, "2021-06-22"))
-    later = met(run(text, lang, "2025-01-10"))
+    then = met(extract_text(text, lang, "2021-06-22"))
+    later = met(extract_text(text, lang, "2025-01-10"))
     assert frozenset({"per:rajnath-singh", "per:sergei-shoigu"}) in then
     assert frozenset({"per:rajnath-singh", "per:andrei-belousov"}) in later
 
 
 @pytest.mark.parametrize("published", ["2010-03-01", None])
 def test_a_title_nobody_in_the_registry_held_gives_no_person_and_no_ministry(published: str | None) -> None:
-    ex = run("Rajnath Singh met the Russian Defence Minister in Moscow.", "en", published)
+    ex = extract_text("Rajnath Singh met the Russian Defence Minister in Moscow.", "en", published)
     assert not met(ex)
     assert not any(e.id.startswith("per:") and e.id != "per:rajnath-singh" for e in ex.entities)
 
 
 def test_a_former_holder_is_not_the_current_one() -> None:
-    ex = run("Rajnath Singh met the former Russian Defence Minister in Moscow.", "en", "2021-06-22")
+    ex = extract_text("Rajnath Singh met the former Russian Defence Minister in Moscow.", "en", "2021-06-22")
     assert not met(ex)
 
 
 def test_a_shared_office_is_filled_only_by_a_holder_the_article_names() -> None:
-    alone = run("Rajnath Singh bertemu Wamenhan Rusia di Moskow.", "id", "2020-06-24")
+    alone = extract_text("Rajnath Singh bertemu Wamenhan Rusia di Moskow.", "id", "2020-06-24")
     assert not met(alone)
     assert not any(f.object == "org:defence-ministry-rus" for f in alone.facts)
-    named = run("Rajnath Singh bertemu Wamenhan Rusia di Moskow.\n"
+    named = extract_text("Rajnath Singh bertemu Wamenhan Rusia di Moskow.\n"
                 "Wamenhan Rusia Alexander Fomin menyambut kunjungan itu.", "id", "2020-06-24")
     assert frozenset({"per:rajnath-singh", "per:alexander-fomin"}) in met(named)
 
 
 def test_a_holder_looked_up_from_a_title_states_no_role_of_its_own() -> None:
-    ex = run("Rajnath Singh met the Russian Defence Minister in Moscow.", "en", "2021-06-22")
+    ex = extract_text("Rajnath Singh met the Russian Defence Minister in Moscow.", "en", "2021-06-22")
     assert not any(f.relation == Relation.HOLDS_ROLE and f.subject == "per:sergei-shoigu" for f in ex.facts)

@@ -7,16 +7,12 @@ import pytest
 from graph_schema.model import Modality, Relation
 from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction
-from loaders.pipeline import extract_article
-from tests.unit.test_mentions import article
+from tests.factories import article, extract_text
 
 
 def run(text: str, lang: str = "en") -> ArticleExtraction:
-    return extract_article(article(text, lang))
-
-
-def triples(ex: ArticleExtraction) -> set[tuple[str, str, str]]:
-    return {(f.subject, f.relation.value, f.object) for f in ex.facts}
+    """This module's sentences are in 'en' unless they say otherwise."""
+    return extract_text(text, lang)
 
 
 def of(ex: ArticleExtraction, rel: Relation) -> set[tuple[str, str]]:
