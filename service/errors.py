@@ -2,8 +2,7 @@
 
 Every error body has the same shape: ``{"error": {"code", "message", "details"}}``.
 
-    ServiceError                root of the service package's errors
-    ├── Neo4jLocalError         the local Neo4j manager (service.neo4j_local; its subclasses are listed there)
+    ServiceError                root of the API's errors
     └── ApiError                an error the API raises on purpose (status + stable code)
         ├── BadRequest           400  a request that is well-formed but makes no sense (same from and to …)
         ├── Unauthorized         401  a missing or wrong X-API-Key
@@ -16,6 +15,9 @@ Every error body has the same shape: ``{"error": {"code", "message", "details"}}
 Errors raised elsewhere are mapped here too: FastAPI's request validation (422), Starlette's HTTP errors
 (404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/404/409/422/500 by subclass), the driver's
 ServiceUnavailable / SessionExpired (503) and constraint violations (409); anything else is a logged 500.
+
+The CLI's local Neo4j manager has its own root, `service.neo4j_local.Neo4jLocalError`, so that it does not
+import FastAPI.
 """
 
 from __future__ import annotations

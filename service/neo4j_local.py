@@ -39,7 +39,6 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
-from service.errors import ServiceError
 from service.settings import NEO4J_BROWSER_VERSION, NEO4J_VERSION, Settings
 
 MIN_JAVA = 17
@@ -70,7 +69,7 @@ JVM_ADDITIONAL: tuple[str, ...] = (
 )
 
 
-class Neo4jLocalError(ServiceError):
+class Neo4jLocalError(Exception):
     """Root of the errors raised by the local Neo4j manager."""
 
 

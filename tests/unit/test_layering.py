@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,10 @@ def test_package_does_not_import_outer_layers(package: str) -> None:
         if _imported_packages(path) & FORBIDDEN[package]
     }
     assert offenders == {}
+
+
+def test_the_local_neo4j_manager_does_not_pull_in_the_web_stack() -> None:
+    # The CLI's `tiesgraph neo4j …` needs neither FastAPI nor Starlette; a fresh interpreter shows what loads.
+    probe = "import sys, service.neo4j_local; print(sorted({'fastapi', 'starlette'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
