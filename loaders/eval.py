@@ -1,4 +1,4 @@
-"""The accuracy scorer: fact views against gold files (rules of /work/shared/corpus/README.md, "Scoring").
+"""The accuracy scorer: fact views against gold files, by the scoring rules restated below.
 
 * Entities match when a name or alias of the produced entity (`name`, `aliases`, `known_aliases`) equals
   the gold name or one of its `aliases_in_text`, after case folding, accent stripping and white-space

@@ -23,7 +23,7 @@ module reads (the rule sets of the extractor keep their trigger words in loaders
       end_prefix: ["halaman:"]       # a short line starting with the cue ends the article body
       dateline_words: [wib]          # words a dateline line may carry besides date, time and outlet
 
-Why not lingua: library-costs.md measures ~10 ms per 3 KB article with lazily loaded models (1.6 ms
+Why not lingua: we measured ~10 ms per 3 KB article with lazily loaded models (1.6 ms
 with preloaded models, at a large memory cost), while the whole per-article budget is a few
 milliseconds. Articles here come in a handful of known languages whose function words differ sharply,
 so counting stopword hits over the first ~1,000 characters is deterministic, needs no models, and

@@ -1,14 +1,12 @@
 """The extraction pipeline: record → clean → mentions → resolve → facts → fact view.
 
-`extract` runs every stage on one record; `extract_many` runs it over many with an explicit failure
-policy. Heavy data (registry, rules, language data) is loaded once per process and cached, so one
-article costs a few milliseconds; dates are found once per article by a regex pass (no dateparser in
-the loop) and fuzzy matching runs only on capitalised names left unmatched.
+`extract` runs every stage on one record (batches and their failure policy are `loaders.load`'s).
+Heavy data (registry, rules, language data) is loaded once per process and cached, so one article costs
+a few milliseconds; dates are found once per article by a regex pass (no dateparser in the loop) and
+fuzzy matching runs only on capitalised names left unmatched.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
 
 from loaders.clean import clean
 from loaders.dates import find_dates, parse_published
@@ -19,7 +17,7 @@ from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanA
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities, resolve
 
-__all__ = ["EXTRACTOR", "extract", "extract_article", "extract_many"]
+__all__ = ["EXTRACTOR", "extract", "extract_article"]
 
 
 def extract_article(article: CleanArticle) -> ArticleExtraction:
@@ -67,19 +65,3 @@ def extract(record: ArticleRecord) -> ArticleExtraction:
     except Exception as exc:  # a bug in a stage must not look like a crash of the whole batch
         raise ExtractionError(f"{record.source}: {type(exc).__name__}: {exc}") from exc
 
-
-def extract_many(
-    records: Iterable[ArticleRecord],
-    *,
-    on_error: Callable[[ArticleRecord, LoaderError], None] | None = None,
-) -> list[ArticleExtraction]:
-    """Extract every record; a failing one raises, or is reported to `on_error` and skipped."""
-    out: list[ArticleExtraction] = []
-    for record in records:
-        try:
-            out.append(extract(record))
-        except LoaderError as exc:
-            if on_error is None:
-                raise
-            on_error(record, exc)
-    return out

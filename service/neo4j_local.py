@@ -31,7 +31,6 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -521,7 +520,3 @@ class LocalNeo4j:
                 return False
             time.sleep(0.2)
 
-
-def iter_instance_pids(home: Path) -> Iterator[int]:
-    """Pids of the JVMs (launcher and server) that belong to the instance folder `home`."""
-    yield from _instance_java_pids(home.resolve())

@@ -164,8 +164,6 @@ class GuideSlide(BaseModel):
     queries: tuple[str, ...]
 
 
-TIE_TYPES = "|".join(rel.value for rel in Relation)
-
 # The first query draws both countries with their people and the direct ties among them: Shoigu and
 # Min Aung Hlaing meet in the middle. Browser's "connect result nodes" adds the edges between returned nodes.
 Q_RUSSIA_MYANMAR: LiteralString = """\

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from loaders.errors import InputError
 from loaders.eval import score_article
 from loaders.models import ArticleExtraction, ArticleRecord
-from loaders.pipeline import extract, extract_many
+from loaders.pipeline import extract
 from loaders.read import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,9 +81,6 @@ def test_seed_extraction_takes_milliseconds() -> None:
     assert per_article < 0.05, f"{per_article * 1000:.1f} ms per article"
 
 
-def test_extract_many_reports_failures() -> None:
-    good = read_source(str(SEED.with_suffix(".json")))[0]
-    bad = ArticleRecord(source="empty.json", text="   ")
-    failures: list[str] = []
-    out = extract_many([good, bad], on_error=lambda rec, exc: failures.append(rec.source))
-    assert len(out) == 1 and failures == ["empty.json"]
+def test_extract_refuses_a_record_without_text_with_an_input_error() -> None:
+    with pytest.raises(InputError):
+        extract(ArticleRecord(source="empty.json", text="   "))
