@@ -1,4 +1,5 @@
-"""Batch loading: read → extract → write, article by article, never stopping at one article's failure.
+"""Batch loading: read → clean (once) → extract → write, article by article, never stopping at one
+article's failure; and retraction by id, URL or the local file an article came from.
 
 Failure policy: a source that cannot be read, an article that cannot be cleaned or extracted, and an
 article whose write was rolled back each become one failed `LoadResult` (with the error's stable code)
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Literal
 
 from neo4j import Driver
@@ -22,13 +24,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from loaders.clean import clean
-from loaders.errors import InputError, LoaderError
-from loaders.models import ArticleExtraction, ArticleRecord
-from loaders.pipeline import extract
-from loaders.read import ReadFailure, read_sources
-from loaders.writer import WriteSummary, write_article
+from loaders.errors import ArticleNotFound, InputError, LoaderError
+from loaders.models import ArticleExtraction, CleanArticle
+from loaders.pipeline import extract_cleaned
+from loaders.read import ReadFailure, read_source, read_sources
+from loaders.writer import RetractSummary, WriteSummary, retract_article_id, write_article
 
-Extractor = Callable[[ArticleRecord], ArticleExtraction]
+Extractor = Callable[[CleanArticle], ArticleExtraction]
+"""A fact-view extractor over a cleaned article (`loaders.pipeline.extract_cleaned` unless replaced)."""
 
 
 class LoadResult(BaseModel):
@@ -70,8 +73,8 @@ def in_shard(key: str, shard: tuple[int, int] | None) -> bool:
 
 
 def default_extractor() -> Extractor:
-    """`loaders.pipeline.extract` (the CLI's and the batch's default)."""
-    return extract
+    """`loaders.pipeline.extract_cleaned` (the CLI's and the batch's default)."""
+    return extract_cleaned
 
 
 def _failed(source: str, error: Exception, article_id: str | None = None) -> LoadResult:
@@ -81,45 +84,42 @@ def _failed(source: str, error: Exception, article_id: str | None = None) -> Loa
 
 
 def load_record(
-    driver: Driver, record: ArticleRecord, *, database: str, extractor: Extractor
+    driver: Driver, article: CleanArticle, *, database: str, extractor: Extractor
 ) -> LoadResult:
-    """Extract and write one record; any failure becomes a failed result."""
-    article_id: str | None = None
+    """Extract and write one cleaned article; any failure becomes a failed result."""
     try:
-        extraction = extractor(record)
-        article_id = extraction.article.id
+        extraction = extractor(article)
     except Exception as exc:  # the extractor is pluggable: one article's bug must not stop a batch
-        return _failed(record.source, exc)
+        return _failed(article.source, exc)
+    article_id = extraction.article.id
     try:
         summary = write_article(driver, extraction, database=database)
     except LoaderError as exc:
-        return _failed(record.source, exc, article_id)
-    return LoadResult(source=record.source, article_id=article_id, status=summary.status, summary=summary)
+        return _failed(article.source, exc, article_id)
+    return LoadResult(source=article.source, article_id=article_id, status=summary.status, summary=summary)
 
 
 def _select(
     sources: Iterable[str], shard: tuple[int, int] | None
-) -> list[ArticleRecord | LoadResult]:
-    # Read everything first (cheap next to extraction) so the progress bar has a total; a shard keeps
-    # its records by article id, which needs the clean text (url or text hash).
-    selected: list[ArticleRecord | LoadResult] = []
+) -> list[CleanArticle | LoadResult]:
+    # Read and clean everything first (cheap next to extraction) so the progress bar has a total; a shard
+    # keeps its articles by id, which needs the clean text (url or text hash). Each article is cleaned
+    # here once and handed on cleaned.
+    selected: list[CleanArticle | LoadResult] = []
     for item in read_sources(sources):
         if isinstance(item, ReadFailure):
             if in_shard(item.source, shard):
                 selected.append(LoadResult(source=item.source, status="failed", error=item.message,
                                            error_code=item.code))
             continue
-        if shard is None:
-            selected.append(item)
-            continue
         try:
-            article_id = clean(item).id
+            article = clean(item)
         except LoaderError as exc:
             if in_shard(item.source, shard):
                 selected.append(_failed(item.source, exc))
             continue
-        if in_shard(article_id, shard):
-            selected.append(item)
+        if in_shard(article.id, shard):
+            selected.append(article)
     return selected
 
 
@@ -128,13 +128,13 @@ def load_sources(
     sources: Sequence[str],
     *,
     database: str,
-    extractor: Extractor = extract,
+    extractor: Extractor = extract_cleaned,
     progress: bool = True,
     shard: tuple[int, int] | None = None,
 ) -> list[LoadResult]:
     """Read, extract and write every article of ``sources`` (this shard's only); one result per article.
 
-    ``extractor`` defaults to `loaders.pipeline.extract`; ``progress`` draws a progress bar on stderr.
+    ``extractor`` defaults to `loaders.pipeline.extract_cleaned`; ``progress`` draws a progress bar on stderr.
     """
     selected = _select(sources, shard)
     results: list[LoadResult] = []
@@ -152,3 +152,21 @@ def load_sources(
                 results.append(load_record(driver, item, database=database, extractor=extractor))
             bar.advance(task)
     return results
+
+
+def article_ids_of_path(path: str) -> list[str]:
+    """The article ids a local file (or folder) holds, as the loader computes them (read, then clean)."""
+    return [clean(record).id for record in read_source(path)]
+
+
+def retract_article(driver: Driver, ref: str, *, database: str) -> RetractSummary:
+    """Remove an article (by id, URL or local file) and exactly what only it supported."""
+    if not ref.startswith(("http://", "https://")) and Path(ref).exists():
+        ids = article_ids_of_path(ref)
+        if len(ids) != 1:
+            raise InputError(f"{ref} holds {len(ids)} articles; retract them one at a time by id: {ids}")
+        try:
+            return retract_article_id(driver, ids[0], database=database)
+        except ArticleNotFound as exc:
+            raise ArticleNotFound(f"{ref}: its article {ids[0]} is not in the graph") from exc
+    return retract_article_id(driver, ref, database=database)

@@ -1,6 +1,6 @@
 """The extraction pipeline: record → clean → mentions → resolve → facts → fact view.
 
-`extract` runs every stage on one record (batches and their failure policy are `loaders.load`'s).
+`extract` cleans one record and runs every stage on it (batches and their failure policy are `loaders.load`'s).
 Heavy data (registry, rules, language data) is loaded once per process and cached, so one article costs
 a few milliseconds; dates are found once per article by a regex pass (no dateparser in the loop) and
 fuzzy matching runs only on capitalised names left unmatched.
@@ -17,7 +17,7 @@ from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanA
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities, resolve
 
-__all__ = ["EXTRACTOR", "extract", "extract_article"]
+__all__ = ["EXTRACTOR", "extract", "extract_article", "extract_cleaned"]
 
 
 def extract_article(article: CleanArticle) -> ArticleExtraction:
@@ -55,13 +55,16 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     )
 
 
-def extract(record: ArticleRecord) -> ArticleExtraction:
-    """Clean one record and extract its fact view (`LoaderError` subclasses on failure)."""
-    article = clean(record)
+def extract_cleaned(article: CleanArticle) -> ArticleExtraction:
+    """The fact view of a cleaned article; a bug in a stage becomes an `ExtractionError`."""
     try:
         return extract_article(article)
     except LoaderError:
         raise
     except Exception as exc:  # a bug in a stage must not look like a crash of the whole batch
-        raise ExtractionError(f"{record.source}: {type(exc).__name__}: {exc}") from exc
+        raise ExtractionError(f"{article.source}: {type(exc).__name__}: {exc}") from exc
 
+
+def extract(record: ArticleRecord) -> ArticleExtraction:
+    """Clean one record and extract its fact view (`LoaderError` subclasses on failure)."""
+    return extract_cleaned(clean(record))

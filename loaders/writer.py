@@ -41,7 +41,6 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 import pycountry
@@ -61,10 +60,8 @@ from graph_schema.model import (
 )
 from graph_schema.text import search_fold
 from loaders import cypher
-from loaders.clean import clean
-from loaders.errors import ArticleNotFound, DuplicateTextError, InputError, WriteError
+from loaders.errors import ArticleNotFound, DuplicateTextError, WriteError
 from loaders.models import ArticleExtraction, Entity, Fact
-from loaders.read import read_source
 
 Row = dict[str, Any]
 
@@ -616,27 +613,10 @@ def write_article(driver: Driver, extraction: ArticleExtraction, *, database: st
 
 
 def retract_article_id(driver: Driver, ref: str, *, database: str) -> RetractSummary:
-    """Retract the article whose id or URL is ``ref`` (no file reading)."""
+    """Retract the article whose id or URL is ``ref`` (a local file's article: `loaders.load.retract_article`)."""
     try:
         with driver.session(database=database) as session:
             return session.execute_write(_retract_tx, ref)
     except (Neo4jError, DriverError) as exc:
         raise WriteError(f"{ref}: the retraction failed and was rolled back: {exc}") from exc
 
-
-def article_ids_of_path(path: str) -> list[str]:
-    """The article ids a local file (or folder) holds, as the loader computes them (read, then clean)."""
-    return [clean(record).id for record in read_source(path)]
-
-
-def retract_article(driver: Driver, ref: str, *, database: str) -> RetractSummary:
-    """Remove an article (by id, URL or local file) and exactly what only it supported."""
-    if not ref.startswith(("http://", "https://")) and Path(ref).exists():
-        ids = article_ids_of_path(ref)
-        if len(ids) != 1:
-            raise InputError(f"{ref} holds {len(ids)} articles; retract them one at a time by id: {ids}")
-        try:
-            return retract_article_id(driver, ids[0], database=database)
-        except ArticleNotFound as exc:
-            raise ArticleNotFound(f"{ref}: its article {ids[0]} is not in the graph") from exc
-    return retract_article_id(driver, ref, database=database)

@@ -19,11 +19,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from loaders.clean import clean
 from loaders.errors import LoaderError
-from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard
+from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
 from loaders.models import ArticleExtraction
 from loaders.read import ReadFailure, read_sources
-from loaders.writer import retract_article
 from service.db import open_driver
 from service.settings import Settings
 
@@ -138,7 +138,7 @@ def _extract_all(sources: list[str], extract: Extractor) -> tuple[list[ArticleEx
             failures.append(f"{item.source} [{item.code}]: {item.message}")
             continue
         try:
-            extractions.append(extract(item))
+            extractions.append(extract(clean(item)))
         except LoaderError as exc:
             failures.append(f"{item.source} [{exc.code}]: {exc}")
         except Exception as exc:  # the extractor is pluggable: report its bug for this article, go on

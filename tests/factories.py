@@ -162,7 +162,7 @@ TEXT = "\n\n".join((COMMIT, MEETING, VISIT, PATRUSHEV, TRAINING))
 SHOIGU, MAH, PATRUSHEV_ID = "per:sergei-shoigu", "per:min-aung-hlaing", "per:nikolai-patrushev"
 
 # Every entity of the seed is named in its text (mentions 0 would mean only implied).
-ENTITIES = [
+SEED_ENTITIES = [
     Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Rusia", "Moskwa"],
            known_aliases=["Russian Federation", "Россия", "Rusia"], qid="Q159", mentions=1),
     Entity(id="MMR", type=EntityType.COUNTRY, name="Myanmar", aliases=["Myanmar"],
@@ -204,5 +204,5 @@ EXTRACTION = ArticleExtraction(
     article=ArticleMeta(id="art:kompas-seed", url=URL, outlet="Kompas.com", language="id",
                         published="2021-06-24T12:20:00+07:00",
                         title="Rusia Nyatakan Perkuat Hubungan Militer dengan Myanmar", content_hash="seed-hash"),
-    text=TEXT, entities=ENTITIES, facts=FACTS,
+    text=TEXT, entities=SEED_ENTITIES, facts=FACTS,
 )

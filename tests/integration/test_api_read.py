@@ -18,12 +18,12 @@ from loaders.writer import write_article
 from service.app import create_app
 from service.settings import Settings
 from tests.factories import (
-    ENTITIES,
     EXTRACTION,
     FACTS,
     MAH,
     MEETING,
     PATRUSHEV_ID,
+    SEED_ENTITIES,
     SHOIGU,
     TEXT,
     URL,
@@ -88,7 +88,7 @@ def test_entity_list_pages_with_an_opaque_cursor(client: TestClient) -> None:
         page = client.get("/v1/entities", params={"limit": 3, "cursor": cursor}).json()
         seen += [e["id"] for e in page["data"]]
         cursor = page["next_cursor"]
-    assert sorted(seen) == sorted({e.id for e in ENTITIES})
+    assert sorted(seen) == sorted({e.id for e in SEED_ENTITIES})
     assert len(seen) == len(set(seen))
 
 
@@ -193,7 +193,7 @@ def test_articles_list_and_detail_with_facts(client: TestClient) -> None:
     detail = client.get("/v1/articles/art:kompas-seed").json()
     assert detail["url"] == URL and detail["loaded_at"]
     assert {f["relation"] for f in detail["facts"]} == {f.relation.value for f in FACTS}
-    assert {e["id"] for e in detail["entities"]} == {e.id for e in ENTITIES}
+    assert {e["id"] for e in detail["entities"]} == {e.id for e in SEED_ENTITIES}
 
 
 def test_stats_count_labels_and_relations(client: TestClient) -> None:

@@ -13,8 +13,7 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from loaders.clean import clean
-from loaders.models import ArticleExtraction, ArticleRecord
+from loaders.models import ArticleExtraction, CleanArticle
 from service import cli_loaders
 from service.cli import app
 from service.settings import Settings
@@ -27,15 +26,14 @@ pytestmark = pytest.mark.usefixtures("schema_applied")
 TEXT = "Sergei Shoigu met Min Aung Hlaing in Moscow on 22 June. Russia agreed to supply Myanmar with Su-30s."
 
 
-def fake_extract(record: ArticleRecord) -> ArticleExtraction:
-    """Two facts for "full" articles, one for the others; a record mentioning "boom" makes it raise."""
-    article = clean(record)
+def fake_extract(article: CleanArticle) -> ArticleExtraction:
+    """Two facts for "full" articles, one for the others; an article mentioning "boom" makes it raise."""
     if "boom" in article.text:
         raise RuntimeError("extractor bug")
     facts = None if "Su-30" in article.text else [meeting_fact()]
     extraction = make_extraction(article.id, facts=facts, content_hash=article.content_hash)
     meta = extraction.article.model_copy(update={"url": article.url})
-    return extraction.model_copy(update={"source": record.source, "article": meta})
+    return extraction.model_copy(update={"source": article.source, "article": meta})
 
 
 @pytest.fixture

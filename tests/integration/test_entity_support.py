@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from loaders.load import retract_article
 from loaders.models import ArticleRecord
 from loaders.pipeline import extract
-from loaders.writer import retract_article, write_article
+from loaders.writer import write_article
 from service.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("schema_applied")

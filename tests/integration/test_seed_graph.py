@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from loaders.load import load_sources
-from loaders.writer import retract_article
+from loaders.load import load_sources, retract_article
 from service.settings import Settings
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"

@@ -9,8 +9,9 @@ from neo4j import Driver
 
 from graph_schema.model import EntityType, Modality
 from loaders.errors import WriteError
+from loaders.load import retract_article
 from loaders.models import ArticleExtraction, Entity
-from loaders.writer import retract_article, write_article
+from loaders.writer import write_article
 from service.settings import Settings
 from tests.factories import (
     ARMS_KEY,
