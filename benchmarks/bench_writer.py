@@ -22,7 +22,8 @@ from neo4j import Driver, ManagedTransaction
 
 from graph_schema.model import RELATION_EVENT, EntityType, Label, Relation
 from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
-from loaders.writer import entity_rows, plan_write, write_article
+from loaders.write import write_article
+from loaders.write.rows import plan_write
 from service.db import open_driver
 from service.settings import Settings
 
@@ -88,8 +89,10 @@ def synthetic(index: int, rng: random.Random, *, pool: int, entities: int, facts
 def _raw_tx(tx: ManagedTransaction, extraction: ArticleExtraction) -> None:
     plan = plan_write(extraction)
     tx.run(RAW_ARTICLE, id=plan.article_id, props=plan.article).consume()
-    for label, rows in entity_rows(extraction).items():
-        tx.run(RAW_ENTITIES[label], rows=rows).consume()
+    for label in RAW_ENTITIES:
+        rows = [row for row in plan.entities if row["label"] == label.value]
+        if rows:
+            tx.run(RAW_ENTITIES[label], rows=rows).consume()
     tx.run(RAW_CLAIMS, article_id=plan.article_id, rows=plan.claims).consume()
 
 

@@ -28,7 +28,7 @@ from loaders.errors import ArticleNotFound, InputError, LoaderError
 from loaders.models import ArticleExtraction, CleanArticle
 from loaders.pipeline import extract_cleaned
 from loaders.read import ReadFailure, read_source, read_sources
-from loaders.writer import RetractSummary, WriteSummary, retract_article_id, write_article
+from loaders.write import RetractSummary, WriteSummary, retract_article_id, write_article
 
 Extractor = Callable[[CleanArticle], ArticleExtraction]
 """A fact-view extractor over a cleaned article (`loaders.pipeline.extract_cleaned` unless replaced)."""

@@ -2,7 +2,7 @@
 
 read → clean → split → find mentions → resolve → extract facts → write; each stage returns one of these
 pydantic models. `ArticleExtraction` is the *fact view* that `tiesgraph extract` prints and
-`loaders.writer` stores in Neo4j.
+`loaders.write` stores in Neo4j.
 """
 
 from __future__ import annotations

@@ -93,10 +93,10 @@ def get(*, driver: Driver, database: str, article_id: str) -> ArticleDetail | No
 
 def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestResult:
     """Run the loader on one record and write it (idempotent: an unchanged article writes nothing)."""
-    from loaders import pipeline, writer  # the loader's registry loads on first use only
+    from loaders import pipeline, write  # the loader's registry loads on first use only
 
     extraction = pipeline.extract(record)
-    summary = writer.write_article(driver, extraction, database=database)
+    summary = write.write_article(driver, extraction, database=database)
     url = extraction.article.url
     if summary.duplicate_of:  # nothing was written: answer with the stored twin's URL, not the posted one
         rows = read(driver, STORED_URL, database=database, id=summary.duplicate_of)
@@ -114,8 +114,8 @@ def ingest(*, driver: Driver, database: str, record: ArticleRecord) -> IngestRes
 
 def retract(*, driver: Driver, database: str, article_id: str) -> RetractResult:
     """Remove the article's claims and exactly what only they supported."""
-    from loaders import writer
+    from loaders import write
 
-    summary = writer.retract_article_id(driver, article_id, database=database)
+    summary = write.retract_article_id(driver, article_id, database=database)
     return RetractResult(article_id=summary.article_id, retracted=True,
                          details=summary.model_dump(exclude={"article_id"}))

@@ -1,7 +1,7 @@
 """The read endpoints through HTTP, against the real Neo4j, over a hand-built fact view of the seed article.
 
 The fact view follows data/articles/kompas-2021-06-24-rusia-myanmar.txt and its gold facts, and is
-written by the real `loaders.writer`, so these tests do not depend on the extractor's accuracy.
+written by the real `loaders.write`, so these tests do not depend on the extractor's accuracy.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from graph_schema.model import Relation
-from loaders.writer import write_article
+from loaders.write import write_article
 from service.app import create_app
 from service.settings import Settings
 from tests.factories import (

@@ -14,7 +14,7 @@ from pydantic import SecretStr
 from graph_schema.model import EntityType
 from loaders.models import ArticleExtraction, ArticleMeta, Entity, RoleSpan
 from loaders.registry import load_registry
-from loaders.writer import write_article
+from loaders.write import write_article
 from service.app import create_app
 from service.settings import Settings
 from tests.factories import EXTRACTION

@@ -10,7 +10,7 @@ from neo4j import Driver
 from loaders.load import retract_article
 from loaders.models import ArticleRecord
 from loaders.pipeline import extract
-from loaders.writer import write_article
+from loaders.write import write_article
 from service.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("schema_applied")

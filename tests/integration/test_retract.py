@@ -10,7 +10,7 @@ from neo4j import Driver
 
 from loaders.errors import ArticleNotFound, InputError
 from loaders.load import article_ids_of_path, retract_article
-from loaders.writer import write_article
+from loaders.write import write_article
 from service.settings import Settings
 from tests.factories import (
     ARMS_KEY,

@@ -11,7 +11,7 @@ from graph_schema.model import EntityType, Modality
 from loaders.errors import WriteError
 from loaders.load import retract_article
 from loaders.models import ArticleExtraction, Entity
-from loaders.writer import write_article
+from loaders.write import write_article
 from service.settings import Settings
 from tests.factories import (
     ARMS_KEY,
@@ -275,7 +275,8 @@ def test_a_form_written_while_the_other_is_uncommitted_is_its_duplicate(
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
     """The race, forced: the .json's state check runs while the .txt's write is not yet committed."""
-    from loaders.writer import WriteSummary, _write_tx, plan_write
+    from loaders.write.rows import plan_write
+    from loaders.write.transactions import WriteSummary, _write_tx
 
     db = neo4j_settings.neo4j_database
     txt, json_form = _two_forms("same-text")
@@ -296,7 +297,7 @@ def test_the_two_forms_of_one_text_written_at_once_are_one_article(
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    from loaders.writer import WriteSummary
+    from loaders.write import WriteSummary
 
     db = neo4j_settings.neo4j_database
     for attempt in range(6):
@@ -376,7 +377,8 @@ def test_two_versions_of_one_article_written_at_once_leave_only_one_versions_cla
     empty_graph: Driver, neo4j_settings: Settings
 ) -> None:
     """The race, forced: version two's state check runs while version one's write is not yet committed."""
-    from loaders.writer import WriteSummary, _write_tx, plan_write
+    from loaders.write.rows import plan_write
+    from loaders.write.transactions import WriteSummary, _write_tx
 
     db = neo4j_settings.neo4j_database
     first = make_extraction("art:one", content_hash="hash-v1")
@@ -405,7 +407,7 @@ def test_a_retraction_locks_the_entities_it_only_mentions_before_its_claims_acto
 
     from neo4j import ManagedTransaction, Query
 
-    from loaders.writer import RetractSummary, retract_article_id
+    from loaders.write import RetractSummary, retract_article_id
 
     db = neo4j_settings.neo4j_database
     write_article(empty_graph, make_extraction("art:one", facts=[arms_fact()],

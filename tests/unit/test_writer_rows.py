@@ -10,20 +10,17 @@ import pytest
 from graph_schema.model import EntityType, EventType, Label, Modality, Relation
 from loaders.errors import WriteError
 from loaders.models import ArticleExtraction, ArticleMeta, Entity, Fact
-from loaders.writer import (
-    claim_id,
+from loaders.write.ids import claim_id, event_id, parse_tie_key, tie_key
+from loaders.write.rows import (
+    Row,
     claim_rows,
-    entity_rows,
-    event_id,
-    event_rows,
     labelled_entity_rows,
+    labelled_event_rows,
+    labelled_tie_rows,
     mention_rows,
-    parse_tie_key,
     plan_write,
-    tie_key,
-    tie_rows,
-    unchanged_ties,
 )
+from loaders.write.transactions import unchanged_ties
 
 TEXT = "Sergei Shoigu met Min Aung Hlaing in Moscow. Shoigu said Russia backs Myanmar."
 
@@ -104,16 +101,21 @@ def test_event_ids_ignore_participant_order() -> None:
     assert first.startswith("evt:Meeting:") and len(first) == len("evt:Meeting:") + 12
 
 
-def test_entity_rows_are_grouped_by_label_with_the_registry_names_folded() -> None:
-    rows = entity_rows(_extraction())
-    assert list(rows) == [Label.COUNTRY, Label.PERSON, Label.PLACE]
-    russia = next(r for r in rows[Label.COUNTRY] if r["id"] == "RUS")
+def _of_label(rows: list[Row], label: Label) -> list[Row]:
+    return [row for row in rows if row["label"] == label.value]
+
+
+def test_entity_rows_carry_their_label_and_the_registry_names_folded() -> None:
+    rows = labelled_entity_rows(_extraction())
+    assert [r["label"] for r in rows] == ["Country", "Country", "Person", "Person", "Place"]
+    russia = next(r for r in rows if r["id"] == "RUS")
     assert russia["known_aliases"] == ["Russia", "Rusia"]
     assert russia["known_folded"] == ["russia", "rusia"]
     assert russia["alpha2"] == "RU"
-    assert [r["id"] for r in rows[Label.PERSON]] == ["per:min-aung-hlaing", "per:sergei-shoigu"]
+    people = _of_label(rows, Label.PERSON)
+    assert [r["id"] for r in people] == ["per:min-aung-hlaing", "per:sergei-shoigu"]
     # What one article says of an entity (its role, its state, the forms it used) is on its mention.
-    assert "role" not in rows[Label.PERSON][1] and "country" not in rows[Label.PERSON][1]
+    assert "role" not in people[1] and "country" not in people[1]
 
 
 def test_the_same_entity_listed_twice_becomes_one_row_with_all_names() -> None:
@@ -122,9 +124,9 @@ def test_the_same_entity_listed_twice_becomes_one_row_with_all_names() -> None:
         Entity(id="RUS", type=EntityType.COUNTRY, name="Russia", aliases=["Rusia"], qid="Q159"),
     ]
     extraction = _extraction(facts=[], entities=entities)
-    rows = entity_rows(extraction)
-    assert len(rows[Label.COUNTRY]) == 1
-    assert rows[Label.COUNTRY][0]["qid"] == "Q159"
+    rows = labelled_entity_rows(extraction)
+    assert len(rows) == 1
+    assert rows[0]["qid"] == "Q159"
     assert [m["surface"] for m in mention_rows(extraction)] == [["Russia", "Rusia"]]
 
 
@@ -172,10 +174,9 @@ def test_a_fact_about_an_unlisted_entity_is_refused() -> None:
         claim_rows(_extraction(facts=[_fact("RUS", Relation.SUPPORTS, "CHN")]))
 
 
-def test_event_rows_are_grouped_by_type_and_named() -> None:
-    rows = event_rows(_extraction())
-    assert list(rows) == [EventType.MEETING]
-    (row,) = rows[EventType.MEETING]
+def test_event_rows_carry_their_type_as_label_and_are_named() -> None:
+    (row,) = labelled_event_rows(_extraction())
+    assert (row["label"], row["type"]) == ("Meeting", "Meeting")
     assert row["title"] == "Meeting: Min Aung Hlaing – Sergei Shoigu"
 
 
@@ -197,12 +198,12 @@ def test_events_of_the_same_participants_meet_within_a_month(date_a: str | None,
     assert (a == b) is same
 
 
-def test_tie_rows_group_keys_by_relation() -> None:
-    rows = tie_rows(["MET_WITH|a|b", "SUPPORTS|RUS|MMR", "MET_WITH|a|b"])
-    assert rows == {
-        Relation.MET_WITH: [{"key": "MET_WITH|a|b", "source": "a", "target": "b"}],
-        Relation.SUPPORTS: [{"key": "SUPPORTS|RUS|MMR", "source": "RUS", "target": "MMR"}],
-    }
+def test_tie_rows_are_unique_in_key_order_with_their_relation() -> None:
+    rows = labelled_tie_rows(["SUPPORTS|RUS|MMR", "MET_WITH|a|b", "MET_WITH|a|b"])
+    assert rows == [
+        {"key": "MET_WITH|a|b", "source": "a", "target": "b", "relation": "MET_WITH"},
+        {"key": "SUPPORTS|RUS|MMR", "source": "RUS", "target": "MMR", "relation": "SUPPORTS"},
+    ]
 
 
 def test_plan_records_the_extractor_and_a_fingerprint_of_every_row() -> None:
@@ -215,20 +216,18 @@ def test_plan_records_the_extractor_and_a_fingerprint_of_every_row() -> None:
 
 
 def test_a_new_writer_version_changes_every_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
-    import loaders.writer
+    import loaders.write.rows
 
     before = plan_write(_extraction()).article["fingerprint"]
-    monkeypatch.setattr(loaders.writer, "WRITER_VERSION", "writer.test")
+    monkeypatch.setattr(loaders.write.rows, "WRITER_VERSION", "writer.test")
     assert plan_write(_extraction()).article["fingerprint"] != before
 
 
 def test_a_discovered_entity_has_no_registry_names() -> None:
-    from loaders.writer import entity_rows
-
     extraction = _extraction()
     person = next(e for e in extraction.entities if e.type is EntityType.PERSON)
     person.source = "discovered"
-    rows = [r for rs in entity_rows(extraction).values() for r in rs if r["id"] == person.id]
+    rows = [r for r in labelled_entity_rows(extraction) if r["id"] == person.id]
     assert (rows[0]["known_aliases"], rows[0]["known_folded"]) == ([], [])
 
 
@@ -239,7 +238,7 @@ def test_dated_roles_are_stored_as_json_and_absent_roles_as_null() -> None:
     shoigu = next(e for e in extraction.entities if e.id == "per:sergei-shoigu")
     shoigu.roles = [RoleSpan(title="Minister of Defence of Russia", country="RUS", start="2012-11-06",
                              end="2024-05-12")]
-    rows = {r["id"]: r for r in entity_rows(extraction)[Label.PERSON]}
+    rows = {r["id"]: r for r in _of_label(labelled_entity_rows(extraction), Label.PERSON)}
     assert json.loads(rows["per:sergei-shoigu"]["roles_json"]) == [
         {"title": "Minister of Defence of Russia", "org": None, "country": "RUS", "start": "2012-11-06",
          "end": "2024-05-12"}
