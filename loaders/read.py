@@ -156,6 +156,8 @@ def _load_json(content: str, source: str) -> Any:
         return json.loads(content)
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+    except RecursionError as exc:  # '[[[[…' thousands deep: the stdlib parser recurses per level
+        raise InputError(f"{source}: JSON nested too deeply to be an article record") from exc
 
 
 def record_from_json(obj: Any, source: str) -> ArticleRecord:

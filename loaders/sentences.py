@@ -17,8 +17,10 @@ from loaders.models import Sentence
 
 _CLOSERS = "\"'”’»)]›“‘«"  # “ and « close quotes in German and Danish typography
 _OPENERS = "\"'“‘„«([‹—–-"
-_BOUNDARY = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# The look-behind and possessive quantifiers keep a long run of punctuation from being re-scanned at
+# every position (quadratic); a match is still the whole run that ends in white space.
+_BOUNDARY = re.compile(rf"(?<![.!?…])[.!?…]++[{re.escape(_CLOSERS)}]*+(?=\s)")
+_NON_SPACE = re.compile(r"\S")
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -45,24 +47,37 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
 
 def _ends_sentence(line: str, m: re.Match[str], abbreviations: frozenset[str],
                    starters: frozenset[str] = frozenset()) -> bool:
-    """Whether the punctuation matched by `m` closes a sentence."""
-    rest = line[m.end() :].lstrip()
-    if not rest:
+    """Whether the punctuation matched by `m` closes a sentence.
+
+    Looks only at the characters next to the match (never slices the rest of the line), so splitting
+    a line is linear in its length.
+    """
+    nxt_match = _NON_SPACE.search(line, m.end())
+    if nxt_match is None:
         return True
-    nxt = rest[0]
+    nxt = nxt_match.group(0)
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     punct = m.group(0).rstrip(_CLOSERS)
     if punct != m.group(0) or punct != ".":
         return True  # "?", "!", or a period closed by a quote or bracket: `He said “no.” Then`
-    before = _TOKEN_BEFORE.search(line[: m.start()])
-    if before is None:
+    token = _token_before(line, m.start())
+    if not token:
         return True
-    token = before.group(1).lstrip(_OPENERS) + "."
+    token = token.lstrip(_OPENERS) + "."
     if token.casefold() in abbreviations or _INITIAL.match(token) or _ACRONYM.match(token):
-        word = _FIRST_WORD.match(rest)  # an initial itself ("В. В. Путин") starts nothing
-        return word is not None and word.group(0).casefold() in starters and rest[word.end() :][:1] != "."
+        word = _FIRST_WORD.match(line, nxt_match.start())  # an initial itself ("В. В. Путин") starts nothing
+        return word is not None and word.group(0).casefold() in starters and line[word.end() : word.end() + 1] != "."
     return True
+
+
+def _token_before(line: str, end: int) -> str:
+    """The run of non-space characters ending at `end` (a boundary follows white space, so the runs
+    scanned for successive boundaries do not overlap)."""
+    start = end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -7,9 +7,11 @@ Every route lives under /v1 in one router per resource; every error is shaped by
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -94,11 +96,20 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
         else:
             response = await call_next(request)
         elapsed_ms = (time.perf_counter() - started) * 1000
-        query = f"?{request.url.query}" if request.url.query else ""
+        query = f"?{loggable_query(request.url.query)}" if request.url.query else ""
         client = request.client.host if request.client else "-"
         log.info("%s %s%s -> %d (%.1f ms) from %s", request.method, request.url.path, query,
                  response.status_code, elapsed_ms, client)
         return response
+
+
+_SECRET_PARAM = re.compile(r"key|token|secret|passw|auth|session|cookie", re.IGNORECASE)
+
+
+def loggable_query(query: str) -> str:
+    """The query string with the value of every parameter that may carry a secret (api_key …) hidden."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode([(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in pairs], safe="*")
 
 
 def _json(status: int, body: dict[str, object]) -> Response:

@@ -44,7 +44,9 @@ DriverDep = Annotated[Driver, Depends(get_driver)]
 def _key_matches(given: str | None, settings: Settings) -> bool:
     if settings.api_key is None:
         return True
-    return given is not None and hmac.compare_digest(given.encode(), settings.api_key.get_secret_value().encode())
+    if not given:  # an empty header never passes, whatever is configured
+        return False
+    return hmac.compare_digest(given.encode(), settings.api_key.get_secret_value().encode())
 
 
 def require_write_key(

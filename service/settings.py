@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 NEO4J_VERSION = "5.26.30"
@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     api_read_key_required: bool = Field(default=False, alias="TIESGRAPH_READ_KEY_REQUIRED")
     max_page_size: int = Field(default=200, alias="TIESGRAPH_MAX_PAGE_SIZE")
     max_upload_bytes: int = Field(default=5_000_000, alias="TIESGRAPH_MAX_UPLOAD_BYTES")
+
+    @field_validator("api_key", mode="after")
+    @classmethod
+    def _blank_key_is_no_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # TIESGRAPH_API_KEY="" (an unset compose variable) must not count as a key that "" matches.
+        return value if value is not None and value.get_secret_value().strip() else None
 
     @model_validator(mode="after")
     def _refuse_default_secrets_outside_development(self) -> Settings:

@@ -136,3 +136,16 @@ def test_network_error_is_a_fetch_error_and_the_batch_goes_on(tmp_path: Path) ->
         results = list(read_sources(["https://down.example.org/", str(good)], client=client))
     assert isinstance(results[0], ReadFailure) and results[0].code == "fetch_failed"
     assert isinstance(results[1], ArticleRecord)
+
+
+@pytest.mark.parametrize("nested", ["[" * 100_000 + "]" * 100_000, '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}"])
+def test_deeply_nested_json_fails_alone_and_the_files_beside_it_load(tmp_path: Path, nested: str) -> None:
+    (tmp_path / "a.txt").write_text("Ay said so.")
+    (tmp_path / "b.json").write_text(nested)
+    (tmp_path / "c.jsonl").write_text(nested + "\n" + json.dumps({"text": "Cee said so."}) + "\n")
+    results = list(read_sources([str(tmp_path)]))
+    failures = [r for r in results if isinstance(r, ReadFailure)]
+    records = [r for r in results if isinstance(r, ArticleRecord)]
+    assert [r.text for r in records] == ["Ay said so.", "Cee said so."]
+    assert [Path(f.source).name for f in failures] == ["b.json", "c.jsonl#L1"]
+    assert all("nested too deeply" in f.message for f in failures)

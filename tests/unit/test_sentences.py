@@ -56,3 +56,34 @@ def test_lowercase_after_period_does_not_split() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("  \n\n ", "en") == []
+
+
+_PROSE = {
+    "en": "Mr. Smith met the U.S. envoy in Oslo. They spoke at 5 p.m. The next day! Really? ",
+    "de": "Dr. Weber traf den Gesandten in Graz. „Wir helfen.“ Dann ging er. ",
+    "ru": "В. В. Петров прибыл в Тверь. Потом ушёл! ",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_PROSE))
+def test_a_300_kb_single_line_splits_in_linear_time_and_as_its_parts_do(lang: str) -> None:
+    import time
+
+    unit = _PROSE[lang]
+    copies = 300_000 // len(unit)
+    started = time.perf_counter()
+    sentences = _texts(unit * copies, lang)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.1f} s for {len(unit) * copies} characters"
+    assert sentences == _texts(unit, lang) * copies
+
+
+@pytest.mark.parametrize("run", [".", "?!", "…", ".”"])
+def test_a_300_kb_run_of_punctuation_splits_in_bounded_time(run: str) -> None:
+    import time
+
+    text = "Start " + run * (300_000 // len(run)) + "x end. Next one."
+    started = time.perf_counter()
+    sentences = _texts(text, "en")
+    assert time.perf_counter() - started < 2.0
+    assert sentences[-1] == "Next one."
