@@ -20,7 +20,7 @@ from service.db import open_driver
 from service.deps import require_read_key
 from service.docs_assets import install_docs
 from service.errors import error_body, install_error_handlers
-from service.routers import articles, browser, entities, events, health, paths, roles, stats, ties
+from service.routers import articles, browser, entities, events, export, health, paths, roles, stats, ties
 from service.routers.health import VERSION
 from service.schemas import ErrorResponse
 from service.settings import Settings
@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     reads = [Depends(require_read_key)]
     app.include_router(health.router, prefix=API_PREFIX)
-    for module in (entities, paths, ties, events, articles, roles, stats):
+    for module in (entities, paths, ties, events, articles, roles, stats, export):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=reads)
     app.include_router(browser.router)
     return app
