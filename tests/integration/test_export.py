@@ -123,6 +123,7 @@ def test_events_csv_has_one_row_per_event_with_evidence(client: TestClient, driv
     response = client.get("/v1/export", params={"format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
     assert "tiesgraph-events.csv" in response.headers["content-disposition"]
+    assert "content-length" not in response.headers  # streamed, not rendered whole first
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert tuple(rows[0]) == EVENT_COLUMNS
     assert sorted(r["event_id"] for r in rows) == sorted(e["id"] for e in expected)
