@@ -13,7 +13,9 @@
 * Precision = matched / produced, recall = matched / gold; with nothing to divide by, 1.0.
 
 Gold files map to articles by file-name stem: `gold/<stem>.json` scores the extraction whose source
-file is `<stem>.<ext>`.
+file is `<stem>.<ext>`. Only the articles given are scored: a gold file whose article was not given is
+listed in `not_given` and counts for nothing (it is not a recall of 0); an article that was given but
+failed to extract is scored as producing nothing.
 """
 
 from __future__ import annotations
@@ -83,11 +85,21 @@ class ArticleScore(BaseModel):
 
 
 class EvalReport(BaseModel):
-    """Per-article scores, their total, and extractions that had no gold file."""
+    """Per-article scores, their total, extractions that had no gold file, gold files with no article given."""
 
     articles: list[ArticleScore]
     total: ArticleScore
-    unscored: list[str] = Field(default_factory=list)
+    unscored: list[str] = Field(default_factory=list, description="articles given that have no gold file")
+    not_given: list[str] = Field(default_factory=list, description="gold files (stems) whose article was not given")
+
+    def shortfalls(self, *, min_precision: float | None, min_recall: float | None) -> list[str]:
+        """One message per target the total misses (nothing scored misses every target asked for)."""
+        targets = [("precision", self.total.precision, min_precision), ("recall", self.total.recall, min_recall)]
+        asked = [(name, value, floor) for name, value, floor in targets if floor is not None]
+        if asked and not self.articles:
+            return ["no article given has a gold file: nothing was scored"]
+        return [f"{name} {value:.3f} is below --min-{name} {floor:.3f}"
+                for name, value, floor in asked if value < floor]
 
 
 def load_gold(directory: str | Path) -> dict[str, dict[str, Any]]:
@@ -260,8 +272,10 @@ def score_article(extraction: ArticleExtraction | None, gold: Mapping[str, Any],
     )
 
 
-def score(extractions: Sequence[ArticleExtraction], gold: Mapping[str, Mapping[str, Any]]) -> EvalReport:
-    """Score extractions against gold files keyed by stem; an article with gold but no extraction scores 0."""
+def score(extractions: Sequence[ArticleExtraction], gold: Mapping[str, Mapping[str, Any]], *,
+          failed: Sequence[str] = ()) -> EvalReport:
+    """Score the given articles against gold files keyed by stem (`failed`: sources given that produced no
+    extraction, scored as producing nothing); gold files with no article given are listed, not scored."""
     by_key: dict[str, list[ArticleExtraction]] = {}
     unscored: list[str] = []
     for extraction in extractions:
@@ -270,14 +284,16 @@ def score(extractions: Sequence[ArticleExtraction], gold: Mapping[str, Mapping[s
             by_key.setdefault(key, []).append(extraction)
         else:
             unscored.append(extraction.source)
+    failed_keys = {article_key(source) for source in failed} & set(gold)
     articles: list[ArticleScore] = []
-    for key in sorted(gold):
+    for key in sorted(set(by_key) | failed_keys):
         found = by_key.get(key, [])
         if len(found) <= 1:
             articles.append(score_article(found[0] if found else None, gold[key], article=key))
         else:  # several forms of one article (its .txt and .json): each is scored, and counts, on its own
             articles.extend(score_article(e, gold[key], article=Path(e.source).name) for e in found)
-    return EvalReport(articles=articles, total=total(articles), unscored=unscored)
+    not_given = sorted(set(gold) - set(by_key) - failed_keys)
+    return EvalReport(articles=articles, total=total(articles), unscored=unscored, not_given=not_given)
 
 
 def total(scores: Sequence[ArticleScore]) -> ArticleScore:

@@ -20,8 +20,9 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from service.db import open_driver
 from service.deps import require_read_key
+from service.docs_assets import install_docs
 from service.errors import error_body, install_error_handlers
-from service.routers import articles, browser, entities, events, health, paths, roles, stats, ties
+from service.routers import articles, browser, entities, events, export, health, paths, roles, stats, ties
 from service.routers.health import VERSION
 from service.schemas import ErrorResponse
 from service.settings import Settings
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=VERSION,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served by install_docs from packaged assets (no CDN)
+        redoc_url=None,
         openapi_url="/openapi.json",
         responses={400: {"model": ErrorResponse, "description": "a bad request, e.g. an invalid cursor"},
                    422: {"model": ErrorResponse, "description": "invalid parameters or body"},
@@ -71,11 +73,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    install_docs(app)
     _install_middleware(app, settings)
 
     reads = [Depends(require_read_key)]
     app.include_router(health.router, prefix=API_PREFIX)
-    for module in (entities, paths, ties, events, articles, roles, stats):
+    for module in (entities, paths, ties, events, articles, roles, stats, export):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=reads)
     app.include_router(browser.router)
     return app

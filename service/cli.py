@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from service import cli_api, cli_loaders, cli_neo4j, cli_schema
+from service import cli_api, cli_export, cli_loaders, cli_neo4j, cli_schema
 
 app = typer.Typer(
     name="tiesgraph",
@@ -18,6 +18,7 @@ cli_neo4j.register(app)
 cli_schema.register(app)
 cli_loaders.register(app)
 cli_api.register(app)
+cli_export.register(app)
 
 
 if __name__ == "__main__":

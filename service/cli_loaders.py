@@ -129,20 +129,20 @@ def retract_cmd(
     )
 
 
-def _extract_all(sources: list[str], extract: Extractor) -> tuple[list[ArticleExtraction], list[str]]:
-    """Fact views of every article of ``sources``, and one message per input or article that failed."""
+def _extract_all(sources: list[str], extract: Extractor) -> tuple[list[ArticleExtraction], dict[str, str]]:
+    """Fact views of every article of ``sources``, and a message per input or article that failed (by source)."""
     extractions: list[ArticleExtraction] = []
-    failures: list[str] = []
+    failures: dict[str, str] = {}
     for item in read_sources(sources):
         if isinstance(item, ReadFailure):
-            failures.append(f"{item.source} [{item.code}]: {item.message}")
+            failures[item.source] = f"{item.source} [{item.code}]: {item.message}"
             continue
         try:
             extractions.append(extract(clean(item)))
         except LoaderError as exc:
-            failures.append(f"{item.source} [{exc.code}]: {exc}")
+            failures[item.source] = f"{item.source} [{exc.code}]: {exc}"
         except Exception as exc:  # the extractor is pluggable: report its bug for this article, go on
-            failures.append(f"{item.source} [extraction_failed]: {type(exc).__name__}: {exc}")
+            failures[item.source] = f"{item.source} [extraction_failed]: {type(exc).__name__}: {exc}"
     return extractions, failures
 
 
@@ -172,7 +172,7 @@ def extract_cmd(
             typer.echo(json.dumps(fact_view(extraction), ensure_ascii=False))
         else:
             out.print(_facts_table(extraction))
-    for failure in failures:
+    for failure in failures.values():
         err.print(f"[red]failed[/] {escape(failure)}", highlight=False)
     if failures:
         raise typer.Exit(code=1)
@@ -182,8 +182,14 @@ def eval_cmd(
     articles: Annotated[list[str], typer.Argument(help="Article files or folders to extract and score.")],
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files (<article stem>.json).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    min_precision: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="Exit 1 when the total precision is below this (0..1).")] = None,
+    min_recall: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="Exit 1 when the total recall is below this (0..1).")] = None,
 ) -> None:
-    """Score the extractor against gold files: precision, recall and date agreement per article."""
+    """Score the extractor on the articles given against their gold files: precision, recall, date agreement.
+
+    Gold files whose article was not given are listed and not scored."""
     from loaders import eval as scorer  # the scorer is only needed here
 
     if not gold.is_dir():
@@ -192,16 +198,21 @@ def eval_cmd(
     if not gold_files:
         raise _fail(f"--gold {gold}: no *.json gold files")
     extractions, failures = _extract_all(articles, default_extractor())
-    report = scorer.score(extractions, gold_files)
+    report = scorer.score(extractions, gold_files, failed=list(failures))
     if as_json:
         typer.echo(scorer.report_json(report))
     else:
         out.print(scorer.render_report(report))
         if report.unscored:
             err.print(f"[yellow]no gold file for:[/] {escape(', '.join(report.unscored))}", highlight=False)
-    for failure in failures:
+        if report.not_given:
+            err.print(f"[dim]not scored (article not given): {len(report.not_given)} gold files[/]", highlight=False)
+    for failure in failures.values():
         err.print(f"[red]failed[/] {escape(failure)}", highlight=False)
-    if failures:
+    shortfalls = report.shortfalls(min_precision=min_precision, min_recall=min_recall)
+    for shortfall in shortfalls:
+        err.print(f"[bold red]target missed:[/] {escape(shortfall)}", highlight=False)
+    if failures or shortfalls:
         raise typer.Exit(code=1)
 
 

@@ -171,6 +171,27 @@ def test_eval_scores_against_gold_and_prints_json(runner: CliRunner, tmp_path: P
     assert runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope"), str(articles)]).exit_code == 1
 
 
+def test_eval_scores_only_the_articles_given_and_checks_targets(runner: CliRunner, tmp_path: Path) -> None:
+    articles, gold = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold.mkdir()
+    _article(articles, "a", "Sergei Shoigu met Min Aung Hlaing in Moscow.")
+    fact = {"subject": "Min Aung Hlaing", "relation": "MET_WITH", "object": "Sergei Shoigu", "date": "2021-06-22"}
+    extra = {"subject": "Min Aung Hlaing", "relation": "VISITED", "object": "Russia", "date": None}
+    (gold / "a.json").write_text(json.dumps({"facts": [fact, extra]}))
+    (gold / "b.json").write_text(json.dumps({"facts": [fact]}))  # its article is not given
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--json", str(articles / "a.json")])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["not_given"] == ["b"] and [a["article"] for a in report["articles"]] == ["a"]
+    assert (report["total"]["gold"], report["total"]["matched"]) == (2, 1)
+    met = runner.invoke(app, ["eval", "--gold", str(gold), "--min-precision", "0.9", "--min-recall", "0.5",
+                              str(articles / "a.json")])
+    assert met.exit_code == 0, met.output
+    missed = runner.invoke(app, ["eval", "--gold", str(gold), "--min-recall", "0.6", str(articles / "a.json")])
+    assert missed.exit_code == 1 and "recall 0.500 is below --min-recall 0.600" in missed.output
+
+
 def test_the_seed_article_loads_with_the_real_pipeline_reloads_unchanged_and_retracts_cleanly(
     real_runner: CliRunner, empty_graph: Driver, neo4j_settings: Settings
 ) -> None:

@@ -179,13 +179,53 @@ def test_corpus_score_maps_gold_by_stem_and_totals(tmp_path: Path) -> None:
     (tmp_path / "seed.json").write_text(json.dumps(GOLD))
     (tmp_path / "other.json").write_text(json.dumps({"facts": [GOLD["facts"][0]]}))
     gold = load_gold(tmp_path)
-    report = score([extraction(*PERFECT), extraction(source="elsewhere/unknown.json")], gold)
+    report = score([extraction(*PERFECT), extraction(source="elsewhere/unknown.json"),
+                    extraction(fact("sh", Relation.MET_WITH, "mah"), source="other.txt")], gold)
     assert [a.article for a in report.articles] == ["other", "seed"]
     assert report.unscored == ["elsewhere/unknown.json"]
-    assert (report.total.gold, report.total.matched, report.total.produced) == (4, 3, 3)
-    assert json.loads(report_json(report))["total"]["recall"] == pytest.approx(0.75)
+    assert (report.total.gold, report.total.matched, report.total.produced) == (4, 4, 4)
+    assert json.loads(report_json(report))["total"]["recall"] == pytest.approx(1.0)
     table = render_report(report)
     assert table.row_count == 3
+
+
+def test_a_gold_file_whose_article_was_not_given_is_listed_not_scored(tmp_path: Path) -> None:
+    (tmp_path / "seed.json").write_text(json.dumps(GOLD))
+    (tmp_path / "other.json").write_text(json.dumps({"facts": [GOLD["facts"][0]]}))
+    report = score([extraction(*PERFECT)], load_gold(tmp_path))
+    assert [a.article for a in report.articles] == ["seed"] and report.not_given == ["other"]
+    assert report.total.recall == 1.0 and report.total.gold == 3
+
+
+def test_an_article_given_that_failed_to_extract_scores_as_producing_nothing(tmp_path: Path) -> None:
+    (tmp_path / "seed.json").write_text(json.dumps(GOLD))
+    (tmp_path / "other.json").write_text(json.dumps({"facts": [GOLD["facts"][0]]}))
+    report = score([extraction(*PERFECT)], load_gold(tmp_path), failed=["corpus/other.json"])
+    assert [a.article for a in report.articles] == ["other", "seed"] and report.not_given == []
+    assert report.total.recall == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize(("min_precision", "min_recall", "missed"), [
+    (None, None, []),
+    (0.5, 0.6, []),
+    (0.5, 0.7, ["recall"]),
+    (0.9, None, ["precision"]),
+    (0.9, 0.9, ["precision", "recall"]),
+])
+def test_shortfalls_name_each_target_the_total_misses(min_precision: float | None, min_recall: float | None,
+                                                      missed: list[str]) -> None:
+    # 2 of 3 gold facts matched out of 3 produced: precision 0.667, recall 0.667.
+    produced = [*PERFECT[:2], fact("pu", Relation.VISITED, "mm")]
+    report = score([extraction(*produced)], {"seed": GOLD})
+    shortfalls = report.shortfalls(min_precision=min_precision, min_recall=min_recall)
+    assert [m.split()[0] for m in shortfalls] == missed
+
+
+def test_a_target_with_nothing_scored_is_missed() -> None:
+    report = score([extraction(*PERFECT, source="unknown.txt")], {"seed": GOLD})
+    assert report.articles == [] and report.not_given == ["seed"]
+    assert report.shortfalls(min_precision=None, min_recall=0.1) and not report.shortfalls(min_precision=None,
+                                                                                           min_recall=None)
 
 
 def test_every_form_of_an_article_is_scored_on_its_own(tmp_path: Path) -> None:

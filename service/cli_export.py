@@ -1,0 +1,71 @@
+"""`tiesgraph export`: ties as GraphML/GEXF, events as CSV, claims as JSONL, to a file or stdout."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph_schema.model import Relation
+from service.cli_loaders import _driver, _fail
+from service.deps import DATE_PATTERN
+from service.export_formats import ExportFormat, export_chunks
+from service.queries.export import ExportFilter
+from service.settings import Settings
+
+_DATE = re.compile(DATE_PATTERN)
+_ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _filter(since: str | None, until: str | None, relation: Relation | None, country: str | None) -> ExportFilter:
+    """The export filter from the options; a malformed option is a message and exit code 1."""
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _DATE.match(value):
+            raise _fail(f"{name} {value!r}: expected 2021, 2021-06 or 2021-06-22")
+    if since and until and since[: min(len(since), len(until))] > until[: min(len(since), len(until))]:
+        raise _fail(f"--since {since} is after --until {until}")
+    if country is not None and not _ALPHA3.match(country):
+        raise _fail(f"--country {country!r}: expected an ISO alpha-3 code such as MMR")
+    return ExportFilter(since=since, until=until, relation=relation, country=country.upper() if country else None)
+
+
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="graphml|gexf: ties; csv: events, one row each; jsonl: claims with evidence.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    since: Annotated[str | None, typer.Option(help="From date: 2021, 2021-06 or 2021-06-22.")] = None,
+    until: Annotated[str | None, typer.Option(help="To date: 2021, 2021-06 or 2021-06-22.")] = None,
+    relation: Annotated[Relation | None, typer.Option(help="Only this relation.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only what touches this state (ISO alpha-3).")] = None,
+) -> None:
+    """Export the graph for Gephi, Cytoscape, pandas or R, streamed from Neo4j as it is written."""
+    where = _filter(since, until, relation, country)
+    settings = Settings()
+    partial = output.with_name(output.name + ".part") if output else None
+    with _driver(settings) as driver:
+        try:
+            if partial is None:
+                for chunk in export_chunks(fmt, driver=driver, database=settings.neo4j_database, where=where):
+                    sys.stdout.write(chunk)
+                sys.stdout.flush()
+                return
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                for chunk in export_chunks(fmt, driver=driver, database=settings.neo4j_database, where=where):
+                    handle.write(chunk)
+        except (Neo4jError, DriverError, OSError) as exc:
+            if partial is not None:
+                partial.unlink(missing_ok=True)
+            raise _fail(f"export failed: {exc}") from None
+    # Renamed only when complete: a failed export never leaves a truncated file under the asked name.
+    assert output is not None
+    partial.replace(output)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `export` to the main app."""
+    app.command("export")(export_cmd)
