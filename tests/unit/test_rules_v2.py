@@ -1,0 +1,65 @@
+"""rules.v2: people the registry does not know, named in an apposition to a title, and titles with a
+demonym inside them (loaders/appositions.py, loaders/mentions.py). Sentences and people are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import Relation
+from tests.unit.test_rules_general import of, run
+
+
+def roles(text: str, lang: str) -> set[tuple[str, str]]:
+    return of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # name, comma, title
+        ("Tomas Herrera Vidal, the defence minister of Chile, said the talks went well.", "en",
+         ("per:tomas-herrera-vidal", "CHL")),
+        # title, comma, name, comma
+        ("The Foreign Minister of Peru, Ana Lucia Quispe, met officials in Lima.", "en",
+         ("per:ana-lucia-quispe", "PER")),
+        ("Le ministre de la Défense du Sénégal, Moussa Ndiaye Fall, a rencontré son homologue.", "fr",
+         ("per:moussa-ndiaye-fall", "SEN")),
+        ("Der Verteidigungsminister von Chile, Tomas Herrera Vidal, traf Vertreter Perus.", "de",
+         ("per:tomas-herrera-vidal", "CHL")),
+        ("El ministro de Defensa de Chile, Tomás Herrera Vidal, visitó Perú.", "es",
+         ("per:tomas-herrera-vidal", "CHL")),
+        ("Menteri Pertahanan Chile, Tomas Herrera, bertemu dengan Presiden Peru.", "id",
+         ("per:tomas-herrera", "CHL")),
+    ],
+)
+def test_apposition_discovers_the_person(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le ministre allemand de la Défense, Lukas Brenner, a visité le Chili.", "fr",
+         ("per:lukas-brenner", "DEU")),
+        ("El ministro japonés de Defensa, Kenji Morita, llegó a Lima.", "es",
+         ("per:kenji-morita", "JPN")),
+    ],
+)
+def test_demonym_inside_a_title_is_its_state(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert roles(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a single capitalised word, a place or a date before the comma is no person
+        ("In Valparaiso, the defence minister of Chile said nothing.", "en"),
+        ("Last Tuesday, the President of Chile met reporters.", "en"),
+        ("Am Montag, der Verteidigungsminister von Chile, sprach nicht.", "de"),
+        # a name not closed by a comma (or a bracket, or the end) is not an apposition
+        ("The Foreign Minister of Peru, Ana Lucia Quispe and others arrived.", "en"),
+    ],
+)
+def test_no_person_without_an_apposition(text: str, lang: str) -> None:
+    found = {p for p, _ in roles(text, lang)}
+    assert not any(p.startswith("per:") for p in found), found
