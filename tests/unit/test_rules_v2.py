@@ -63,3 +63,57 @@ def test_demonym_inside_a_title_is_its_state(text: str, lang: str, expected: tup
 def test_no_person_without_an_apposition(text: str, lang: str) -> None:
     found = {p for p, _ in roles(text, lang)}
     assert not any(p.startswith("per:") for p in found), found
+
+
+# --- sanction and criticism cues per language (loaders/data/rules/*.yaml) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kanada verhängte ein neues Sanktionspaket gegen Kuba.", "de", ("CAN", "CUB")),
+        ("Die Schweiz will Syrien nicht sanktionieren, doch Kanada sanktionierte Syrien.", "de", ("CAN", "SYR")),
+        ("L'Union européenne sanctionne la Syrie.", "fr", ("org:eu", "SYR")),
+        ("Japón impuso sanciones contra Corea del Norte.", "es", ("JPN", "PRK")),
+        ("Канада ввела санкции против Венесуэлы.", "ru", ("CAN", "VEN")),
+        ("Kanada menjatuhkan sanksi terhadap Venezuela.", "id", ("CAN", "VEN")),
+    ],
+)
+def test_sanction_cues(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.SANCTIONED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kanada übte scharfe Kritik an Venezuela.", "de", ("CAN", "VEN")),
+        ("Le Canada critique le Venezuela.", "fr", ("CAN", "VEN")),
+        ("Chile criticó duramente a Venezuela.", "es", ("CHL", "VEN")),
+        ("Канада раскритиковала Венесуэлу.", "ru", ("CAN", "VEN")),
+        ("Kanada mengecam Venezuela.", "id", ("CAN", "VEN")),
+        ("Japan voiced criticism of North Korea.", "en", ("JPN", "PRK")),
+    ],
+)
+def test_criticism_cues(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.CRITICIZED)
+
+
+# --- a coup noun governed by another verb, or reported, names no coup agent (loaders/facts.py) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canadian Foreign Minister Laura Brenner condemned the coup in Bolivia.",
+        "Canadian Foreign Minister Laura Brenner denounced the putsch in Bolivia.",
+        "Canadian Foreign Minister Laura Brenner said the coup in Bolivia was a setback.",
+    ],
+)
+def test_a_critic_or_reporter_of_a_coup_seized_no_power(text: str) -> None:
+    assert not of(run(text, "en"), Relation.SEIZED_POWER_IN)
+
+
+@pytest.mark.parametrize("text", ["The Thai military staged a coup in 2014.",
+                                  "The Thai military seized power in Thailand in 2014."])
+def test_a_coup_agent_still_seizes_power(text: str) -> None:
+    assert of(run(text, "en"), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
