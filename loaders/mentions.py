@@ -34,6 +34,7 @@ from loaders.datafiles import load_yaml
 from loaders.dates import parse_published
 from loaders.language import lang_data
 from loaders.models import CleanArticle, Mention, Sentence
+from loaders.orgforms import find_org_spans
 from loaders.registry import (
     DATA_DIR,
     AliasHit,
@@ -103,7 +104,8 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps", "former", "title_links", "name_particles", "affiliation_preps")
+              "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
+              "org_suffixes", "org_prefixes", "company_nouns")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -350,6 +352,9 @@ def _sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[_Item
         if free(tm):
             items.append(_Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
     items += _titles_around_demonyms(sv, items, rules)
+    taken = [(it.start, it.end) for it in items]
+    items += [_Item(o.start, o.end, "entity", o.entity_id, EntityType.ORGANIZATION, "form", sv.raw(o.start, o.end),
+                    confidence=0.8) for o in find_org_spans(sv, rules, taken)]
     for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         raw = sv.raw(rm.start, rm.end)
         if free(rm) and raw[:1].isupper():

@@ -117,3 +117,39 @@ def test_a_critic_or_reporter_of_a_coup_seized_no_power(text: str) -> None:
                                   "The Thai military seized power in Thailand in 2014."])
 def test_a_coup_agent_still_seizes_power(text: str) -> None:
     assert of(run(text, "en"), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
+
+
+# --- organisations found by their form (loaders/orgforms.py) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Canada sanctioned Andes Optics Ltd and Kestrel Systems GmbH over exports.", "en",
+         {("CAN", "org:andes-optics-ltd"), ("CAN", "org:kestrel-systems-gmbh")}),
+        ("Japan blacklisted the firm Kestrel Systems.", "en", {("JPN", "org:kestrel-systems")}),
+        ("Die EU verhängte Sanktionen gegen die Firma Nordwerk.", "de", {("org:eu", "org:nordwerk")}),
+        ("Canadá sancionó a la empresa Aceros Patagonia.", "es", {("CAN", "org:aceros-patagonia")}),
+        ("Le Japon a sanctionné la société Vercors Optique.", "fr", {("JPN", "org:vercors-optique")}),
+    ],
+)
+def test_sanctioned_organisations_by_form(text: str, lang: str, expected: set[tuple[str, str]]) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == expected
+
+
+def test_legal_prefix_names_an_organisation() -> None:
+    ex = run("PT Sinar Baja menandatangani kontrak dengan Chile.", "id")
+    assert ("org:pt-sinar-baja", "CHL") in of(ex, Relation.SIGNED_AGREEMENT_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Defence Co-operation Agreement was signed by Chile and Peru.", "en"),  # "Co-" is no suffix
+        ("The company said Chile signed a contract with Peru.", "en"),  # no name after the noun
+        ("Pt. 2: Chile signed a contract with Peru.", "en"),  # a prefix must be written in capitals
+    ],
+)
+def test_no_organisation_without_its_form(text: str, lang: str) -> None:
+    ids = {e.id for e in run(text, lang).entities}
+    assert not any(i.startswith("org:") for i in ids), ids
