@@ -296,6 +296,7 @@ class _SentenceFacts:
         self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
+        self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := _EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
@@ -448,6 +449,19 @@ class _SentenceFacts:
                           exclude=agent.entity_id)
         return (agent, obj) if obj is not None else None
 
+    def _governed(self, trig: PhraseMatch[Trigger], subj: _Arg) -> bool:
+        """Whether a speech verb or a trigger of another relation stands between the subject and `trig` in
+        one clause: the trigger (a noun such as "coup") is then reported or that verb's object."""
+        if subj.mention.end > trig.start:
+            return False
+        between = self.sv.raw(subj.mention.end, trig.start)
+        if _CLAUSE_BREAK.search(_PAREN_GAP.sub(" ", between)):
+            return False
+        if any(self.ctx.rules.has("speech_verbs", w) for w in _words_between(self.sv, subj.mention.end, trig.start)):
+            return True  # "A said the coup …": a speaker
+        return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
+                   for t in self.triggers)
+
     def run(self, trig: PhraseMatch[Trigger]) -> None:
         """Facts of one trigger."""
         rel = Relation(trig.payload.relation)
@@ -544,6 +558,8 @@ class _SentenceFacts:
             partners = self._coordinated(subj, obj_types, forward=False)
             if partners:
                 pairs.append((partners[0], subj))
+        if subj is not None and rel == Relation.SEIZED_POWER_IN and self._governed(trig, subj):
+            return  # "A condemned the coup", "B kritisierte den Putsch": A and B are no coup's agents
         if subj is not None and obj is None and rel == Relation.SEIZED_POWER_IN:
             actor = self.ctx.reg.get(subj.entity_id)
             country = (actor.country if actor else None) or self.ctx.person_role.get(
@@ -739,7 +755,8 @@ def extract_facts(
         ms = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
         found += [(f, True) for f in _role_facts(sv, ms, roles_seen, end, reg)]
         sf = _SentenceFacts(sv, ms, ctx, end, carried)
-        for trig in longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)):
+        sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t))
+        for trig in sf.triggers:
             if trig.end <= end:
                 sf.run(trig)
         result.entities += sf.entities

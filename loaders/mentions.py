@@ -29,10 +29,12 @@ import yaml
 from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
+from loaders.appositions import name_after_comma, name_before_comma, restore, without_span
 from loaders.datafiles import load_yaml
 from loaders.dates import parse_published
 from loaders.language import lang_data
 from loaders.models import CleanArticle, Mention, Sentence
+from loaders.orgforms import find_org_spans
 from loaders.registry import (
     DATA_DIR,
     AliasHit,
@@ -102,7 +104,8 @@ class Rules:
 
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
-              "host_preps", "former", "title_links", "name_particles", "affiliation_preps")
+              "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
+              "org_suffixes", "org_prefixes", "company_nouns")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -348,12 +351,39 @@ def _sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[_Item
     for tm in longest(m for m in rules.titles.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         if free(tm):
             items.append(_Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
+    items += _titles_around_demonyms(sv, items, rules)
+    taken = [(it.start, it.end) for it in items]
+    items += [_Item(o.start, o.end, "entity", o.entity_id, EntityType.ORGANIZATION, "form", sv.raw(o.start, o.end),
+                    confidence=0.8) for o in find_org_spans(sv, rules, taken)]
     for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         raw = sv.raw(rm.start, rm.end)
         if free(rm) and raw[:1].isupper():
             items.append(_Item(rm.start, rm.end, "rank", surface=raw))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _titles_around_demonyms(sv: SentenceView, items: list[_Item], rules: Rules) -> list[_Item]:
+    """Titles with a demonym inside them ("le ministre sénégalais de la Défense", "el ministro chileno de
+    Defensa"): the cue is matched with the demonym left out; the title item starts after the demonym,
+    which thus stands before it as the title's state."""
+    found: list[_Item] = []
+    occupied = [(it.start, it.end) for it in items if it.kind == "title"] + [(it.start, it.end) for it in found]
+    for dem in [it for it in items if it.kind == "entity" and it.how == "demonym"]:
+        text, at = without_span(sv.sentence.text, sv.start, dem.start, dem.end)
+        removed = dem.end - at
+        for tm in longest(rules.titles.find(tokenize(fold(text), sv.start), text, sv.start)):
+            if not tm.start < at < tm.end:
+                continue
+            start, end = dem.end, restore(tm.end, at, removed)
+            others = [(a, b) for a, b in occupied + [(x.start, x.end) for x in items if x is not dem]
+                      if a < end and start < b]
+            if not others:
+                # a shorter title before the demonym ("ministre") is part of this one
+                items[:] = [x for x in items if not (x.kind == "title" and tm.start <= x.start < dem.start)]
+                found.append(_Item(start, end, "title", surface=sv.raw(tm.start, end), cue=tm.payload))
+                occupied.append((tm.start, end))
+    return found
 
 
 def _ship_items(sv: SentenceView, items: list[_Item], reg: Registry, rules: Rules,
@@ -452,6 +482,8 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
     taken = [(it.start, it.end) for it in items]
     stop = rules.stopwords
     particles = rules.words.get("name_particles", frozenset())
+    determiners = rules.words.get("determiners", frozenset())
+    name_stop = _calendar_words(rules.lang) | stop
     for idx, it in enumerate(items):
         if it.kind != "title" or it.cue is None:
             continue
@@ -527,6 +559,10 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     org, country = _org_and_country(parts, reg, org, country)
         if cue.needs_org and org is None and country is None:
             continue
+        if person is None:  # "<title of X>, <Name>, ..." (loaders/appositions.py)
+            found = name_after_comma(sv, pos, taken, name_stop, particles)
+            if found is not None:
+                person, run = _discovered(sv, found, "title-cue"), found
         if run is not None and person is not None:
             new.append(person)
             taken.append(run)
@@ -538,6 +574,13 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
                     and _tight(sv.raw(before[-1].end, title_start), allow_comma=True):
                 person = before[-1]
                 title_start = person.start
+            else:  # "<Name>, the <title of X>, ..." (loaders/appositions.py)
+                found = name_before_comma(sv, title_start, taken, name_stop, particles, determiners)
+                if found is not None:
+                    person = _discovered(sv, found, "title-cue")
+                    new.append(person)
+                    taken.append(found)
+                    title_start = person.start
         if person is None:
             if open_titles is not None and (org or country) and not _after_former(sv, title_start, rules):
                 org_actor = reg.get(org) if org else None
@@ -565,6 +608,22 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
         for p in parts:
             p.descriptor = True
     return new
+
+
+@lru_cache(maxsize=32)
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names of the language and English, folded: never a person's name."""
+    out: set[str] = set()
+    for code in {lang, "en"}:
+        data = lang_data(code)
+        out.update(fold(str(w)) for w in (*data.months, *data.weekdays))
+    return frozenset(out)
+
+
+def _discovered(sv: SentenceView, span: tuple[int, int], how: str) -> _Item:
+    """A person the registry lacks, found by the form of the sentence."""
+    name = sv.raw(*span)
+    return _Item(span[0], span[1], "entity", f"per:{slug(name)}", EntityType.PERSON, how, name, confidence=0.8)
 
 
 _CHAIN_STOP = re.compile(r"[,;:\"“”«»]|\s[\u2013\u2014-]\s")

@@ -1,0 +1,107 @@
+"""People the registry does not know, named in an apposition to a title (rules.v2).
+
+Two forms, in every language (the words come from the language's rules):
+
+- title, comma, name, comma: "<title of X>, <Name Surname>, said ..." -- the name sits between two
+  commas (or a comma and a bracket or the sentence's end) right after the title;
+- name, comma, title: "<Name Surname>, the <title of X>, said ..." -- at most one determiner
+  (``determiners``) between the comma and the title.
+
+A name is a run of two to four capitalised words (lower-case ``name_particles`` allowed inside) that no
+other mention covers and that holds no stopword: a single capitalised word is too often a place or a
+sentence opener to be taken for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.mentions import SentenceView
+
+_LEAD_COMMA = re.compile(r"^\s*,\s*")
+_CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|$)")
+_NAME_GAP = (" ", "-", "\u00a0")
+_OPENERS = ("", ",", "(", ";", ":", "\u2014", "\u2013", "\"", "\u201c", "\u00ab")
+
+
+def _is_name_word(raw: str, folded: str, stop: frozenset[str]) -> bool:
+    return raw[:1].isupper() and not raw.isdigit() and folded not in stop and len(raw) >= 2
+
+
+def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in taken)
+
+
+def name_after_comma(sv: SentenceView, pos: int, taken: list[tuple[int, int]], stop: frozenset[str],
+                     particles: frozenset[str]) -> tuple[int, int] | None:
+    """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end."""
+    lead = _LEAD_COMMA.match(sv.raw(pos, sv.sentence.end))
+    if lead is None:
+        return None
+    start = pos + lead.end()
+    toks = [t for t in sv.tokens if t.start >= start]
+    if not toks or toks[0].start != start:
+        return None
+    words = 0
+    end = start
+    for i, tok in enumerate(toks[:6]):
+        raw = sv.raw(tok.start, tok.end)
+        if i and sv.raw(toks[i - 1].end, tok.start) not in _NAME_GAP:
+            break
+        if _covered(tok.start, tok.end, taken):
+            return None
+        if _is_name_word(raw, tok.text, stop):
+            words += 1
+            end = tok.end
+        elif not (i and tok.text in particles):
+            break
+    if not 2 <= words <= 4 or not _CLOSE.match(sv.raw(end, sv.sentence.end)):
+        return None
+    return start, end
+
+
+def name_before_comma(sv: SentenceView, title_start: int, taken: list[tuple[int, int]],
+                      stop: frozenset[str], particles: frozenset[str],
+                      determiners: frozenset[str]) -> tuple[int, int] | None:
+    """The name right before ", [determiner] <title>", opening the sentence or after a comma/bracket."""
+    before = [t for t in sv.tokens if t.end <= title_start]
+    while before and before[-1].text in determiners and not sv.raw(before[-1].end, title_start).strip(" "):
+        title_start = before[-1].start
+        before = before[:-1]
+    if not before or sv.raw(before[-1].end, title_start).strip() != ",":
+        return None
+    words = 0
+    start = end = before[-1].end
+    for i in range(len(before) - 1, max(-1, len(before) - 7), -1):
+        tok = before[i]
+        raw = sv.raw(tok.start, tok.end)
+        if i < len(before) - 1 and sv.raw(tok.end, before[i + 1].start) not in _NAME_GAP:
+            break
+        if _covered(tok.start, tok.end, taken):
+            return None
+        if _is_name_word(raw, tok.text, stop):
+            words += 1
+            start = tok.start
+        elif not (tok.text in particles and words):
+            break
+    if not 2 <= words <= 4 or sv.raw(sv.sentence.start, start).strip()[-1:] not in _OPENERS:
+        return None
+    return start, end
+
+
+
+def without_span(text: str, offset: int, start: int, end: int) -> tuple[str, int]:
+    """`text` (starting at article `offset`) with [start, end) and the space before it removed, and
+    the article offset where the removal happened: "ministre sénégalais de la Défense" → "ministre de la
+    Défense", so that a title with a demonym inside it matches its cue (loaders/mentions.py)."""
+    cut = start - offset
+    while cut > 0 and text[cut - 1] == " ":
+        cut -= 1
+    return text[:cut] + text[end - offset:], offset + cut
+
+
+def restore(pos: int, at: int, removed: int) -> int:
+    """An offset of the shortened text mapped back to the article (see `without_span`)."""
+    return pos + removed if pos > at else pos

@@ -1,0 +1,111 @@
+"""Organisations the registry does not know, found by their form (rules.v2).
+
+Three forms; the words are data of each language (``org_suffixes``, ``org_prefixes``, ``company_nouns``
+in loaders/data/rules/*.yaml, English merged into every language):
+
+- a capitalised name closed by a legal or group suffix: "Andes Optics Ltd", "Kestrel Systems GmbH";
+- a legal prefix before a capitalised name: "PT Sinar Baja", "JSC Volna";
+- a company noun right before a capitalised name: "the firm Kestrel Systems", "die Firma Nordwerk",
+  "la empresa Aceros Patagonia", "perusahaan Sinar Baja".
+
+The name must not overlap another mention and holds at most four capitalised words besides the suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from loaders.registry import Token, slug
+
+if TYPE_CHECKING:
+    from loaders.mentions import Rules, SentenceView
+
+_MAX_WORDS = 4
+_QUOTES = "\"'“”«»„"
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    """A discovered organisation's span and id."""
+
+    start: int
+    end: int
+    entity_id: str
+
+
+def _covered(tok: Token, taken: list[tuple[int, int]]) -> bool:
+    return any(a < tok.end and tok.start < b for a, b in taken)
+
+
+def _capitalised(sv: SentenceView, tok: Token, rules: Rules) -> bool:
+    raw = sv.raw(tok.start, tok.end).lstrip(_QUOTES)
+    return raw[:1].isupper() and tok.text not in rules.stopwords and not raw.isdigit()
+
+
+def _joined(sv: SentenceView, a: Token, b: Token) -> bool:
+    gap = sv.raw(a.end, b.start)
+    return len(gap) <= 3 and gap.strip(_QUOTES + "& ") in ("", "-")
+
+
+def _run_forward(sv: SentenceView, i: int, rules: Rules, taken: list[tuple[int, int]]) -> int:
+    """Index after the capitalised run starting at token i (i itself when there is none)."""
+    j = i
+    toks = sv.tokens
+    while j < len(toks) and j - i < _MAX_WORDS and not _covered(toks[j], taken) \
+            and _capitalised(sv, toks[j], rules) and (j == i or _joined(sv, toks[j - 1], toks[j])):
+        j += 1
+    return j
+
+
+def _span(sv: SentenceView, first: Token, last: Token) -> OrgSpan:
+    start, end = first.start, last.end
+    name = sv.raw(start, end).strip(_QUOTES)
+    return OrgSpan(start, end, f"org:{slug(name)}")
+
+
+def _by_suffix(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for k, tok in enumerate(toks):
+        if not rules.has("org_suffixes", tok.text) or not sv.raw(tok.start, tok.end)[:1].isupper() or k == 0:
+            continue
+        i = k
+        while i > 0 and k - i < _MAX_WORDS and not _covered(toks[i - 1], taken) \
+                and _capitalised(sv, toks[i - 1], rules) and _joined(sv, toks[i - 1], toks[i]) \
+                and not rules.has("org_suffixes", toks[i - 1].text):
+            i -= 1
+        if sv.raw(tok.end, tok.end + 1) == "-":
+            continue  # "Co-operation"
+        if i < k and not _covered(tok, taken):
+            out.append(_span(sv, toks[i], tok))
+    return out
+
+
+def _after_cue(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]], kind: str,
+               keep_cue: bool) -> list[OrgSpan]:
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for k, tok in enumerate(toks[:-1]):
+        if not rules.has(kind, tok.text):
+            continue
+        if keep_cue and not sv.raw(tok.start, tok.end).isupper():
+            continue  # "PT", "JSC": a legal prefix is written in capitals
+        gap = sv.raw(tok.end, toks[k + 1].start)
+        if gap.strip(_QUOTES + " ") or "," in gap:
+            continue
+        j = _run_forward(sv, k + 1, rules, taken)
+        if j > k + 1:
+            out.append(_span(sv, tok if keep_cue else toks[k + 1], toks[j - 1]))
+    return out
+
+
+def find_org_spans(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """Organisations named by their form in one sentence, not overlapping `taken` or each other."""
+    found: list[OrgSpan] = []
+    for cands in (_by_suffix(sv, rules, taken), _after_cue(sv, rules, taken, "org_prefixes", True),
+                  _after_cue(sv, rules, taken, "company_nouns", False)):
+        for c in cands:
+            if not any(f.start < c.end and c.start < f.end for f in found):
+                found.append(c)
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,155 @@
+"""rules.v2: people the registry does not know, named in an apposition to a title, and titles with a
+demonym inside them (loaders/appositions.py, loaders/mentions.py). Sentences and people are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import Relation
+from tests.unit.test_rules_general import of, run
+
+
+def roles(text: str, lang: str) -> set[tuple[str, str]]:
+    return of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # name, comma, title
+        ("Tomas Herrera Vidal, the defence minister of Chile, said the talks went well.", "en",
+         ("per:tomas-herrera-vidal", "CHL")),
+        # title, comma, name, comma
+        ("The Foreign Minister of Peru, Ana Lucia Quispe, met officials in Lima.", "en",
+         ("per:ana-lucia-quispe", "PER")),
+        ("Le ministre de la Défense du Sénégal, Moussa Ndiaye Fall, a rencontré son homologue.", "fr",
+         ("per:moussa-ndiaye-fall", "SEN")),
+        ("Der Verteidigungsminister von Chile, Tomas Herrera Vidal, traf Vertreter Perus.", "de",
+         ("per:tomas-herrera-vidal", "CHL")),
+        ("El ministro de Defensa de Chile, Tomás Herrera Vidal, visitó Perú.", "es",
+         ("per:tomas-herrera-vidal", "CHL")),
+        ("Menteri Pertahanan Chile, Tomas Herrera, bertemu dengan Presiden Peru.", "id",
+         ("per:tomas-herrera", "CHL")),
+    ],
+)
+def test_apposition_discovers_the_person(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le ministre allemand de la Défense, Lukas Brenner, a visité le Chili.", "fr",
+         ("per:lukas-brenner", "DEU")),
+        ("El ministro japonés de Defensa, Kenji Morita, llegó a Lima.", "es",
+         ("per:kenji-morita", "JPN")),
+    ],
+)
+def test_demonym_inside_a_title_is_its_state(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert roles(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a single capitalised word, a place or a date before the comma is no person
+        ("In Valparaiso, the defence minister of Chile said nothing.", "en"),
+        ("Last Tuesday, the President of Chile met reporters.", "en"),
+        ("Am Montag, der Verteidigungsminister von Chile, sprach nicht.", "de"),
+        # a name not closed by a comma (or a bracket, or the end) is not an apposition
+        ("The Foreign Minister of Peru, Ana Lucia Quispe and others arrived.", "en"),
+    ],
+)
+def test_no_person_without_an_apposition(text: str, lang: str) -> None:
+    found = {p for p, _ in roles(text, lang)}
+    assert not any(p.startswith("per:") for p in found), found
+
+
+# --- sanction and criticism cues per language (loaders/data/rules/*.yaml) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kanada verhängte ein neues Sanktionspaket gegen Kuba.", "de", ("CAN", "CUB")),
+        ("Die Schweiz will Syrien nicht sanktionieren, doch Kanada sanktionierte Syrien.", "de", ("CAN", "SYR")),
+        ("L'Union européenne sanctionne la Syrie.", "fr", ("org:eu", "SYR")),
+        ("Japón impuso sanciones contra Corea del Norte.", "es", ("JPN", "PRK")),
+        ("Канада ввела санкции против Венесуэлы.", "ru", ("CAN", "VEN")),
+        ("Kanada menjatuhkan sanksi terhadap Venezuela.", "id", ("CAN", "VEN")),
+    ],
+)
+def test_sanction_cues(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.SANCTIONED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kanada übte scharfe Kritik an Venezuela.", "de", ("CAN", "VEN")),
+        ("Le Canada critique le Venezuela.", "fr", ("CAN", "VEN")),
+        ("Chile criticó duramente a Venezuela.", "es", ("CHL", "VEN")),
+        ("Канада раскритиковала Венесуэлу.", "ru", ("CAN", "VEN")),
+        ("Kanada mengecam Venezuela.", "id", ("CAN", "VEN")),
+        ("Japan voiced criticism of North Korea.", "en", ("JPN", "PRK")),
+    ],
+)
+def test_criticism_cues(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.CRITICIZED)
+
+
+# --- a coup noun governed by another verb, or reported, names no coup agent (loaders/facts.py) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canadian Foreign Minister Laura Brenner condemned the coup in Bolivia.",
+        "Canadian Foreign Minister Laura Brenner denounced the putsch in Bolivia.",
+        "Canadian Foreign Minister Laura Brenner said the coup in Bolivia was a setback.",
+    ],
+)
+def test_a_critic_or_reporter_of_a_coup_seized_no_power(text: str) -> None:
+    assert not of(run(text, "en"), Relation.SEIZED_POWER_IN)
+
+
+@pytest.mark.parametrize("text", ["The Thai military staged a coup in 2014.",
+                                  "The Thai military seized power in Thailand in 2014."])
+def test_a_coup_agent_still_seizes_power(text: str) -> None:
+    assert of(run(text, "en"), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
+
+
+# --- organisations found by their form (loaders/orgforms.py) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Canada sanctioned Andes Optics Ltd and Kestrel Systems GmbH over exports.", "en",
+         {("CAN", "org:andes-optics-ltd"), ("CAN", "org:kestrel-systems-gmbh")}),
+        ("Japan blacklisted the firm Kestrel Systems.", "en", {("JPN", "org:kestrel-systems")}),
+        ("Die EU verhängte Sanktionen gegen die Firma Nordwerk.", "de", {("org:eu", "org:nordwerk")}),
+        ("Canadá sancionó a la empresa Aceros Patagonia.", "es", {("CAN", "org:aceros-patagonia")}),
+        ("Le Japon a sanctionné la société Vercors Optique.", "fr", {("JPN", "org:vercors-optique")}),
+    ],
+)
+def test_sanctioned_organisations_by_form(text: str, lang: str, expected: set[tuple[str, str]]) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == expected
+
+
+def test_legal_prefix_names_an_organisation() -> None:
+    ex = run("PT Sinar Baja menandatangani kontrak dengan Chile.", "id")
+    assert ("org:pt-sinar-baja", "CHL") in of(ex, Relation.SIGNED_AGREEMENT_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Defence Co-operation Agreement was signed by Chile and Peru.", "en"),  # "Co-" is no suffix
+        ("The company said Chile signed a contract with Peru.", "en"),  # no name after the noun
+        ("Pt. 2: Chile signed a contract with Peru.", "en"),  # a prefix must be written in capitals
+    ],
+)
+def test_no_organisation_without_its_form(text: str, lang: str) -> None:
+    ids = {e.id for e in run(text, lang).entities}
+    assert not any(i.startswith("org:") for i in ids), ids
