@@ -12,6 +12,7 @@ from loaders.models import ArticleRecord
 from loaders.pipeline import extract
 from loaders.write import write_article
 from service.settings import Settings
+from tests.factories import query as q
 
 pytestmark = pytest.mark.usefixtures("schema_applied")
 
@@ -23,11 +24,6 @@ SECOND = ArticleRecord(source="second.json", url="https://example.org/second", l
                        published="2023-03-20",
                        text="Indonesian Defence Minister Prabowo Subianto later met Rajnat Singh again in Jakarta "
                             "on Sunday.")
-
-
-def q(driver: Driver, settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
-    records, _, _ = driver.execute_query(cypher, params, database_=settings.neo4j_database)  # type: ignore[arg-type]
-    return [dict(r) for r in records]
 
 
 def dump(driver: Driver, settings: Settings) -> tuple[list[Any], list[Any]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from neo4j import Driver
 
 from loaders.load import load_sources, retract_article
 from service.settings import Settings
+from tests.factories import graph_counts as counts
+from tests.factories import query as q
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 SEED_TXT = str(ARTICLES / "kompas-2021-06-24-rusia-myanmar.txt")
@@ -17,17 +18,6 @@ SEED_JSON = str(ARTICLES / "kompas-2021-06-24-rusia-myanmar.json")
 SEED_URL = "https://www.kompas.com/global/read/2021/06/24/122056870/rusia-nyatakan-perkuat-hubungan-militer-dengan-myanmar"
 
 pytestmark = pytest.mark.usefixtures("schema_applied")
-
-
-def q(driver: Driver, settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
-    records, _, _ = driver.execute_query(cypher, params, database_=settings.neo4j_database)  # type: ignore[arg-type]
-    return [dict(r) for r in records]
-
-
-def counts(driver: Driver, settings: Settings) -> tuple[int, int]:
-    row = q(driver, settings, "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n")[0]
-    rels = q(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS r")[0]
-    return row["n"], rels["r"]
 
 
 def load(driver: Driver, settings: Settings, *sources: str) -> list[str]:
