@@ -18,3 +18,23 @@ def test_deeply_nested_json_is_a_422(body: str) -> None:
     _, client = make_client()
     response = client.post("/v1/articles", content=body, headers={"content-type": "application/json"})
     assert_error(response, 422, "validation_error")
+
+
+# /v1/entities/{id}/relationships takes the same `Since`/`Until`, but checks its id in the (gone) database first.
+DATED = ["/v1/ties?a=RUS&b=MMR&{p}={d}", "/v1/events?{p}={d}", "/v1/articles?{p}={d}"]
+
+
+@pytest.mark.parametrize("template", DATED)
+@pytest.mark.parametrize("param", ["since", "until"])
+@pytest.mark.parametrize("bad", ["2021-13-45", "2021-02-30", "2021-00", "0000", "2021-06-31"])
+def test_a_date_that_is_no_calendar_date_is_a_422_on_every_dated_endpoint(template: str, param: str,
+                                                                         bad: str) -> None:
+    _, client = make_client()
+    assert_error(client.get(template.format(p=param, d=bad)), 422, "validation_error")
+
+
+@pytest.mark.parametrize("template", DATED)
+@pytest.mark.parametrize("good", ["2021", "2021-02", "2024-02-29"])
+def test_a_real_date_passes_validation(template: str, good: str) -> None:
+    _, client = make_client()  # the database is gone: a 503 means the parameters were accepted
+    assert client.get(template.format(p="since", d=good)).status_code == 503
