@@ -38,3 +38,33 @@ def test_a_date_that_is_no_calendar_date_is_a_422_on_every_dated_endpoint(templa
 def test_a_real_date_passes_validation(template: str, good: str) -> None:
     _, client = make_client()  # the database is gone: a 503 means the parameters were accepted
     assert client.get(template.format(p="since", d=good)).status_code == 503
+
+
+GOOD = {"url": "https://example.org/a", "language": "en", "text": "Ilse Varga met Tomas Brandt in Graz."}
+
+
+@pytest.mark.parametrize("change", [
+    {"url": "not a url"}, {"url": "javascript:alert(1)"}, {"url": "ftp://example.org/a"}, {"url": "https://"},
+    {"published": "2999-01-01"}, {"published": "-0001-01-01"}, {"published": "0000-06-01"},
+    {"html": "<p>Ilse Varga met Tomas Brandt.</p>"},  # beside text: which one is the article?
+])
+def test_a_json_record_with_a_bad_url_date_or_both_bodies_is_a_422(change: dict[str, str]) -> None:
+    _, client = make_client()
+    assert_error(client.post("/v1/articles", json={**GOOD, **change}), 422, "validation_error")
+
+
+@pytest.mark.parametrize("params", [{"url": "javascript:alert(1)"}, {"published": "2999-01-01"},
+                                    {"published": "-1"}])
+@pytest.mark.parametrize("content_type", ["text/plain", "text/html"])
+def test_query_metadata_of_a_text_or_html_body_is_validated_too(params: dict[str, str], content_type: str) -> None:
+    _, client = make_client()
+    response = client.post("/v1/articles", params=params, content=GOOD["text"],
+                           headers={"content-type": content_type})
+    assert_error(response, 422, "validation_error")
+
+
+@pytest.mark.parametrize("change", [{}, {"published": "2021-06-22"}, {"published": "2021-06-22T10:00:00+07:00"},
+                                    {"url": "http://example.org/b"}])
+def test_a_plausible_record_passes_validation(change: dict[str, str]) -> None:
+    _, client = make_client()  # the database is gone: a 503 means the record was accepted
+    assert client.post("/v1/articles", json={**GOOD, **change}).status_code == 503
