@@ -175,6 +175,21 @@ def _decode(body: bytes, charset: str) -> str:
         raise _bad_charset(charset) from exc
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _refuse_binary(body: bytes, charset: str) -> None:
+    """415 for a text/plain body that does not decode in its charset or holds control bytes (an image …),
+    as the CLI refuses such a file: replacing its bytes would store noise as an article."""
+    try:
+        text = body.decode(charset)
+    except (UnicodeError, LookupError) as exc:
+        raise UnsupportedMediaType(f"The body is not valid {charset} text.", details={"charset": charset}) from exc
+    if _CONTROL.search(text):
+        raise UnsupportedMediaType("The body holds control characters: binary data is not an article.",
+                                   details={"charset": charset})
+
+
 def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str | None, outlet: str | None,
             language: str | None, published: str | None, title: str | None) -> ArticleRecord:
     """An ArticleRecord from a JSON record, or from raw HTML / text plus query parameters."""
@@ -190,6 +205,8 @@ def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str 
         fields.update({k: v for k, v in meta.items() if v is not None and not fields.get(k)})
         _validated(**fields)  # the query's url / published too
         return ArticleRecord(source=fields.get("url") or "api:upload", **fields)
+    if content_type == "text/plain":
+        _refuse_binary(body, charset)
     text = _decode(body, charset)
     if content_type in ("text/html", "application/xhtml+xml"):
         _validated(html=text, url=url, published=published)  # 422 for an empty page, as for a JSON record

@@ -68,3 +68,21 @@ def test_query_metadata_of_a_text_or_html_body_is_validated_too(params: dict[str
 def test_a_plausible_record_passes_validation(change: dict[str, str]) -> None:
     _, client = make_client()  # the database is gone: a 503 means the record was accepted
     assert client.post("/v1/articles", json={**GOOD, **change}).status_code == 503
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+@pytest.mark.parametrize("body", [PNG, b"Ilse Varga met \xff\xfe Tomas Brandt.", b"caf\xe9 in Graz",
+                                  b"Ilse Varga\x00met Tomas Brandt."])
+def test_binary_or_invalid_utf8_as_text_plain_is_a_415(body: bytes) -> None:
+    _, client = make_client()
+    response = client.post("/v1/articles", content=body, headers={"content-type": "text/plain"})
+    assert_error(response, 415, "unsupported_media_type")
+
+
+def test_latin1_text_declared_as_latin1_passes() -> None:
+    _, client = make_client()  # the database is gone: a 503 means the body was accepted
+    response = client.post("/v1/articles", content="Ilse Varga était à Graz.".encode("latin-1"),
+                           headers={"content-type": "text/plain; charset=latin-1"})
+    assert response.status_code == 503
