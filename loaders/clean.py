@@ -107,6 +107,9 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
         include_comments=False,
         include_tables=False,
         with_metadata=True,
+        # htmldate's extensive search turns a footer's "© 2024" into 2024-01-01: an invented date that
+        # weekday references were then resolved against. Metadata, <time> elements and the URL still count.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return "", {}

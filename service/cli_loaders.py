@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from graph_schema.migrations import applied_migrations, pending_migrations
 from loaders.clean import clean
 from loaders.errors import LoaderError
 from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
@@ -51,9 +52,22 @@ def _driver(settings: Settings) -> Iterator[Driver]:
                 f"cannot reach Neo4j at {settings.bolt_uri}: {exc}\n"
                 "Start the local one with `tiesgraph neo4j start`, or set NEO4J_URI."
             ) from None
+        _require_schema(driver, settings)
         yield driver
     finally:
         driver.close()
+
+
+def _require_schema(driver: Driver, settings: Settings) -> None:
+    """Exit 1 with one line when the schema's migrations are not applied: without its uniqueness
+    constraints, concurrent loaders could duplicate nodes, and searches would lack their index."""
+    try:
+        missing = pending_migrations(applied_migrations(driver, database=settings.neo4j_database))
+    except (Neo4jError, DriverError) as exc:
+        raise _fail(f"cannot read the schema's migrations from Neo4j: {type(exc).__name__}") from None
+    if missing:
+        raise _fail(f"the schema of database {settings.neo4j_database!r} is not applied (migrations "
+                    f"{', '.join(missing)} pending): run `tiesgraph schema apply` first")
 
 
 def fact_view(extraction: ArticleExtraction) -> dict[str, Any]:

@@ -18,6 +18,9 @@ def open_driver(settings: Settings, *, notifications: bool = False) -> Driver:
         settings.bolt_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         user_agent=f"tiesgraph/{version('tiesgraph')}",
+        connection_timeout=settings.neo4j_connection_timeout,
+        connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
+        max_transaction_retry_time=settings.neo4j_retry_time,
         # The server's query hints ("property key does not exist" on a fresh database …) are for query
         # authors, not for users reading the CLI's or the API's log.
         notifications_min_severity=None if notifications else NotificationMinimumSeverity.OFF,

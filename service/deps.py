@@ -8,11 +8,12 @@ import hmac
 import json
 import logging
 import re
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 from neo4j import Driver
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from service.errors import BadRequest, Unauthorized
 from service.settings import Settings
@@ -122,8 +123,22 @@ def get_page(
 
 PageDep = Annotated[Page, Depends(get_page)]
 
-Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from date: 2021, 2021-06, 2021-06-22")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="to date: 2021, 2021-06, 2021-06-22")]
+def _real_date(value: str | None) -> str | None:
+    """The value, when it names a real year, month or day (the pattern alone lets 2021-13-45 through)."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a calendar date") from exc
+    return value
+
+
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from date: 2021, 2021-06, 2021-06-22"),
+                  AfterValidator(_real_date)]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="to date: 2021, 2021-06, 2021-06-22"),
+                  AfterValidator(_real_date)]
 
 
 def check_date_range(since: str | None, until: str | None) -> None:

@@ -11,10 +11,14 @@ Every error body has the same shape: ``{"error": {"code", "message", "details"}}
         ├── PayloadTooLarge      413  a body over settings.max_upload_bytes
         ├── UnsupportedMediaType 415  a POST body that is neither JSON nor HTML, or in an unknown charset
         └── Unavailable          503  Neo4j cannot be reached, or the schema is not migrated
+            └── SchemaNotApplied 503  a query needs an index or constraint that `tiesgraph schema apply` makes
 
 Errors raised elsewhere are mapped here too: FastAPI's request validation (422), Starlette's HTTP errors
 (404 for unknown routes, 405 …), `loaders.errors.LoaderError` (400/404/409/422/500 by subclass), the driver's
-ServiceUnavailable / SessionExpired (503) and constraint violations (409); anything else is a logged 500.
+ServiceUnavailable / SessionExpired / connection-pool timeouts (503), authentication refused by Neo4j (503
+`neo4j_auth_failed`: the server's credentials are wrong, nothing the client can fix) and constraint
+violations (409); any other Neo4j error, and anything else, is a logged 500 that never echoes the driver's
+text.
 
 The CLI's local Neo4j manager has its own root, `service.neo4j_local.Neo4jLocalError`, so that it does not
 import FastAPI.
@@ -30,7 +34,15 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionPoolError,
+    ConstraintError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from loaders.errors import ArticleNotFound, DuplicateTextError, ExtractionError, InputError, LoaderError
@@ -103,6 +115,19 @@ class Unavailable(ApiError):
     code = "unavailable"
 
 
+class SchemaNotApplied(Unavailable):
+    """Raised when the graph lacks the schema's migrations (so its indexes): `tiesgraph schema apply`."""
+
+    code = "schema_not_applied"
+
+
+def is_auth_error(exc: BaseException | None) -> bool:
+    """Whether Neo4j refused the service's credentials (wrong password, rate-limited after failures …)."""
+    if isinstance(exc, AuthError):
+        return True
+    return isinstance(exc, Neo4jError) and (exc.code or "").startswith("Neo.ClientError.Security.")
+
+
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     """The stable error shape."""
     return {"error": {"code": code, "message": message, "details": jsonable_encoder(details or {})}}
@@ -131,7 +156,8 @@ _LOADER_STATUS: tuple[tuple[type[LoaderError], int], ...] = (
 
 async def _api_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return _respond(exc.status_code, exc.code, exc.message, exc.details)
+    headers = {"Retry-After": "5"} if exc.status_code == 503 else None
+    return _respond(exc.status_code, exc.code, exc.message, exc.details, headers=headers)
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -154,13 +180,17 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 async def _loader_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, LoaderError)
     # The writer wraps driver errors: an unreachable database is still a 503, a collision a 409.
-    if isinstance(exc.__cause__, ServiceUnavailable | SessionExpired):
-        return await _neo4j_unavailable(_, exc.__cause__)
-    if isinstance(exc.__cause__, ConstraintError | TransientError):
-        return await _neo4j_conflict(_, exc.__cause__)
+    cause = exc.__cause__
+    if isinstance(cause, ServiceUnavailable | SessionExpired | ConnectionPoolError):
+        return await _neo4j_unavailable(_, cause)
+    if is_auth_error(cause):
+        return await _neo4j_auth_failed(_, cause)  # type: ignore[arg-type]
+    if isinstance(cause, ConstraintError | TransientError):
+        return await _neo4j_conflict(_, cause)
     status = next(s for cls, s in _LOADER_STATUS if isinstance(exc, cls))
-    if status >= 500:
+    if status >= 500:  # the message may carry the driver's text: log it, answer the stable one
         log.error("loader failed: %s", exc, exc_info=exc)
+        return _respond(status, exc.code, "The article could not be written.")
     return _respond(status, exc.code, str(exc) or exc.code)
 
 
@@ -168,6 +198,21 @@ async def _neo4j_unavailable(_: Request, exc: Exception) -> JSONResponse:
     log.warning("Neo4j unavailable: %s", exc)
     return _respond(503, "neo4j_unavailable", "The graph database is unavailable; retry later.",
                     headers={"Retry-After": "5"})
+
+
+async def _neo4j_auth_failed(_: Request, exc: Exception) -> JSONResponse:
+    log.error("Neo4j refused the service's credentials (%s); check NEO4J_USER / NEO4J_PASSWORD",
+              getattr(exc, "code", None) or type(exc).__name__)
+    return _respond(503, "neo4j_auth_failed", "The graph database refused the service's credentials; retry later.",
+                    headers={"Retry-After": "30"})
+
+
+async def _neo4j_error(request: Request, exc: Exception) -> JSONResponse:
+    """Any other Neo4j error: an auth refusal is a 503, the rest a 500 without the server's text."""
+    if is_auth_error(exc):
+        return await _neo4j_auth_failed(request, exc)
+    log.error("Neo4j error %s", getattr(exc, "code", None), exc_info=exc)
+    return _respond(500, "internal_error", "An unexpected error occurred.")
 
 
 async def _neo4j_conflict(_: Request, exc: Exception) -> JSONResponse:
@@ -188,5 +233,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(LoaderError, _loader_error)
     app.add_exception_handler(ServiceUnavailable, _neo4j_unavailable)
     app.add_exception_handler(SessionExpired, _neo4j_unavailable)
+    app.add_exception_handler(ConnectionPoolError, _neo4j_unavailable)
+    app.add_exception_handler(Neo4jError, _neo4j_error)
     app.add_exception_handler(ConstraintError, _neo4j_conflict)
     app.add_exception_handler(Exception, _unexpected)

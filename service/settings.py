@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
     neo4j_password: SecretStr = Field(default=SecretStr(DEFAULT_PASSWORD), alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+    # A dead or unreachable server must answer within seconds, not the driver's 30-60 s defaults.
+    neo4j_connection_timeout: float = Field(default=2.0, gt=0, alias="TIESGRAPH_NEO4J_CONNECTION_TIMEOUT")
+    neo4j_acquisition_timeout: float = Field(default=5.0, gt=0, alias="TIESGRAPH_NEO4J_ACQUISITION_TIMEOUT")
+    neo4j_retry_time: float = Field(default=1.0, ge=0, alias="TIESGRAPH_NEO4J_RETRY_TIME")
 
     # --- the local Neo4j that the project starts itself
     home: Path = Field(default_factory=_default_home, alias="TIESGRAPH_HOME")

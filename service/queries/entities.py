@@ -13,8 +13,9 @@ from pydantic import TypeAdapter
 from graph_schema.model import EntityType, Relation
 from graph_schema.text import search_fold
 from service.deps import Page
-from service.errors import BadRequest
+from service.errors import BadRequest, SchemaNotApplied, is_auth_error
 from service.queries._common import ENTITY_TYPES, RELATIONS, SYMMETRIC, evidence, read, ref, span_filter
+from service.queries.health import missing_migrations
 from service.schemas import (
     EgoGraph,
     EntityDetail,
@@ -162,9 +163,20 @@ def search(*, driver: Driver, database: str, q: str | None, type: EntityType | N
     else:
         try:
             rows = read(driver, SEARCH, database=database, lucene=lucene_query(q), folded=search_fold(q), **params)
-        except ClientError as exc:  # a query Lucene still refuses: the user's input, not our fault
+        except ClientError as exc:  # a query Lucene still refuses: the user's input, not our fault …
+            _raise_unless_bad_query(exc, driver=driver, database=database)
             raise BadRequest("q could not be parsed as a search.", details={"q": q}) from exc
     return [EntitySummary.model_validate(row) for row in rows]
+
+
+def _raise_unless_bad_query(exc: ClientError, *, driver: Driver, database: str) -> None:
+    """… unless Neo4j refused our credentials, or the full-text index is missing (schema not applied)."""
+    if is_auth_error(exc):
+        raise exc
+    _, missing = missing_migrations(driver=driver, database=database)
+    if missing:
+        raise SchemaNotApplied("The graph's schema is not applied (run `tiesgraph schema apply`).",
+                               details={"missing": missing}) from exc
 
 
 def exists(*, driver: Driver, database: str, entity_id: str) -> bool:

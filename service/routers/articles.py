@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ValidationError, model_validator
+from pydantic import BaseModel, ValidationError, field_validator, model_validator
 
 from loaders.errors import ArticleNotFound
 from loaders.models import ArticleRecord
@@ -34,11 +37,46 @@ class ArticleIn(BaseModel):
     text: str | None = None
     html: str | None = None
 
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value.strip())
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                raise ValueError("url must be an absolute http(s) URL")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _plausible_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            _check_published(value)
+        return value
+
     @model_validator(mode="after")
     def _has_content(self) -> ArticleIn:
-        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
+        has_text, has_html = bool(self.text and self.text.strip()), bool(self.html and self.html.strip())
+        if not has_text and not has_html:
             raise ValueError("the record needs a non-empty text or html")
+        if self.text is not None and self.html is not None:
+            raise ValueError("send text or html, not both")
         return self
+
+
+_YEAR = re.compile(r"^\s*([+-]?)(\d+)")
+
+
+def _check_published(value: str) -> None:
+    """ValueError for a year before 1 or a date after tomorrow (an article is not published in the future)."""
+    year = _YEAR.match(value)
+    if year and (year.group(1) == "-" or int(year.group(2)) < 1):
+        raise ValueError("published must be a date after year 0")
+    try:
+        day = datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return  # not ISO: the loader's date parser reads it (or leaves the date unknown)
+    if day > date.today() + timedelta(days=1):
+        raise ValueError("published is in the future")
 
 
 _BODY_DOC: dict[str, Any] = {
@@ -137,6 +175,21 @@ def _decode(body: bytes, charset: str) -> str:
         raise _bad_charset(charset) from exc
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _refuse_binary(body: bytes, charset: str) -> None:
+    """415 for a text/plain body that does not decode in its charset or holds control bytes (an image …),
+    as the CLI refuses such a file: replacing its bytes would store noise as an article."""
+    try:
+        text = body.decode(charset)
+    except (UnicodeError, LookupError) as exc:
+        raise UnsupportedMediaType(f"The body is not valid {charset} text.", details={"charset": charset}) from exc
+    if _CONTROL.search(text):
+        raise UnsupportedMediaType("The body holds control characters: binary data is not an article.",
+                                   details={"charset": charset})
+
+
 def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str | None, outlet: str | None,
             language: str | None, published: str | None, title: str | None) -> ArticleRecord:
     """An ArticleRecord from a JSON record, or from raw HTML / text plus query parameters."""
@@ -150,13 +203,16 @@ def _record(body: bytes, content_type: str, *, charset: str = "utf-8", url: str 
             ) from exc
         fields = record.model_dump()
         fields.update({k: v for k, v in meta.items() if v is not None and not fields.get(k)})
+        _validated(**fields)  # the query's url / published too
         return ArticleRecord(source=fields.get("url") or "api:upload", **fields)
+    if content_type == "text/plain":
+        _refuse_binary(body, charset)
     text = _decode(body, charset)
     if content_type in ("text/html", "application/xhtml+xml"):
-        _validated(html=text)  # 422 for an empty page, as for a JSON record
+        _validated(html=text, url=url, published=published)  # 422 for an empty page, as for a JSON record
         return ArticleRecord(source=url or "api:upload", html=text, **meta)
     if content_type == "text/plain":
-        _validated(text=text)
+        _validated(text=text, url=url, published=published)
         base = record_from_text(text, url or "api:upload", url=url)
         return base.model_copy(update={k: v for k, v in meta.items() if v is not None})
     raise UnsupportedMediaType(

@@ -192,3 +192,20 @@ def test_language_codes_are_case_insensitive_and_publication_dates_normalised() 
     article = clean(record)
     assert article.language == "en"
     assert article.published == "2021-06-24"
+
+
+_PAGE = ("<html><head><title>Ilse Varga in Graz</title>{meta}</head><body><article><h1>Ilse Varga in Graz</h1>"
+         "<p>Ilse Varga met Tomas Brandt in Graz on Tuesday. Austria agreed to train Slovak pilots, the ministry "
+         "said in a long statement.</p><p>More text follows here so that the page reads as an article.</p>"
+         "</article><footer>© 2024 Example News. All rights reserved.</footer></body></html>")
+
+
+def test_an_html_page_without_a_date_gets_none_not_its_copyright_year() -> None:
+    article = clean(ArticleRecord(source="page.html", html=_PAGE.format(meta="")))
+    assert article.published is None
+
+
+def test_an_html_pages_published_meta_is_still_read() -> None:
+    meta = '<meta property="article:published_time" content="2021-06-22T10:00:00+02:00">'
+    article = clean(ArticleRecord(source="page.html", html=_PAGE.format(meta=meta)))
+    assert article.published is not None and article.published.startswith("2021-06-22")
