@@ -153,3 +153,17 @@ def test_legal_prefix_names_an_organisation() -> None:
 def test_no_organisation_without_its_form(text: str, lang: str) -> None:
     ids = {e.id for e in run(text, lang).entities}
     assert not any(i.startswith("org:") for i in ids), ids
+
+
+# --- rank with a full stop, hyphenated given names (loaders/mentions.py) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesian Navy chief Adm. Budi Santoso arrived in Manila.", ("per:budi-santoso", "org:navy-idn")),
+        ("South Korean Defense Minister Kim Min-jun visited Chile.", ("per:kim-min-jun", "KOR")),
+    ],
+)
+def test_rank_abbreviation_and_hyphenated_names(text: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, "en")
