@@ -167,3 +167,21 @@ def test_no_organisation_without_its_form(text: str, lang: str) -> None:
 )
 def test_rank_abbreviation_and_hyphenated_names(text: str, expected: tuple[str, str]) -> None:
     assert expected in roles(text, "en")
+
+
+# --- demonyms of more states (loaders/data/countries/demonyms.yaml) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Serbian President Milan Petrovic visited Chile.", "en", ("per:milan-petrovic", "SRB")),
+        ("Der serbische Präsident Milan Petrovic besuchte Chile.", "de", ("per:milan-petrovic", "SRB")),
+        ("El presidente chileno, Tomás Herrera, visitó Perú.", "es", ("per:tomas-herrera", "CHL")),
+        ("Le président chilien Tomás Herrera a visité le Pérou.", "fr", ("per:tomas-herrera", "CHL")),
+        ("Le ministre sénégalais de la Défense, Moussa Ndiaye Fall, est arrivé à Lima.", "fr",
+         ("per:moussa-ndiaye-fall", "SEN")),
+    ],
+)
+def test_demonyms_of_more_states(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, lang)
