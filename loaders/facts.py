@@ -78,7 +78,10 @@ SPECS: dict[Relation, RelationSpec] = {
     Relation.SEIZED_POWER_IN: RelationSpec(frozenset({ORG, P}), frozenset({C}), False, False),
 }
 
-_STRENGTH = {"strong": 0.9, "reverse": 0.8, "agent_after": 0.8, "mutual": 0.7, "weak": 0.6}
+_STRENGTH = {"strong": 0.9, "reverse": 0.8, "agent_after": 0.8, "agent_noun": 0.8, "reverse_noun": 0.8,
+             "mutual": 0.7, "weak": 0.6}
+_NOUN_STRENGTHS = frozenset({"agent_noun", "reverse_noun"})
+_POSSESSIVE = re.compile(r"^(?:\s*['’]s?)\s+(?:[^\W\d_]+\s+){0,2}$")
 _WINDOW = 60  # characters before a trigger searched for negation/modality cues
 _PRECISION = {None: 0, 4: 1, 7: 2, 10: 3}
 _NOT_ASSERTED = frozenset({Modality.DENIED, Modality.ALLEGED})  # withheld whatever the relation
@@ -462,6 +465,35 @@ class _SentenceFacts:
         return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
                    for t in self.triggers)
 
+    def _noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType]
+                   ) -> tuple[_Arg | None, _Arg | None]:
+        """(holder, other party) of an agent noun ("supplier", "Waffenlieferant", "buyer").
+
+        The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
+        or the head of an apposition ("A, B's main arms supplier, …"). The other party is the
+        possessive right before the noun, else the first actor after it in its clause ("of B",
+        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word noun counts only with
+        an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause.
+        """
+        brk = _CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
+        end = trig.end + brk.start() if brk else self.limit
+        arms = self.ctx.rules.words.get("arms_words", frozenset())
+        if trig.first == trig.last and not any(t.text.startswith(w) for t in self.sv.tokens
+                                               if trig.start <= t.start < end for w in arms):
+            return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
+        before = self._before(trig.start)
+        poss = before[0] if before and _POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
+        if poss is not None:
+            other = _convert(poss, types, self.ctx, object_slot=True)
+            rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start)]
+            holder = self._first(rest[:1], types, object_slot=False,
+                                 exclude=other.entity_id if other else None)
+            return holder, other
+        holder = self._first(before, types, object_slot=False)
+        after = [m for m in self._after(trig.end) if m.end <= end]
+        other = self._first(after, types, object_slot=True, exclude=holder.entity_id if holder else None)
+        return holder, other
+
     def run(self, trig: PhraseMatch[Trigger]) -> None:
         """Facts of one trigger."""
         rel = Relation(trig.payload.relation)
@@ -487,6 +519,11 @@ class _SentenceFacts:
                 return
             pairs.append((partners[0], subj))
             subj = obj = None
+        elif strength in _NOUN_STRENGTHS:
+            holder, other = self._noun_args(trig, subj_types)
+            subj, obj = (holder, other) if strength == "agent_noun" else (other, holder)
+            if subj is None or obj is None:
+                return
         elif reverse:
             subj, obj = self._reverse_args(trig, subj_types, obj_types)
         else:
@@ -503,7 +540,7 @@ class _SentenceFacts:
             origin = self._origin_supplier(obj, obj_types)
             if origin is not None:
                 subj, obj = origin
-        if reverse or strength == "mutual":
+        if reverse or strength == "mutual" or strength in _NOUN_STRENGTHS:
             pass  # roles come from the source and passive-agent words, or from the coordination, only
         elif subj is None:
             penalty = 0.85

@@ -185,3 +185,35 @@ def test_rank_abbreviation_and_hyphenated_names(text: str, expected: tuple[str, 
 )
 def test_demonyms_of_more_states(text: str, lang: str, expected: tuple[str, str]) -> None:
     assert expected in roles(text, lang)
+
+
+# --- relations carried by agent nouns, copulas and appositions (loaders/facts.py) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Italy is the main arms supplier of Egypt.", "en", ("ITA", "EGY")),
+        ("Italy, Egypt's main arms supplier, denied the report.", "en", ("ITA", "EGY")),
+        ("Italien ist der wichtigste Waffenlieferant Ägyptens.", "de", ("ITA", "EGY")),
+        ("Prancis adalah pemasok senjata utama Yunani.", "id", ("FRA", "GRC")),
+        ("Greece is a major buyer of French arms.", "en", ("FRA", "GRC")),
+        ("La France est le premier fournisseur d'armes de la Grèce.", "fr", ("FRA", "GRC")),
+        ("España es el principal proveedor de armas de Chile.", "es", ("ESP", "CHL")),
+    ],
+)
+def test_agent_nouns_carry_supply(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert of(run(text, lang), Relation.SUPPLIES_ARMS_TO) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile, a supplier of copper to China, raised prices.", "en"),
+        ("Chile is a major buyer of Chinese cars.", "en"),
+        ("Brazil is looking for a new supplier.", "en"),
+        ("Die Firma Nordwerk ist Lieferant von Stahl für Chile.", "de"),
+    ],
+)
+def test_agent_nouns_without_arms_carry_nothing(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.SUPPLIES_ARMS_TO)
