@@ -46,7 +46,7 @@ from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, 
 from loaders.dates import DateMention, find_dates
 from loaders.mentions import Rules, SentenceView, Trigger, load_rules, view
 from loaders.models import CleanArticle, Entity, Fact, Mention, Sentence
-from loaders.registry import PhraseMatch, Registry, fold, load_registry, longest, slug
+from loaders.registry import PhraseMatch, Registry, Token, fold, load_registry, longest, slug
 
 EXTRACTOR = "rules.v1"
 
@@ -230,7 +230,7 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int, when: str | None) -> Ent
     hits = [h for h in ctx.rules.phrases["event_nouns"].find(toks[:3], sv.sentence.text, sv.start)
             if h.first == 0]
     if not hits:
-        return None
+        return _named_event(sv, ctx, toks, when)
     end = toks[0].end
     stop = ctx.rules.words.get("locative_preps", frozenset()) | ctx.rules.words.get("conjunctions", frozenset())
     for i, t in enumerate(toks[:5]):
@@ -243,6 +243,47 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int, when: str | None) -> Ent
     ent_id = f"evt:{slug(surface)}-{year}" if year and not surface.endswith(year) else f"evt:{slug(surface)}"
     return Entity(id=ent_id, type=EV, name=surface, aliases=[surface], source="discovered",
                   mentions=1)
+
+
+_EVENT_LEAD = 2  # words between an attendance trigger and an event's name ("the", "au", "an der")
+_EVENT_WORDS = 8
+
+
+def _named_event(sv: SentenceView, ctx: _Ctx, toks: Sequence[Token], when: str | None) -> Entity | None:
+    """A capitalised event name after an attendance trigger, past at most two small words: "attended the
+    Andean Security Forum 2024", "participé au salon Eurosatory", "nahm an der Pacific Defence Expo teil".
+
+    The name runs over capitalised words, years and link words (``title_links``) followed by a
+    capitalised word; it must hold an event noun (``event_nouns``, any case).
+    """
+    rl = ctx.rules
+    small = rl.words.get("determiners", frozenset()) | rl.words.get("locative_preps", frozenset())
+    i = 0
+    while i < min(_EVENT_LEAD, len(toks)) and (toks[i].text in small or toks[i].text in rl.stopwords) \
+            and not sv.raw(toks[i].start, toks[i].end)[:1].isupper():
+        i += 1
+    span: list[Token] = []
+    for k in range(i, min(i + _EVENT_WORDS, len(toks))):
+        t = toks[k]
+        if span and sv.raw(span[-1].end, t.start) not in (" ", "-", "'s ", "’s "):
+            break
+        raw = sv.raw(t.start, t.end)
+        nxt_cap = k + 1 < len(toks) and sv.raw(toks[k + 1].start, toks[k + 1].end)[:1].isupper()
+        if raw[:1].isupper() or (raw.isdigit() and len(raw) == 4 and span) \
+                or (span and rl.has("title_links", t.text) and nxt_cap) \
+                or (not span and rl.phrases["event_nouns"].find([t], sv.sentence.text, sv.start) and nxt_cap):
+            span.append(t)
+        else:
+            break
+    while span and rl.has("title_links", span[-1].text):
+        span.pop()
+    if not any(sv.raw(t.start, t.end)[:1].isupper() for t in span) or \
+            not rl.phrases["event_nouns"].find(span, sv.sentence.text, sv.start):
+        return None
+    surface = sv.raw(span[0].start, span[-1].end)
+    year = (when or "")[:4] or (str(ctx.published.year) if ctx.published else "")
+    ent_id = f"evt:{slug(surface)}-{year}" if year and not surface.endswith(year) else f"evt:{slug(surface)}"
+    return Entity(id=ent_id, type=EV, name=surface, aliases=[surface], source="discovered", mentions=1)
 
 
 def relative_spans(sv: SentenceView, rules: Rules) -> list[tuple[int, int]]:

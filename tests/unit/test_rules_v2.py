@@ -217,3 +217,36 @@ def test_agent_nouns_carry_supply(text: str, lang: str, expected: tuple[str, str
 )
 def test_agent_nouns_without_arms_carry_nothing(text: str, lang: str) -> None:
     assert not of(run(text, lang), Relation.SUPPLIES_ARMS_TO)
+
+
+# --- named events and attendance (loaders/facts.py, event and sidelines cues as data) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile attended the Andean Security Forum in Lima.", "en", ("CHL", "evt:andean-security-forum")),
+        ("Le Chili a participé au salon Eurosatory à Paris.", "fr", ("CHL", "evt:salon-eurosatory")),
+        ("Chile participó en la Feria Internacional del Aire.", "es", ("CHL", "evt:feria-internacional-del-aire")),
+        ("Chile signed a deal with Peru on the sidelines of the Andean Security Forum.", "en",
+         ("CHL", "evt:andean-security-forum")),
+        ("Chile und Peru unterzeichneten am Rande der Pacific Defence Expo ein Abkommen.", "de",
+         ("PER", "evt:pacific-defence-expo")),
+        ("Chile menandatangani perjanjian dengan Peru di sela-sela Forum Keamanan Andes.", "id",
+         ("CHL", "evt:forum-keamanan-andes")),
+    ],
+)
+def test_named_events_are_attended(text: str, lang: str, expected: tuple[str, str]) -> None:
+    attended = {(s, o.rsplit("-", 1)[0]) for s, o in of(run(text, lang), Relation.ATTENDED)}
+    assert expected in attended
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile attended to the needs of Peru.", "en"),  # no event noun
+        ("Chile took part in Peru's Andean Security talks.", "en"),  # no event noun in the name
+    ],
+)
+def test_no_event_without_an_event_noun(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.ATTENDED)
