@@ -609,7 +609,12 @@ class _SentenceFacts:
                 passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])
                 # "joined the joint drills with the navy": a partner after "with" is not the subject
                 partner = bool(prev_word) and self.ctx.rules.has("comitative_preps", prev_word[0])
-                if (rel in SYMMETRIC_RELATIONS or passive or strength == "weak") and not partner:
+                # "Im Mai lieferte Chile Panzer an Peru": a verb-second language puts the subject right
+                # after a lower-case finite verb that an adverbial precedes
+                inverted = self.ctx.rules.verb_final and strength == "strong" \
+                    and not self.sv.raw(trig.start, trig.end)[:1].isupper() \
+                    and len(_words_between(self.sv, trig.end, _ext_start(after[0]))) == 0
+                if (rel in SYMMETRIC_RELATIONS or passive or strength == "weak" or inverted) and not partner:
                     subj = _convert(after[0], subj_types, self.ctx, object_slot=False)
                     if subj is not None:
                         obj = self._first(self._after(after[0].end), obj_types, object_slot=True,

@@ -250,3 +250,22 @@ def test_named_events_are_attended(text: str, lang: str, expected: tuple[str, st
 )
 def test_no_event_without_an_event_noun(text: str, lang: str) -> None:
     assert not of(run(text, lang), Relation.ATTENDED)
+
+
+# --- verb-second inversion in German (loaders/facts.py) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rel", "expected"),
+    [
+        ("Im Mai lieferte Chile Panzer an Peru.", Relation.SUPPLIES_ARMS_TO, ("CHL", "PER")),
+        ("Anfang April verkaufte Kanada Drohnen an Chile.", Relation.SUPPLIES_ARMS_TO, ("CAN", "CHL")),
+        ("Gestern kritisierte Chile die Regierung Perus.", Relation.CRITICIZED, ("CHL", "PER")),
+    ],
+)
+def test_subject_after_an_inverted_verb(text: str, rel: Relation, expected: tuple[str, str]) -> None:
+    assert of(run(text, "de"), rel) == {expected}
+
+
+def test_an_agentless_passive_names_no_supplier() -> None:
+    assert not of(run("Im Mai wurden Panzer an Peru geliefert.", "de"), Relation.SUPPLIES_ARMS_TO)
