@@ -506,8 +506,8 @@ class _SentenceFacts:
         return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
                    for t in self.triggers)
 
-    def _noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType]
-                   ) -> tuple[_Arg | None, _Arg | None]:
+    def _noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType],
+                   other_types: frozenset[EntityType]) -> tuple[_Arg | None, _Arg | None]:
         """(holder, other party) of an agent noun ("supplier", "Waffenlieferant", "buyer").
 
         The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
@@ -525,14 +525,14 @@ class _SentenceFacts:
         before = self._before(trig.start)
         poss = before[0] if before and _POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
         if poss is not None:
-            other = _convert(poss, types, self.ctx, object_slot=True)
+            other = _convert(poss, other_types, self.ctx, object_slot=True)
             rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start)]
             holder = self._first(rest[:1], types, object_slot=False,
                                  exclude=other.entity_id if other else None)
             return holder, other
         holder = self._first(before, types, object_slot=False)
         after = [m for m in self._after(trig.end) if m.end <= end]
-        other = self._first(after, types, object_slot=True, exclude=holder.entity_id if holder else None)
+        other = self._first(after, other_types, object_slot=True, exclude=holder.entity_id if holder else None)
         return holder, other
 
     def run(self, trig: PhraseMatch[Trigger]) -> None:
@@ -561,8 +561,10 @@ class _SentenceFacts:
             pairs.append((partners[0], subj))
             subj = obj = None
         elif strength in _NOUN_STRENGTHS:
-            holder, other = self._noun_args(trig, subj_types)
-            subj, obj = (holder, other) if strength == "agent_noun" else (other, holder)
+            is_agent = strength == "agent_noun"
+            holder_types, other_types = (subj_types, obj_types) if is_agent else (obj_types, subj_types)
+            holder, other = self._noun_args(trig, holder_types, other_types)
+            subj, obj = (holder, other) if is_agent else (other, holder)
             if subj is None or obj is None:
                 return
         elif reverse:

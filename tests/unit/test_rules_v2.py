@@ -269,3 +269,23 @@ def test_subject_after_an_inverted_verb(text: str, rel: Relation, expected: tupl
 
 def test_an_agentless_passive_names_no_supplier() -> None:
     assert not of(run("Im Mai wurden Panzer an Peru geliefert.", "de"), Relation.SUPPLIES_ARMS_TO)
+
+
+# --- "under sanctions of X": the target before, the sanctioning actor after ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile has been under sanctions of Canada since 2021.", "en", ("CAN", "CHL")),
+        ("Die Firma Nordwerk steht unter Sanktionen der EU.", "de", ("org:eu", "org:nordwerk")),
+        ("Menteri Pertahanan Chile, Tomas Herrera, berada di bawah sanksi Kanada.", "id",
+         ("CAN", "per:tomas-herrera")),
+    ],
+)
+def test_under_sanctions_of(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == {expected}
+
+
+def test_under_sanctions_without_a_target_gives_nothing() -> None:
+    assert not of(run("Under sanctions of Canada, trade fell sharply.", "en"), Relation.SANCTIONED)
