@@ -46,7 +46,7 @@ from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, 
 from loaders.dates import DateMention, find_dates
 from loaders.mentions import Rules, SentenceView, Trigger, load_rules, view
 from loaders.models import CleanArticle, Entity, Fact, Mention, Sentence
-from loaders.registry import PhraseMatch, Registry, fold, load_registry, longest, slug
+from loaders.registry import PhraseMatch, Registry, Token, fold, load_registry, longest, slug
 
 EXTRACTOR = "rules.v1"
 
@@ -78,7 +78,10 @@ SPECS: dict[Relation, RelationSpec] = {
     Relation.SEIZED_POWER_IN: RelationSpec(frozenset({ORG, P}), frozenset({C}), False, False),
 }
 
-_STRENGTH = {"strong": 0.9, "reverse": 0.8, "agent_after": 0.8, "mutual": 0.7, "weak": 0.6}
+_STRENGTH = {"strong": 0.9, "reverse": 0.8, "agent_after": 0.8, "agent_noun": 0.8, "reverse_noun": 0.8,
+             "mutual": 0.7, "weak": 0.6}
+_NOUN_STRENGTHS = frozenset({"agent_noun", "reverse_noun"})
+_POSSESSIVE = re.compile(r"^(?:\s*['’]s?)\s+(?:[^\W\d_]+\s+){0,2}$")
 _WINDOW = 60  # characters before a trigger searched for negation/modality cues
 _PRECISION = {None: 0, 4: 1, 7: 2, 10: 3}
 _NOT_ASSERTED = frozenset({Modality.DENIED, Modality.ALLEGED})  # withheld whatever the relation
@@ -227,7 +230,7 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int, when: str | None) -> Ent
     hits = [h for h in ctx.rules.phrases["event_nouns"].find(toks[:3], sv.sentence.text, sv.start)
             if h.first == 0]
     if not hits:
-        return None
+        return _named_event(sv, ctx, toks, when)
     end = toks[0].end
     stop = ctx.rules.words.get("locative_preps", frozenset()) | ctx.rules.words.get("conjunctions", frozenset())
     for i, t in enumerate(toks[:5]):
@@ -240,6 +243,47 @@ def _event_after(sv: SentenceView, ctx: _Ctx, pos: int, when: str | None) -> Ent
     ent_id = f"evt:{slug(surface)}-{year}" if year and not surface.endswith(year) else f"evt:{slug(surface)}"
     return Entity(id=ent_id, type=EV, name=surface, aliases=[surface], source="discovered",
                   mentions=1)
+
+
+_EVENT_LEAD = 2  # words between an attendance trigger and an event's name ("the", "au", "an der")
+_EVENT_WORDS = 8
+
+
+def _named_event(sv: SentenceView, ctx: _Ctx, toks: Sequence[Token], when: str | None) -> Entity | None:
+    """A capitalised event name after an attendance trigger, past at most two small words: "attended the
+    Andean Security Forum 2024", "participé au salon Eurosatory", "nahm an der Pacific Defence Expo teil".
+
+    The name runs over capitalised words, years and link words (``title_links``) followed by a
+    capitalised word; it must hold an event noun (``event_nouns``, any case).
+    """
+    rl = ctx.rules
+    small = rl.words.get("determiners", frozenset()) | rl.words.get("locative_preps", frozenset())
+    i = 0
+    while i < min(_EVENT_LEAD, len(toks)) and (toks[i].text in small or toks[i].text in rl.stopwords) \
+            and not sv.raw(toks[i].start, toks[i].end)[:1].isupper():
+        i += 1
+    span: list[Token] = []
+    for k in range(i, min(i + _EVENT_WORDS, len(toks))):
+        t = toks[k]
+        if span and sv.raw(span[-1].end, t.start) not in (" ", "-", "'s ", "’s "):
+            break
+        raw = sv.raw(t.start, t.end)
+        nxt_cap = k + 1 < len(toks) and sv.raw(toks[k + 1].start, toks[k + 1].end)[:1].isupper()
+        if raw[:1].isupper() or (raw.isdigit() and len(raw) == 4 and span) \
+                or (span and rl.has("title_links", t.text) and nxt_cap) \
+                or (not span and rl.phrases["event_nouns"].find([t], sv.sentence.text, sv.start) and nxt_cap):
+            span.append(t)
+        else:
+            break
+    while span and rl.has("title_links", span[-1].text):
+        span.pop()
+    if not any(sv.raw(t.start, t.end)[:1].isupper() for t in span) or \
+            not rl.phrases["event_nouns"].find(span, sv.sentence.text, sv.start):
+        return None
+    surface = sv.raw(span[0].start, span[-1].end)
+    year = (when or "")[:4] or (str(ctx.published.year) if ctx.published else "")
+    ent_id = f"evt:{slug(surface)}-{year}" if year and not surface.endswith(year) else f"evt:{slug(surface)}"
+    return Entity(id=ent_id, type=EV, name=surface, aliases=[surface], source="discovered", mentions=1)
 
 
 def relative_spans(sv: SentenceView, rules: Rules) -> list[tuple[int, int]]:
@@ -462,6 +506,35 @@ class _SentenceFacts:
         return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
                    for t in self.triggers)
 
+    def _noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType],
+                   other_types: frozenset[EntityType]) -> tuple[_Arg | None, _Arg | None]:
+        """(holder, other party) of an agent noun ("supplier", "Waffenlieferant", "buyer").
+
+        The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
+        or the head of an apposition ("A, B's main arms supplier, …"). The other party is the
+        possessive right before the noun, else the first actor after it in its clause ("of B",
+        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word noun counts only with
+        an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause.
+        """
+        brk = _CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
+        end = trig.end + brk.start() if brk else self.limit
+        arms = self.ctx.rules.words.get("arms_words", frozenset())
+        if trig.first == trig.last and not any(t.text.startswith(w) for t in self.sv.tokens
+                                               if trig.start <= t.start < end for w in arms):
+            return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
+        before = self._before(trig.start)
+        poss = before[0] if before and _POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
+        if poss is not None:
+            other = _convert(poss, other_types, self.ctx, object_slot=True)
+            rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start)]
+            holder = self._first(rest[:1], types, object_slot=False,
+                                 exclude=other.entity_id if other else None)
+            return holder, other
+        holder = self._first(before, types, object_slot=False)
+        after = [m for m in self._after(trig.end) if m.end <= end]
+        other = self._first(after, other_types, object_slot=True, exclude=holder.entity_id if holder else None)
+        return holder, other
+
     def run(self, trig: PhraseMatch[Trigger]) -> None:
         """Facts of one trigger."""
         rel = Relation(trig.payload.relation)
@@ -487,6 +560,13 @@ class _SentenceFacts:
                 return
             pairs.append((partners[0], subj))
             subj = obj = None
+        elif strength in _NOUN_STRENGTHS:
+            is_agent = strength == "agent_noun"
+            holder_types, other_types = (subj_types, obj_types) if is_agent else (obj_types, subj_types)
+            holder, other = self._noun_args(trig, holder_types, other_types)
+            subj, obj = (holder, other) if is_agent else (other, holder)
+            if subj is None or obj is None:
+                return
         elif reverse:
             subj, obj = self._reverse_args(trig, subj_types, obj_types)
         else:
@@ -503,7 +583,7 @@ class _SentenceFacts:
             origin = self._origin_supplier(obj, obj_types)
             if origin is not None:
                 subj, obj = origin
-        if reverse or strength == "mutual":
+        if reverse or strength == "mutual" or strength in _NOUN_STRENGTHS:
             pass  # roles come from the source and passive-agent words, or from the coordination, only
         elif subj is None:
             penalty = 0.85
@@ -531,7 +611,12 @@ class _SentenceFacts:
                 passive = bool(prev_word) and self.ctx.rules.has("passive_agents", prev_word[0])
                 # "joined the joint drills with the navy": a partner after "with" is not the subject
                 partner = bool(prev_word) and self.ctx.rules.has("comitative_preps", prev_word[0])
-                if (rel in SYMMETRIC_RELATIONS or passive or strength == "weak") and not partner:
+                # "Im Mai lieferte Chile Panzer an Peru": a verb-second language puts the subject right
+                # after a lower-case finite verb that an adverbial precedes
+                inverted = self.ctx.rules.verb_final and strength == "strong" \
+                    and not self.sv.raw(trig.start, trig.end)[:1].isupper() \
+                    and len(_words_between(self.sv, trig.end, _ext_start(after[0]))) == 0
+                if (rel in SYMMETRIC_RELATIONS or passive or strength == "weak" or inverted) and not partner:
                     subj = _convert(after[0], subj_types, self.ctx, object_slot=False)
                     if subj is not None:
                         obj = self._first(self._after(after[0].end), obj_types, object_slot=True,

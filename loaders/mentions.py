@@ -105,7 +105,7 @@ class Rules:
 _WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
-              "org_suffixes", "org_prefixes", "company_nouns")
+              "org_suffixes", "org_prefixes", "company_nouns", "arms_words")
 _PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
 
@@ -325,6 +325,8 @@ def _capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]],
         if raw[:1].isupper() and tok.text not in stop and not raw.isdigit():
             end = tok.end
             count += 1
+        elif i > first and end is not None and gap == "-" and raw[:1].isalpha():
+            end = tok.end  # a hyphenated given name: "Kim Min-jun", "Nguyen Thi-lan"
         elif tok.text in particles and i > first:
             pass
         else:
@@ -523,6 +525,8 @@ def _apply_titles(sv: SentenceView, items: list[_Item], reg: Registry, rules: Ru
             else:
                 break
             pos = nxt.end
+            if nxt.kind == "rank" and sv.raw(pos, pos + 1) == ".":
+                pos += 1  # "Adm. Budi Santoso", "Gen. X"
             j += 1
         org, country = _org_and_country(parts, reg, org, country)
         if cue.org_kind and org is None:

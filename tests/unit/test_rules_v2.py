@@ -153,3 +153,139 @@ def test_legal_prefix_names_an_organisation() -> None:
 def test_no_organisation_without_its_form(text: str, lang: str) -> None:
     ids = {e.id for e in run(text, lang).entities}
     assert not any(i.startswith("org:") for i in ids), ids
+
+
+# --- rank with a full stop, hyphenated given names (loaders/mentions.py) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesian Navy chief Adm. Budi Santoso arrived in Manila.", ("per:budi-santoso", "org:navy-idn")),
+        ("South Korean Defense Minister Kim Min-jun visited Chile.", ("per:kim-min-jun", "KOR")),
+    ],
+)
+def test_rank_abbreviation_and_hyphenated_names(text: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, "en")
+
+
+# --- demonyms of more states (loaders/data/countries/demonyms.yaml) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Serbian President Milan Petrovic visited Chile.", "en", ("per:milan-petrovic", "SRB")),
+        ("Der serbische Präsident Milan Petrovic besuchte Chile.", "de", ("per:milan-petrovic", "SRB")),
+        ("El presidente chileno, Tomás Herrera, visitó Perú.", "es", ("per:tomas-herrera", "CHL")),
+        ("Le président chilien Tomás Herrera a visité le Pérou.", "fr", ("per:tomas-herrera", "CHL")),
+        ("Le ministre sénégalais de la Défense, Moussa Ndiaye Fall, est arrivé à Lima.", "fr",
+         ("per:moussa-ndiaye-fall", "SEN")),
+    ],
+)
+def test_demonyms_of_more_states(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in roles(text, lang)
+
+
+# --- relations carried by agent nouns, copulas and appositions (loaders/facts.py) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Italy is the main arms supplier of Egypt.", "en", ("ITA", "EGY")),
+        ("Italy, Egypt's main arms supplier, denied the report.", "en", ("ITA", "EGY")),
+        ("Italien ist der wichtigste Waffenlieferant Ägyptens.", "de", ("ITA", "EGY")),
+        ("Prancis adalah pemasok senjata utama Yunani.", "id", ("FRA", "GRC")),
+        ("Greece is a major buyer of French arms.", "en", ("FRA", "GRC")),
+        ("La France est le premier fournisseur d'armes de la Grèce.", "fr", ("FRA", "GRC")),
+        ("España es el principal proveedor de armas de Chile.", "es", ("ESP", "CHL")),
+    ],
+)
+def test_agent_nouns_carry_supply(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert of(run(text, lang), Relation.SUPPLIES_ARMS_TO) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile, a supplier of copper to China, raised prices.", "en"),
+        ("Chile is a major buyer of Chinese cars.", "en"),
+        ("Brazil is looking for a new supplier.", "en"),
+        ("Die Firma Nordwerk ist Lieferant von Stahl für Chile.", "de"),
+    ],
+)
+def test_agent_nouns_without_arms_carry_nothing(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.SUPPLIES_ARMS_TO)
+
+
+# --- named events and attendance (loaders/facts.py, event and sidelines cues as data) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile attended the Andean Security Forum in Lima.", "en", ("CHL", "evt:andean-security-forum")),
+        ("Le Chili a participé au salon Eurosatory à Paris.", "fr", ("CHL", "evt:salon-eurosatory")),
+        ("Chile participó en la Feria Internacional del Aire.", "es", ("CHL", "evt:feria-internacional-del-aire")),
+        ("Chile signed a deal with Peru on the sidelines of the Andean Security Forum.", "en",
+         ("CHL", "evt:andean-security-forum")),
+        ("Chile und Peru unterzeichneten am Rande der Pacific Defence Expo ein Abkommen.", "de",
+         ("PER", "evt:pacific-defence-expo")),
+        ("Chile menandatangani perjanjian dengan Peru di sela-sela Forum Keamanan Andes.", "id",
+         ("CHL", "evt:forum-keamanan-andes")),
+    ],
+)
+def test_named_events_are_attended(text: str, lang: str, expected: tuple[str, str]) -> None:
+    attended = {(s, o.rsplit("-", 1)[0]) for s, o in of(run(text, lang), Relation.ATTENDED)}
+    assert expected in attended
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile attended to the needs of Peru.", "en"),  # no event noun
+        ("Chile took part in Peru's Andean Security talks.", "en"),  # no event noun in the name
+    ],
+)
+def test_no_event_without_an_event_noun(text: str, lang: str) -> None:
+    assert not of(run(text, lang), Relation.ATTENDED)
+
+
+# --- verb-second inversion in German (loaders/facts.py) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rel", "expected"),
+    [
+        ("Im Mai lieferte Chile Panzer an Peru.", Relation.SUPPLIES_ARMS_TO, ("CHL", "PER")),
+        ("Anfang April verkaufte Kanada Drohnen an Chile.", Relation.SUPPLIES_ARMS_TO, ("CAN", "CHL")),
+        ("Gestern kritisierte Chile die Regierung Perus.", Relation.CRITICIZED, ("CHL", "PER")),
+    ],
+)
+def test_subject_after_an_inverted_verb(text: str, rel: Relation, expected: tuple[str, str]) -> None:
+    assert of(run(text, "de"), rel) == {expected}
+
+
+def test_an_agentless_passive_names_no_supplier() -> None:
+    assert not of(run("Im Mai wurden Panzer an Peru geliefert.", "de"), Relation.SUPPLIES_ARMS_TO)
+
+
+# --- "under sanctions of X": the target before, the sanctioning actor after ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile has been under sanctions of Canada since 2021.", "en", ("CAN", "CHL")),
+        ("Die Firma Nordwerk steht unter Sanktionen der EU.", "de", ("org:eu", "org:nordwerk")),
+        ("Menteri Pertahanan Chile, Tomas Herrera, berada di bawah sanksi Kanada.", "id",
+         ("CAN", "per:tomas-herrera")),
+    ],
+)
+def test_under_sanctions_of(text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == {expected}
+
+
+def test_under_sanctions_without_a_target_gives_nothing() -> None:
+    assert not of(run("Under sanctions of Canada, trade fell sharply.", "en"), Relation.SANCTIONED)
