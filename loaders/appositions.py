@@ -18,7 +18,10 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from loaders.mentions import SentenceView
+    from loaders.registry import Token
 
 _LEAD_COMMA = re.compile(r"^\s*,\s*")
 _CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|$)")
@@ -34,6 +37,29 @@ def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in taken)
 
 
+_MAX_NAME_TOKENS = 6
+
+
+def _name_run(sv: SentenceView, toks: Sequence[Token], taken: list[tuple[int, int]], stop: frozenset[str],
+              particles: frozenset[str]) -> Token | None:
+    """The last name word of a name read along `toks` (in reading order, or reversed to read leftwards):
+    two to four name words, particles allowed after the first; None if another mention covers a word."""
+    words, last = 0, None
+    for i, tok in enumerate(toks[:_MAX_NAME_TOKENS]):
+        if i:
+            left, right = sorted((toks[i - 1], tok), key=lambda t: t.start)
+            if sv.raw(left.end, right.start) not in _NAME_GAP:
+                break
+        if _covered(tok.start, tok.end, taken):
+            return None
+        if _is_name_word(sv.raw(tok.start, tok.end), tok.text, stop):
+            words += 1
+            last = tok
+        elif not (words and tok.text in particles):
+            break
+    return last if 2 <= words <= 4 else None
+
+
 def name_after_comma(sv: SentenceView, pos: int, taken: list[tuple[int, int]], stop: frozenset[str],
                      particles: frozenset[str]) -> tuple[int, int] | None:
     """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end."""
@@ -44,22 +70,10 @@ def name_after_comma(sv: SentenceView, pos: int, taken: list[tuple[int, int]], s
     toks = [t for t in sv.tokens if t.start >= start]
     if not toks or toks[0].start != start:
         return None
-    words = 0
-    end = start
-    for i, tok in enumerate(toks[:6]):
-        raw = sv.raw(tok.start, tok.end)
-        if i and sv.raw(toks[i - 1].end, tok.start) not in _NAME_GAP:
-            break
-        if _covered(tok.start, tok.end, taken):
-            return None
-        if _is_name_word(raw, tok.text, stop):
-            words += 1
-            end = tok.end
-        elif not (i and tok.text in particles):
-            break
-    if not 2 <= words <= 4 or not _CLOSE.match(sv.raw(end, sv.sentence.end)):
+    last = _name_run(sv, toks, taken, stop, particles)
+    if last is None or not _CLOSE.match(sv.raw(last.end, sv.sentence.end)):
         return None
-    return start, end
+    return start, last.end
 
 
 def name_before_comma(sv: SentenceView, title_start: int, taken: list[tuple[int, int]],
@@ -72,24 +86,10 @@ def name_before_comma(sv: SentenceView, title_start: int, taken: list[tuple[int,
         before = before[:-1]
     if not before or sv.raw(before[-1].end, title_start).strip() != ",":
         return None
-    words = 0
-    start = end = before[-1].end
-    for i in range(len(before) - 1, max(-1, len(before) - 7), -1):
-        tok = before[i]
-        raw = sv.raw(tok.start, tok.end)
-        if i < len(before) - 1 and sv.raw(tok.end, before[i + 1].start) not in _NAME_GAP:
-            break
-        if _covered(tok.start, tok.end, taken):
-            return None
-        if _is_name_word(raw, tok.text, stop):
-            words += 1
-            start = tok.start
-        elif not (tok.text in particles and words):
-            break
-    if not 2 <= words <= 4 or sv.raw(sv.sentence.start, start).strip()[-1:] not in _OPENERS:
+    first = _name_run(sv, before[::-1], taken, stop, particles)
+    if first is None or sv.raw(sv.sentence.start, first.start).strip()[-1:] not in _OPENERS:
         return None
-    return start, end
-
+    return first.start, before[-1].end
 
 
 def without_span(text: str, offset: int, start: int, end: int) -> tuple[str, int]:

@@ -370,7 +370,7 @@ def _titles_around_demonyms(sv: SentenceView, items: list[_Item], rules: Rules) 
     Defensa"): the cue is matched with the demonym left out; the title item starts after the demonym,
     which thus stands before it as the title's state."""
     found: list[_Item] = []
-    occupied = [(it.start, it.end) for it in items if it.kind == "title"] + [(it.start, it.end) for it in found]
+    occupied = [(it.start, it.end) for it in items if it.kind == "title"]
     for dem in [it for it in items if it.kind == "entity" and it.how == "demonym"]:
         text, at = without_span(sv.sentence.text, sv.start, dem.start, dem.end)
         removed = dem.end - at
