@@ -24,7 +24,8 @@ from loaders.clean import clean
 from loaders.models import ArticleRecord
 from loaders.pipeline import extract
 from loaders.read import ReadFailure, read_sources
-from loaders.registry import fold, load_registry
+from loaders.registry import load_registry
+from loaders.text import fold
 
 _TOKEN = re.compile(r"\w+")
 

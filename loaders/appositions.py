@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from loaders.mentions import SentenceView
-    from loaders.registry import Token
+    from loaders.text import SentenceView, Token
 
 _LEAD_COMMA = re.compile(r"^\s*,\s*")
 _CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|$)")

@@ -44,9 +44,10 @@ from datetime import date
 
 from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
 from loaders.dates import DateMention, find_dates
-from loaders.mentions import Rules, SentenceView, Trigger, load_rules, view
+from loaders.mentions import Rules, Trigger, load_rules
 from loaders.models import CleanArticle, Entity, Fact, Mention, Sentence
-from loaders.registry import PhraseMatch, Registry, Token, fold, load_registry, longest, slug
+from loaders.registry import Registry, load_registry
+from loaders.text import PhraseMatch, SentenceView, Token, fold, longest, slug, view
 
 EXTRACTOR = "rules.v1"
 

@@ -35,21 +35,8 @@ from loaders.dates import parse_published
 from loaders.language import lang_data
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.orgforms import find_org_spans
-from loaders.registry import (
-    DATA_DIR,
-    AliasHit,
-    PhraseMatch,
-    PhraseMatcher,
-    Registry,
-    RegistryError,
-    Token,
-    fold,
-    load_registry,
-    longest,
-    norm,
-    slug,
-    tokenize,
-)
+from loaders.registry import DATA_DIR, AliasHit, Registry, RegistryError, load_registry
+from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, longest, norm, slug, tokenize, view
 
 FUZZY_THRESHOLD = 90.0
 
@@ -200,41 +187,6 @@ def load_rules(lang: str, rules_dir: Path = DATA_DIR / "rules") -> Rules:
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), verb_final=verb_final)
-
-
-# --------------------------------------------------------------------------------------------------
-# Sentence analysis shared with facts.py
-
-
-@dataclass
-class SentenceView:
-    """A sentence's folded text and words (offsets are article offsets)."""
-
-    sentence: Sentence
-    folded: str
-    tokens: list[Token]
-
-    @property
-    def start(self) -> int:
-        """Article offset of the sentence."""
-        return self.sentence.start
-
-    def raw(self, start: int, end: int) -> str:
-        """Original text between two article offsets inside this sentence."""
-        return self.sentence.text[start - self.start : end - self.start]
-
-    def token_index_at(self, offset: int) -> int:
-        """Index of the first word starting at or after `offset`."""
-        for i, tok in enumerate(self.tokens):
-            if tok.start >= offset:
-                return i
-        return len(self.tokens)
-
-
-def view(sentence: Sentence) -> SentenceView:
-    """Fold and tokenize one sentence."""
-    folded = fold(sentence.text)
-    return SentenceView(sentence, folded, tokenize(folded, sentence.start))
 
 
 _HOW_RANK = {"country": 0, "epithet": 1, "alias": 2, "demonym": 3}

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from loaders.registry import Token, slug
+from loaders.text import Token, slug
 
 if TYPE_CHECKING:
-    from loaders.mentions import Rules, SentenceView
+    from loaders.mentions import Rules
+    from loaders.text import SentenceView
 
 _MAX_WORDS = 4
 _QUOTES = "\"'“”«»„"

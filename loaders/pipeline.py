@@ -12,10 +12,11 @@ from loaders.clean import clean
 from loaders.dates import find_dates, parse_published
 from loaders.errors import ExtractionError, LoaderError
 from loaders.facts import EXTRACTOR, extract_facts
-from loaders.mentions import find_mentions, load_rules, view
+from loaders.mentions import find_mentions, load_rules
 from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities, resolve
+from loaders.text import view
 
 __all__ = ["EXTRACTOR", "extract", "extract_article", "extract_cleaned"]
 

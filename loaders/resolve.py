@@ -17,7 +17,8 @@ from datetime import date
 from graph_schema.model import EntityType
 from loaders.mentions import Rules, load_rules
 from loaders.models import CleanArticle, Entity, Mention, RoleSpan
-from loaders.registry import Actor, Registry, Role, fold, load_registry, tokenize
+from loaders.registry import Actor, Registry, Role, load_registry
+from loaders.text import fold, tokenize
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
 

@@ -15,7 +15,8 @@ from loaders.language import detect_language
 from loaders.mentions import load_rules
 from loaders.models import ArticleExtraction, ArticleRecord
 from loaders.pipeline import extract
-from loaders.registry import fold, load_registry, tokenize
+from loaders.registry import load_registry
+from loaders.text import fold, tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = "2025-03-14"  # a Friday: "Tuesday" is 2025-03-11, "Monday" 2025-03-10, "Sunday" 2025-03-09

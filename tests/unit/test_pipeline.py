@@ -8,11 +8,11 @@ import pytest
 
 from graph_schema.model import EntityType
 from loaders import facts, mentions, pipeline
-from loaders.mentions import SentenceView, view
 from loaders.models import ArticleRecord, Mention, Sentence
 from loaders.pipeline import extract
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities
+from loaders.text import SentenceView, view
 
 
 def _extract(text: str, lang: str = "en") -> tuple[set[str], list[tuple[str, str, str]]]:

@@ -9,7 +9,8 @@ import pytest
 
 from graph_schema.model import EntityType
 from loaders import errors, registry
-from loaders.registry import fold, load_registry, longest, norm, tokenize
+from loaders.registry import load_registry
+from loaders.text import fold, longest, norm, tokenize
 
 
 def _find(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,105 @@
+"""Building the registry once per process: states, curated actors, templates, then one alias index."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graph_schema.model import EntityType
+from loaders.errors import RegistryError
+from loaders.registry.countries import Countries, load_countries
+from loaders.registry.model import Actor, AliasHit, Registry, Role
+from loaders.registry.templates import expand_templates
+from loaders.registry.yamlio import as_list, parse_date, read_yaml
+from loaders.text import PhraseMatcher, norm
+
+DATA_DIR = Path(__file__).parent.parent / "data"
+
+_TYPES = {"person": EntityType.PERSON, "organization": EntityType.ORGANIZATION,
+          "place": EntityType.PLACE, "weapon": EntityType.WEAPON, "event": EntityType.EVENT}
+_FILE_TYPES = {"people": EntityType.PERSON, "organizations": EntityType.ORGANIZATION,
+               "places": EntityType.PLACE, "weapons": EntityType.WEAPON, "events": EntityType.EVENT}
+
+
+def _alias_hit(entity_id: str, how: str, alias: str) -> AliasHit:
+    letters = [c for c in alias if c.isalpha()]
+    exact = len(letters) <= 5 and bool(letters) and all(c.isupper() for c in letters)
+    return AliasHit(entity_id, how, exact, alias[:1].isupper(), alias)
+
+
+def _actor_from(raw: dict[str, Any], default_type: EntityType, where: Path) -> Actor:
+    try:
+        roles = tuple(
+            Role(title=r["title"], org=r.get("org"), country=r.get("country"),
+                 start=parse_date(r.get("start")), end=parse_date(r.get("end")))
+            for r in raw.get("roles") or ()
+        )
+        etype = _TYPES.get(str(raw.get("type", "")), default_type)
+        return Actor(id=raw["id"], type=etype, name=raw["name"],
+                     aliases=tuple(dict.fromkeys([raw["name"], *as_list(raw.get("aliases"))])),
+                     qid=raw.get("qid"), country=raw.get("country"), kind=raw.get("kind"),
+                     capital_of=raw.get("capital_of"), operator=raw.get("operator"), roles=roles)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RegistryError(f"{where}: bad entry {raw!r}: {exc}") from exc
+
+
+def _add_actor_files(data_dir: Path, actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
+                     capitals: dict[str, str]) -> None:
+    """The curated actors of loaders/data/actors/*.yaml (templates.yaml aside)."""
+    for path in sorted((data_dir / "actors").glob("*.yaml")):
+        if path.stem == "templates":
+            continue
+        default_type = _FILE_TYPES.get(path.stem, EntityType.ORGANIZATION)
+        for raw in read_yaml(path) or []:
+            actor = _actor_from(raw, default_type, path)
+            if actor.id in actors:
+                raise RegistryError(f"{path}: duplicate id {actor.id}")
+            actors[actor.id] = actor
+            if actor.kind and actor.country:
+                by_kind.setdefault((actor.kind, actor.country), actor.id)
+            if actor.capital_of:
+                capitals[actor.capital_of] = actor.id
+
+
+def _country_matcher(countries: Countries) -> PhraseMatcher[AliasHit]:
+    """The alias index, started with the states' unambiguous names, demonyms and epithets."""
+    matcher: PhraseMatcher[AliasHit] = PhraseMatcher()
+    for how, pairs in (("country", countries.aliases), ("demonym", countries.demonym_forms),
+                       ("epithet", countries.epithets)):
+        for iso, alias in pairs:
+            matcher.add(alias, _alias_hit(iso, how, alias))
+    return matcher
+
+
+def _index_actors(registry: Registry) -> None:
+    """Every non-state actor's aliases into the alias index; the fuzzy index; the offices by title."""
+    for actor in registry.actors.values():
+        for role in actor.roles:
+            registry.offices.setdefault(norm(role.title), []).append((actor.id, role))
+        if actor.type == EntityType.COUNTRY:
+            continue
+        for alias in actor.aliases:
+            registry.matcher.add(alias, _alias_hit(actor.id, "alias", alias))
+            toks = norm(alias).split()
+            if actor.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(toks) >= 2:
+                for t in set(toks):
+                    if len(t) >= 3:
+                        registry.fuzzy_index.setdefault(t, []).append((norm(alias), actor.id))
+
+
+@lru_cache(maxsize=1)
+def load_registry(data_dir: Path = DATA_DIR) -> Registry:
+    """Load every registry file once and build the alias index."""
+    countries = load_countries(data_dir)
+    actors = dict(countries.actors)
+    by_kind: dict[tuple[str, str], str] = {}
+    capitals: dict[str, str] = {}
+    _add_actor_files(data_dir, actors, by_kind, capitals)
+    templates = data_dir / "actors" / "templates.yaml"
+    if templates.exists():
+        expand_templates(read_yaml(templates) or {}, actors, by_kind, countries.names, countries.demonyms)
+    registry = Registry(actors=actors, matcher=_country_matcher(countries), by_kind=by_kind, capitals=capitals,
+                        names=countries.names, demonyms=countries.demonyms)
+    _index_actors(registry)
+    return registry

@@ -1,0 +1,114 @@
+"""States: pycountry's names (with their translations) merged with ``loaders/data/countries/*.yaml``."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from graph_schema.model import EntityType
+from loaders.registry.model import Actor
+from loaders.registry.yamlio import as_list, read_yaml
+from loaders.text import norm
+
+_LANG_DIR = Path(__file__).parent.parent / "data" / "lang"
+
+
+def _languages() -> list[str]:
+    """The project's languages: one per data file in loaders/data/lang/ (adding a file adds its names)."""
+    return sorted(p.stem for p in _LANG_DIR.glob("*.yaml") if p.stem != "en")
+
+
+def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
+    """ISO alpha-3 -> (English name, names in English and the project's languages)."""
+    translations = {}
+    for lang in _languages():
+        try:
+            translations[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+    out: dict[str, tuple[str, list[str]]] = {}
+    for c in pycountry.countries:
+        base = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+        english = [n for n in base if n]
+        names = list(english)
+        for tr in translations.values():
+            names += [tr.gettext(n) for n in english]
+        expanded: list[str] = []
+        for n in names:
+            expanded.append(n)
+            if "," in n:  # "Iran, Islamic Republic of" -> "Iran"
+                expanded.append(n.split(",")[0])
+        out[c.alpha_3] = (getattr(c, "common_name", None) or c.name, expanded)
+    return out
+
+
+def _merge_entry(into: dict[str, Any], entry: dict[str, Any]) -> None:
+    """Add one country file's entry to what earlier files gave: names per language are merged, lists
+    (aliases, demonyms, epithets) extended, other values replaced; so a language's names can live in
+    a file of their own (countries/pt.yaml) next to names.yaml."""
+    for key, value in entry.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            into[key] = {**old, **value}
+        elif isinstance(old, list) and isinstance(value, list):
+            into[key] = [*old, *value]
+        else:
+            into[key] = value
+
+
+def _country_files(data_dir: Path) -> dict[str, dict[str, Any]]:
+    """Every country file's entries merged per ISO code."""
+    extra: dict[str, dict[str, Any]] = {}
+    # names.yaml first (its first demonym is the English one), then one file per language (pt.yaml …)
+    for path in sorted((data_dir / "countries").glob("*.yaml"), key=lambda p: (p.stem != "names", p.name)):
+        for iso, entry in (read_yaml(path) or {}).items():
+            _merge_entry(extra.setdefault(str(iso), {}), entry or {})
+    return extra
+
+
+@dataclass
+class Countries:
+    """The states and the names that point to them, before they enter the alias index."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # country -> lang -> name
+    demonyms: dict[str, str] = field(default_factory=dict)  # country -> English demonym
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (iso, alias) unambiguous, in order
+    demonym_forms: list[tuple[str, str]] = field(default_factory=list)
+    epithets: list[tuple[str, str]] = field(default_factory=list)
+
+
+def load_countries(data_dir: Path) -> Countries:
+    """Every pycountry state with the curated names, demonyms and epithets of the country files."""
+    out = Countries()
+    country_aliases: dict[str, set[str]] = {}  # folded alias -> countries (ambiguous ones dropped)
+    alias_forms: dict[tuple[str, str], str] = {}
+    extra = _country_files(data_dir)
+    for iso, (name, pyc_names) in _pycountry_names().items():
+        ex = extra.get(iso, {})
+        lang_names: dict[str, str] = {str(k): str(v) for k, v in (ex.get("names") or {}).items()}
+        canonical = lang_names.get("en", name)
+        lang_names.setdefault("en", canonical)
+        out.names[iso] = lang_names
+        out.demonym_forms += [(iso, dem) for dem in as_list(ex.get("demonyms"))]
+        if ex.get("demonyms"):
+            out.demonyms[iso] = as_list(ex.get("demonyms"))[0]
+        out.epithets += [(iso, ep) for ep in as_list(ex.get("epithets"))]
+        all_names = [canonical, *lang_names.values(), *as_list(ex.get("aliases")), *pyc_names]
+        for alias in all_names:
+            key = norm(alias)
+            if key:
+                country_aliases.setdefault(key, set()).add(iso)
+                alias_forms.setdefault((key, iso), alias)
+        out.actors[iso] = Actor(id=iso, type=EntityType.COUNTRY, name=canonical,
+                                aliases=tuple(dict.fromkeys(all_names)), qid=ex.get("qid"), country=iso,
+                                source="pycountry")
+    for key, isos in country_aliases.items():
+        if len(isos) == 1:  # "Korea", "Congo": ambiguous without more words
+            iso = next(iter(isos))
+            out.aliases.append((iso, alias_forms[(key, iso)]))
+    return out
