@@ -94,7 +94,7 @@ def name_before_comma(sv: SentenceView, title_start: int, taken: list[tuple[int,
 def without_span(text: str, offset: int, start: int, end: int) -> tuple[str, int]:
     """`text` (starting at article `offset`) with [start, end) and the space before it removed, and
     the article offset where the removal happened: "ministre sénégalais de la Défense" → "ministre de la
-    Défense", so that a title with a demonym inside it matches its cue (loaders/mentions.py)."""
+    Défense", so that a title with a demonym inside it matches its cue (loaders/mentions/found.py)."""
     cut = start - offset
     while cut > 0 and text[cut - 1] == " ":
         cut -= 1

@@ -27,7 +27,7 @@ import trafilatura
 
 from loaders.dates import Dateline, normalize_published, parse_dateline, parse_leadin
 from loaders.errors import InputError
-from loaders.language import LangData, available_languages, detect_language, lang_data
+from loaders.lang import LangData, available_languages, detect_language, lang_data
 from loaders.models import ArticleRecord, CleanArticle
 from loaders.sentences import split_sentences
 

@@ -20,7 +20,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 
 from loaders.errors import InputError
-from loaders.language import LangData, all_lang_data, lang_data
+from loaders.lang import LangData, all_lang_data, lang_data
 
 
 class DatePrecision(StrEnum):

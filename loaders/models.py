@@ -7,9 +7,34 @@ pydantic models. `ArticleExtraction` is the *fact view* that `tiesgraph extract`
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_schema.model import EntityType, EventType, Modality, Relation
+
+
+class MentionHow(StrEnum):
+    """How a mention was found (serialised as its string)."""
+
+    ALIAS = "alias"  # a registry alias (or a known person's surname again)
+    COUNTRY = "country"  # a state's name
+    DEMONYM = "demonym"  # "Russian", "rusia"
+    EPITHET = "epithet"  # "Negeri Beruang Merah"
+    FUZZY = "fuzzy"  # a registry alias spelt a little differently
+    METONYM = "metonym"  # a capital city standing for its state
+    TITLE_CUE = "title-cue"  # a person the registry lacks, named with a title
+    ROLE_HOLDER = "role-holder"  # a title naming nobody, filled from the registry's dated roles
+    SHIP = "ship"  # "Russian warships": the state's fleet or navy
+    FORM = "form"  # an organisation found by its form ("… Ltd", "PT …")
+
+
+class EntitySource(StrEnum):
+    """Where an entity comes from (serialised as its string)."""
+
+    REGISTRY = "registry"
+    PYCOUNTRY = "pycountry"
+    DISCOVERED = "discovered"
 
 
 class ArticleRecord(BaseModel):
@@ -64,8 +89,8 @@ class Mention(BaseModel):
     surface: str
     entity_id: str
     entity_type: EntityType
-    how: str = Field(description="alias | fuzzy | metonym | epithet | demonym | title-cue | country | "
-                                 "role-holder | ship")
+    how: MentionHow = Field(description="alias | fuzzy | metonym | epithet | demonym | title-cue | country | "
+                                        "role-holder | ship | form")
     role: str | None = Field(default=None, description="title found next to a person, English")
     role_org: str | None = Field(default=None, description="entity id of the organisation of the role")
     role_country: str | None = Field(default=None, description="ISO alpha-3 of the role's state")
@@ -100,7 +125,7 @@ class Entity(BaseModel):
     roles: list[RoleSpan] = Field(default_factory=list, description="dated roles known to the registry")
     qid: str | None = None
     country: str | None = Field(default=None, description="ISO alpha-3 of the actor's state")
-    source: str = Field(default="registry", description="registry | pycountry | discovered")
+    source: EntitySource = Field(default=EntitySource.REGISTRY, description="registry | pycountry | discovered")
     mentions: int = Field(default=0, ge=0, description="times the article names it (0: only a fact implies it)")
 
 

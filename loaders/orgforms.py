@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from loaders.text import Token, slug
 
 if TYPE_CHECKING:
-    from loaders.mentions import Rules
+    from loaders.lang import Rules
     from loaders.text import SentenceView
 
 _MAX_WORDS = 4

@@ -1,49 +1,48 @@
-"""The extraction pipeline: record → clean → mentions → resolve → facts → fact view.
+"""The extraction pipeline: record → clean → context → mentions → resolve → facts → entities → fact view.
 
 `extract` cleans one record and runs every stage on it (batches and their failure policy are `loaders.load`'s).
-Heavy data (registry, rules, language data) is loaded once per process and cached, so one article costs
-a few milliseconds; dates are found once per article by a regex pass (no dateparser in the loop) and
-fuzzy matching runs only on capitalised names left unmatched.
+`extract_article` builds the article's `ArticleContext` once (registry, rules and language data are loaded
+once per process and cached; sentences folded and dates found once per article) and calls the stages in
+order, each taking that context; fuzzy matching runs only on capitalised names left unmatched.
+Extractors are registered under versioned names (`EXTRACTORS`): a new behaviour gets a new name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from loaders.clean import clean
-from loaders.dates import find_dates, parse_published
+from loaders.context import ArticleContext, context_for
 from loaders.errors import ExtractionError, LoaderError
 from loaders.facts import EXTRACTOR, extract_facts
-from loaders.mentions import find_mentions, load_rules
-from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle
-from loaders.registry import load_registry
+from loaders.mentions import find_mentions
+from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle, Entity, Fact
 from loaders.resolve import build_entities, registry_entities, resolve
-from loaders.text import view
 
-__all__ = ["EXTRACTOR", "extract", "extract_article", "extract_cleaned"]
+__all__ = ["EXTRACTOR", "EXTRACTORS", "extract", "extract_article", "extract_cleaned"]
 
 
-def extract_article(article: CleanArticle) -> ArticleExtraction:
-    """The fact view of an already cleaned article."""
-    registry = load_registry()
-    rules = load_rules(article.language)
-    published = parse_published(article.published)
-    views = [view(sent) for sent in article.sentences]  # folded and tokenised once, for both stages
-    mentions = find_mentions(article, registry=registry, rules=rules, published=published, views=views)
-    mentions = resolve(article, mentions, registry=registry, rules=rules)
-    dates = find_dates(article.text, article.language, published)
-    result = extract_facts(article, mentions, registry=registry, rules=rules, published=published,
-                           dates=dates, views=views)
-    kept = [m for m in mentions if m.sentence_index not in result.skipped_sentences]
-    entities = build_entities(kept, registry=registry, published=published, extra=result.entities)
+def _implied_entities(ctx: ArticleContext, entities: list[Entity], facts: list[Fact]) -> list[Entity]:
+    """Entities a fact names without the article naming them, then each actor's state."""
     known = {e.id for e in entities}
-    for fact in [*result.facts, *result.withheld]:  # a withheld claim's actors are stored with it
+    for fact in facts:  # a withheld claim's actors are stored with it
         for ent_id in (fact.subject, fact.object, fact.place):
             if ent_id and ent_id not in known:
-                entities += registry_entities([ent_id], registry=registry, published=published)
+                entities += registry_entities(ctx, [ent_id])
                 known.add(ent_id)
     # Each actor's state comes along (implied, not named: mentions 0), so the graph links a person or an
     # institution to its state whichever article created that state's node first.
     states = sorted({e.country for e in entities if e.country and e.country not in known})
-    entities += registry_entities(states, registry=registry, published=published)
+    return entities + registry_entities(ctx, states)
+
+
+def extract_rules_v1(ctx: ArticleContext) -> ArticleExtraction:
+    """The fact view of the context's article by the rule set ``rules.v1``."""
+    article = ctx.article
+    mentions = resolve(ctx, find_mentions(ctx))
+    result = extract_facts(ctx, mentions)
+    kept = [m for m in mentions if m.sentence_index not in result.skipped_sentences]
+    entities = _implied_entities(ctx, build_entities(ctx, kept, result.entities), [*result.facts, *result.withheld])
     return ArticleExtraction(
         source=article.source,
         article=ArticleMeta(id=article.id, url=article.url, outlet=article.outlet, language=article.language,
@@ -54,6 +53,14 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
         facts=result.facts,
         withheld=result.withheld,
     )
+
+
+EXTRACTORS: dict[str, Callable[[ArticleContext], ArticleExtraction]] = {EXTRACTOR: extract_rules_v1}
+
+
+def extract_article(article: CleanArticle) -> ArticleExtraction:
+    """The fact view of an already cleaned article."""
+    return EXTRACTORS[EXTRACTOR](context_for(article))
 
 
 def extract_cleaned(article: CleanArticle) -> ArticleExtraction:

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from graph_schema.model import EntityType
-from loaders.mentions import Rules, load_rules
-from loaders.models import CleanArticle, Entity, Mention, RoleSpan
-from loaders.registry import Actor, Registry, Role, load_registry
+from loaders import confidence
+from loaders.context import ArticleContext
+from loaders.lang import Rules
+from loaders.models import CleanArticle, Entity, EntitySource, Mention, MentionHow, RoleSpan
+from loaders.registry import Actor, Registry, Role
 from loaders.text import fold, tokenize
 
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
@@ -56,16 +58,9 @@ def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Regis
     return False
 
 
-def resolve(
-    article: CleanArticle,
-    mentions: Sequence[Mention],
-    *,
-    registry: Registry | None = None,
-    rules: Rules | None = None,
-) -> list[Mention]:
+def resolve(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with capital cities used as actors turned into their states."""
-    reg = registry or load_registry()
-    rl = rules or load_rules(article.language)
+    article, reg, rl = ctx.article, ctx.registry, ctx.rules
     by_start = {m.start: m for m in mentions}
     out: list[Mention] = []
     for m in mentions:
@@ -73,7 +68,8 @@ def resolve(
             actor = reg.get(m.entity_id)
             if actor is not None and actor.capital_of and not _is_location_use(article, m, rl, reg, by_start):
                 m = m.model_copy(update={"entity_id": actor.capital_of, "entity_type": EntityType.COUNTRY,
-                                         "how": "metonym", "confidence": min(m.confidence, 0.9)})
+                                         "how": MentionHow.METONYM,
+                                         "confidence": min(m.confidence, confidence.METONYM_CAP)})
         out.append(m)
     return out
 
@@ -92,18 +88,12 @@ def _entity_from_actor(actor: Actor, published: date | None, reg: Registry) -> E
                   country=actor.country if actor.type != EntityType.COUNTRY else actor.id, source=actor.source)
 
 
-def build_entities(
-    mentions: Sequence[Mention],
-    *,
-    registry: Registry | None = None,
-    published: date | None = None,
-    extra: Sequence[Entity] = (),
-) -> list[Entity]:
+def build_entities(ctx: ArticleContext, mentions: Sequence[Mention], extra: Sequence[Entity]) -> list[Entity]:
     """One entity per id mentioned, in order of first mention, plus `extra` (e.g. discovered events).
 
     `mentions` counts the mentions resolved to each entity (an `extra` entity brings its own count).
     """
-    reg = registry or load_registry()
+    reg, published = ctx.registry, ctx.published
     entities: dict[str, Entity] = {}
     role_from_text: set[str] = set()
     for m in mentions:
@@ -114,7 +104,7 @@ def build_entities(
                 ent = _entity_from_actor(actor, published, reg)
             else:
                 ent = Entity(id=m.entity_id, type=m.entity_type, name=m.surface, aliases=[],
-                             country=m.role_country, source="discovered")
+                             country=m.role_country, source=EntitySource.DISCOVERED)
             entities[m.entity_id] = ent
         ent.mentions += 1
         if m.surface not in ent.aliases:
@@ -132,10 +122,7 @@ def build_entities(
     return list(entities.values())
 
 
-def registry_entities(
-    ids: Sequence[str], *, registry: Registry | None = None, published: date | None = None
-) -> list[Entity]:
+def registry_entities(ctx: ArticleContext, ids: Sequence[str]) -> list[Entity]:
     """Entities for registry ids a fact refers to without the article naming them (a title's ministry)."""
-    reg = registry or load_registry()
-    actors = (reg.get(ent_id) for ent_id in ids)
-    return [_entity_from_actor(actor, published, reg) for actor in actors if actor is not None]
+    actors = (ctx.registry.get(ent_id) for ent_id in ids)
+    return [_entity_from_actor(actor, ctx.published, ctx.registry) for actor in actors if actor is not None]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.language import lang_data
+from loaders.lang import lang_data
 from loaders.models import Sentence
 
 _CLOSERS = "\"'”’»)]›“‘«"  # “ and « close quotes in German and Danish typography

@@ -8,6 +8,7 @@ from typing import Any
 
 from graph_schema.model import EntityType
 from loaders.errors import RegistryError
+from loaders.models import MentionHow
 from loaders.registry.countries import Countries, load_countries
 from loaders.registry.model import Actor, AliasHit, Registry, Role
 from loaders.registry.templates import expand_templates
@@ -22,7 +23,7 @@ _FILE_TYPES = {"people": EntityType.PERSON, "organizations": EntityType.ORGANIZA
                "places": EntityType.PLACE, "weapons": EntityType.WEAPON, "events": EntityType.EVENT}
 
 
-def _alias_hit(entity_id: str, how: str, alias: str) -> AliasHit:
+def _alias_hit(entity_id: str, how: MentionHow, alias: str) -> AliasHit:
     letters = [c for c in alias if c.isalpha()]
     exact = len(letters) <= 5 and bool(letters) and all(c.isupper() for c in letters)
     return AliasHit(entity_id, how, exact, alias[:1].isupper(), alias)
@@ -65,8 +66,8 @@ def _add_actor_files(data_dir: Path, actors: dict[str, Actor], by_kind: dict[tup
 def _country_matcher(countries: Countries) -> PhraseMatcher[AliasHit]:
     """The alias index, started with the states' unambiguous names, demonyms and epithets."""
     matcher: PhraseMatcher[AliasHit] = PhraseMatcher()
-    for how, pairs in (("country", countries.aliases), ("demonym", countries.demonym_forms),
-                       ("epithet", countries.epithets)):
+    for how, pairs in ((MentionHow.COUNTRY, countries.aliases), (MentionHow.DEMONYM, countries.demonym_forms),
+                       (MentionHow.EPITHET, countries.epithets)):
         for iso, alias in pairs:
             matcher.add(alias, _alias_hit(iso, how, alias))
     return matcher
@@ -80,7 +81,7 @@ def _index_actors(registry: Registry) -> None:
         if actor.type == EntityType.COUNTRY:
             continue
         for alias in actor.aliases:
-            registry.matcher.add(alias, _alias_hit(actor.id, "alias", alias))
+            registry.matcher.add(alias, _alias_hit(actor.id, MentionHow.ALIAS, alias))
             toks = norm(alias).split()
             if actor.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(toks) >= 2:
                 for t in set(toks):

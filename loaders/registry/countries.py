@@ -10,6 +10,7 @@ from typing import Any
 import pycountry
 
 from graph_schema.model import EntityType
+from loaders.models import EntitySource
 from loaders.registry.model import Actor
 from loaders.registry.yamlio import as_list, read_yaml
 from loaders.text import norm
@@ -106,7 +107,7 @@ def load_countries(data_dir: Path) -> Countries:
                 alias_forms.setdefault((key, iso), alias)
         out.actors[iso] = Actor(id=iso, type=EntityType.COUNTRY, name=canonical,
                                 aliases=tuple(dict.fromkeys(all_names)), qid=ex.get("qid"), country=iso,
-                                source="pycountry")
+                                source=EntitySource.PYCOUNTRY)
     for key, isos in country_aliases.items():
         if len(isos) == 1:  # "Korea", "Congo": ambiguous without more words
             iso = next(iter(isos))

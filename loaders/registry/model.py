@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from graph_schema.model import EntityType
+from loaders.models import EntitySource, MentionHow
 from loaders.text import PhraseMatcher, norm
 
 
@@ -45,7 +46,7 @@ class Actor(BaseModel):
     operator: str | None = None  # a platform's operating organisation (a ship's fleet or navy)
     state_office: bool = False  # a ministry whose minister holds a role of the state (templates.yaml flag)
     roles: tuple[Role, ...] = ()
-    source: str = "registry"
+    source: EntitySource = EntitySource.REGISTRY
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class AliasHit:
     """What an alias stands for, and how strictly its case must match."""
 
     entity_id: str
-    how: str  # alias | country | demonym | epithet
+    how: MentionHow  # alias | country | demonym | epithet
     exact_case: bool  # short all-caps forms (US, RI, EU): the text must have the same letters
     capitalised: bool  # the alias starts with a capital: so must the text
     surface: str

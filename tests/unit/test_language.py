@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.language import available_languages, detect_language, lang_data
+from loaders.lang import available_languages, detect_language, lang_data
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.language import detect_language
+from loaders.lang import detect_language
 from loaders.mentions import load_rules
 from loaders.models import ArticleExtraction, ArticleRecord
 from loaders.pipeline import extract

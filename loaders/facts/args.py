@@ -1,0 +1,81 @@
+"""Fact arguments: what a mention stands for in a slot, and the small text tests around actors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from graph_schema.model import EntityType
+from loaders import confidence
+from loaders.dates import DateMention
+from loaders.facts.specs import ORG, PL, C, P
+from loaders.lang import Rules
+from loaders.models import CleanArticle, Mention
+from loaders.registry import Registry
+from loaders.text import SentenceView, fold
+
+
+@dataclass
+class Arg:
+    mention: Mention
+    entity_id: str
+    confidence: float
+
+
+@dataclass
+class FactsCtx:
+    article: CleanArticle
+    reg: Registry
+    rules: Rules
+    person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
+    dateline: str | None
+    dates: list[DateMention]
+    published: date | None = None
+
+
+def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object_slot: bool) -> Arg | None:
+    """The entity a mention stands for in a slot accepting `allowed` types (None: it does not fit)."""
+    if m.entity_type == EntityType.WEAPON:
+        # a named ship calling at a port or taking part in an exercise: its fleet or navy acts
+        actor = ctx.reg.get(m.entity_id)
+        if actor is None or actor.operator is None or P not in allowed:
+            return None
+        operator = ctx.reg.get(actor.operator)
+        if operator is not None and operator.type in allowed:
+            return Arg(m, operator.id, m.confidence * confidence.SHIP_OPERATOR)
+        return None
+    if m.entity_type in allowed:
+        return Arg(m, m.entity_id, m.confidence)
+    if m.entity_type == P and (ORG in allowed or C in allowed):
+        org, country = ctx.person_role.get(m.entity_id, (None, None))
+        if org is None and country is None:
+            actor = ctx.reg.get(m.entity_id)
+            country = actor.country if actor else None
+        target = country if (country and C in allowed) else org  # a state before its ministry
+        if target:
+            return Arg(m, target, m.confidence * confidence.PERSON_FOR_STATE)
+    if m.entity_type == PL and C in allowed and object_slot:
+        actor = ctx.reg.get(m.entity_id)
+        if actor is not None and actor.capital_of:
+            return Arg(m, actor.capital_of, m.confidence * confidence.CAPITAL_FOR_STATE)
+    return None
+
+
+def words_between(sv: SentenceView, start: int, end: int) -> list[str]:
+    return [t.text for t in sv.tokens if t.start >= start and t.end <= end]
+
+
+def conj_gap(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> str | None:
+    """"word" if only a conjunction lies between two actors, "comma" if only a comma, else None."""
+    gap = re.sub(r"\([^()]{0,40}\)", " ", sv.raw(start, end))
+    words = re.findall(r"\w+", fold(gap))
+    if not words:
+        return "comma" if gap.strip() == "," else None
+    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    hits = ctx.rules.phrases["conjunctions"].find(toks, sv.sentence.text, sv.start)
+    return "word" if len(words) <= 3 and hits else None
+
+
+def ext_start(m: Mention) -> int:
+    return m.title_start if m.title_start is not None else m.start

@@ -1,0 +1,227 @@
+"""One sentence's actors as seen from a trigger: visibility in relative clauses, candidates before and
+after, coordination, speakers, and the argument finders of purchases, agent nouns and agents after."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph_schema.model import EntityType, Relation
+from loaders import confidence
+from loaders.facts.args import Arg, FactsCtx, conj_gap, convert, ext_start, words_between
+from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, C
+from loaders.facts.whenwhere import relative_spans
+from loaders.lang import Trigger
+from loaders.models import Entity, Fact, Mention, MentionHow
+from loaders.text import PhraseMatch, SentenceView
+
+
+class SentenceFacts:
+    """Trigger-by-trigger extraction over one sentence."""
+
+    def __init__(self, sv: SentenceView, mentions: list[Mention], ctx: FactsCtx, limit: int,
+                 carried: dict[Relation, str]) -> None:
+        self.sv = sv
+        self.ctx = ctx
+        self.limit = limit
+        self.args = [m for m in mentions if not m.descriptor and m.start < limit]
+        self.consumed: set[int] = set()
+        self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
+        self.entities: list[Entity] = []
+        self.rel_spans = relative_spans(sv, ctx.rules)
+        self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
+        self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
+        self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
+        self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
+        # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
+        self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
+            y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
+
+    def visible(self, m: Mention) -> bool:
+        """Whether an actor may fill a slot of the current trigger, given the relative clauses.
+
+        A trigger inside a relative clause takes its subject from the clause or from the antecedent
+        right before the pronoun ("the junta, which seized power"; not "any state that buys … from
+        Russia"); a trigger outside one takes no argument from inside one.
+        """
+        if self.trig_span is not None:
+            a, _ = self.trig_span
+            if ext_start(m) >= a:
+                return True
+            return not PAREN_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
+        return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
+
+    def objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:
+        """Object candidates: after the trigger; right after it when the trigger ends in a preposition
+        ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
+        cands = self.after(trig.end)
+        last = [t.text for t in self.sv.tokens if t.end <= trig.end][-1:]
+        if last and self.ctx.rules.has("object_preps", last[0]):
+            cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
+        return cands
+
+    def before(self, pos: int) -> list[Mention]:
+        return [m for m in reversed(self.args) if m.end <= pos and self.visible(m)]
+
+    def after(self, pos: int) -> list[Mention]:
+        return [m for m in self.args if m.start >= pos and not self.speaker(m) and self.visible(m)]
+
+    def same_state(self, a: str, b: str) -> bool:
+        """Whether two actors are one state and an institution of it (or two institutions of one state)."""
+        actor_a, actor_b = self.ctx.reg.get(a), self.ctx.reg.get(b)
+        state_a = actor_a.country if actor_a is not None else None
+        state_b = actor_b.country if actor_b is not None else None
+        if state_a is None or state_b is None or state_a != state_b:
+            return False
+        return EntityType.COUNTRY in (actor_a.type if actor_a else None, actor_b.type if actor_b else None)
+
+    def prev_word(self, m: Mention) -> str:
+        """The folded word right before a mention (its title included)."""
+        prev = [t.text for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
+        return prev[0] if prev else ""
+
+    def reverse_args(self, trig: PhraseMatch[Trigger], buyer_types: frozenset[EntityType],
+                      seller_types: frozenset[EntityType]) -> tuple[Arg | None, Arg | None]:
+        """(buyer, seller) of a purchase trigger ("A bought X from B", "the purchase of X by A").
+
+        The buyer is the actor before the trigger (or after a passive agent word); the seller is the
+        actor after a source word ("from", "dari", "de", "von"), else the maker's state of a weapon
+        named after the trigger; any other actor after the trigger fills neither role.
+        """
+        buyer = self.first(self.before(trig.start), buyer_types, object_slot=False)
+        seller: Arg | None = None
+        for m in self.after(trig.end):
+            word = self.prev_word(m)
+            if buyer is None and self.ctx.rules.has("passive_agents", word):
+                buyer = convert(m, buyer_types, self.ctx, object_slot=False)
+            elif seller is None and self.ctx.rules.has("source_preps", word):
+                seller = convert(m, seller_types, self.ctx, object_slot=True)
+        if seller is None:
+            clause_end = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
+            end = trig.end + clause_end.start() if clause_end else self.limit
+            for m in self.args:
+                actor = self.ctx.reg.get(m.entity_id)
+                if (trig.end <= m.start < end and m.entity_type == EntityType.WEAPON and actor is not None
+                        and actor.country and C in seller_types):
+                    seller = Arg(m, actor.country, m.confidence * confidence.WEAPON_MAKER_STATE)
+                    break
+        if buyer is not None and seller is not None and buyer.entity_id == seller.entity_id:
+            return None, None
+        return buyer, seller
+
+    def origin_supplier(self, obj: Arg, obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:
+        """"deliveries of Russian S-400 to India": an origin adjective after a supply noun is the supplier,
+        the actor after a recipient word ("to", "для", "ke", "à") the recipient."""
+        if obj.mention.how != MentionHow.DEMONYM:
+            return None
+        for m in self.after(obj.mention.end):
+            if self.ctx.rules.has("recipient_preps", self.prev_word(m)):
+                rec = convert(m, obj_types, self.ctx, object_slot=True)
+                if rec is not None and rec.entity_id != obj.entity_id:
+                    return obj, rec
+                return None
+        return None
+
+    def speaker(self, m: Mention) -> bool:
+        """"…, the ministry said" / "kata Singh": the source of the sentence, not an object."""
+        after = [t for t in self.sv.tokens if t.start >= m.end][:1]
+        before = [t for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
+        speech = self.ctx.rules.words.get("speech_verbs", frozenset())
+        if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
+            # "A, after talks with B, said": an actor governed by a preposition is not the speaker
+            prep = self.prev_word(m)
+            return not (self.ctx.rules.has("object_preps", prep) or self.ctx.rules.has("comitative_preps", prep))
+        if before and before[0].text in speech and not self.sv.raw(before[0].end, ext_start(m)).strip(" ,"):
+            return True
+        # "…, erklärte das Ministerium": one article between the verb and the speaker
+        two = [t for t in self.sv.tokens if t.end <= ext_start(m)][-2:]
+        return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
+            "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
+
+    def first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
+               skip_consumed: bool = False, exclude: str | None = None) -> Arg | None:
+        for m in cands:
+            if skip_consumed and m.start in self.consumed:
+                continue
+            arg = convert(m, allowed, self.ctx, object_slot=object_slot)
+            if arg is not None and arg.entity_id != exclude:
+                return arg
+        return None
+
+    def coordinated(self, first: Arg, allowed: frozenset[EntityType], forward: bool) -> list[Arg]:
+        """Actors joined to `first` by a conjunction ("A dan B", "A, B and C")."""
+        chain: list[tuple[Arg, str]] = []
+        cur = first.mention
+        while True:
+            if forward:
+                nxt = next((m for m in self.args if m.start > cur.end), None)
+                kind = conj_gap(self.sv, self.ctx, cur.end, ext_start(nxt)) if nxt else None
+            else:
+                nxt = next((m for m in reversed(self.args) if m.end <= ext_start(cur)), None)
+                kind = conj_gap(self.sv, self.ctx, nxt.end, ext_start(cur)) if nxt else None
+            if kind is None or nxt is None:
+                break
+            arg = convert(nxt, allowed, self.ctx, object_slot=forward)
+            if arg is None:
+                break
+            chain.append((arg, kind))
+            cur = nxt
+        # "A, B and C": commas count only in a list closed by a conjunction
+        last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
+        return [arg for arg, _ in chain[: last_word + 1]]
+
+    def agent_after(self, trig: PhraseMatch[Trigger], subj_types: frozenset[EntityType],
+                     obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:
+        """(actor, object) of a noun whose actor follows it in its clause: "dalam kunjungan A ke B",
+        "à l'occasion du déplacement en B de A" (``agent_after`` triggers); None without both."""
+        brk = CLAUSE_BREAK.search(PAREN_GAP.sub(lambda m: " " * len(m.group()),
+                                                  self.sv.raw(trig.end, self.limit)))
+        end = trig.end + brk.start() if brk else self.limit
+        cands = [m for m in self.after(trig.end) if m.end <= end]
+        agent = self.first(cands, subj_types, object_slot=False)
+        if agent is None:
+            return None
+        obj = self.first([m for m in cands if m is not agent.mention], obj_types, object_slot=True,
+                          exclude=agent.entity_id)
+        return (agent, obj) if obj is not None else None
+
+    def governed(self, trig: PhraseMatch[Trigger], subj: Arg) -> bool:
+        """Whether a speech verb or a trigger of another relation stands between the subject and `trig` in
+        one clause: the trigger (a noun such as "coup") is then reported or that verb's object."""
+        if subj.mention.end > trig.start:
+            return False
+        between = self.sv.raw(subj.mention.end, trig.start)
+        if CLAUSE_BREAK.search(PAREN_GAP.sub(" ", between)):
+            return False
+        if any(self.ctx.rules.has("speech_verbs", w) for w in words_between(self.sv, subj.mention.end, trig.start)):
+            return True  # "A said the coup …": a speaker
+        return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
+                   for t in self.triggers)
+
+    def noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType],
+                   other_types: frozenset[EntityType]) -> tuple[Arg | None, Arg | None]:
+        """(holder, other party) of an agent noun ("supplier", "Waffenlieferant", "buyer").
+
+        The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
+        or the head of an apposition ("A, B's main arms supplier, …"). The other party is the
+        possessive right before the noun, else the first actor after it in its clause ("of B",
+        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word noun counts only with
+        an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause.
+        """
+        brk = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
+        end = trig.end + brk.start() if brk else self.limit
+        arms = self.ctx.rules.words.get("arms_words", frozenset())
+        if trig.first == trig.last and not any(t.text.startswith(w) for t in self.sv.tokens
+                                               if trig.start <= t.start < end for w in arms):
+            return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
+        before = self.before(trig.start)
+        poss = before[0] if before and POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
+        if poss is not None:
+            other = convert(poss, other_types, self.ctx, object_slot=True)
+            rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start)]
+            holder = self.first(rest[:1], types, object_slot=False,
+                                 exclude=other.entity_id if other else None)
+            return holder, other
+        holder = self.first(before, types, object_slot=False)
+        after = [m for m in self.after(trig.end) if m.end <= end]
+        other = self.first(after, other_types, object_slot=True, exclude=holder.entity_id if holder else None)
+        return holder, other

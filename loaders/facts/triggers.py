@@ -1,0 +1,362 @@
+"""Facts of one trigger: the arguments by trigger kind, then an explicit list of post-rules, then the facts.
+
+`run` picks the argument finder of the trigger's strength (`ARGUMENT_FINDERS`), applies every rule of
+`POST_RULES` in order (each may end the trigger without a fact), then emits one fact per (subject, object)
+pair with its status, date, place and confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
+from loaders import confidence
+from loaders.facts.args import Arg, convert, ext_start, words_between
+from loaders.facts.events import event_after
+from loaders.facts.sentence import SentenceFacts
+from loaders.facts.specs import (
+    BETWEEN_STATES,
+    CARRIED,
+    EXTRACTOR,
+    NOT_ASSERTED,
+    NOUN_STRENGTHS,
+    PERSON_LEVEL,
+    PL,
+    SPECS,
+    WINDOW,
+    P,
+    RelationSpec,
+)
+from loaders.facts.whenwhere import nearest_date, place_for, status_between
+from loaders.lang import Trigger, TriggerStrength
+from loaders.models import Fact, Mention
+from loaders.text import PhraseMatch
+
+Strength = TriggerStrength
+
+
+@dataclass
+class TriggerState:
+    """What the rules have found for one trigger so far."""
+
+    trig: PhraseMatch[Trigger]
+    rel: Relation
+    spec: RelationSpec
+    strength: TriggerStrength
+    reverse: bool
+    subj_types: frozenset[EntityType]
+    obj_types: frozenset[EntityType]
+    subj: Arg | None = None
+    obj: Arg | None = None
+    pairs: list[tuple[Arg, Arg]] = field(default_factory=list)
+    penalty: float = 1.0
+    verb_final: bool = False
+    date: str | None = None
+
+
+def _start(trig: PhraseMatch[Trigger], rel: Relation, spec: RelationSpec) -> TriggerState:
+    strength = trig.payload.strength
+    reverse = strength == Strength.REVERSE
+    subj_types, obj_types = (spec.object, spec.subject) if reverse else (spec.subject, spec.object)
+    if strength == Strength.WEAK and rel == Relation.MET_WITH:
+        subj_types = obj_types = frozenset({P})
+    return TriggerState(trig, rel, spec, strength, reverse, subj_types, obj_types)
+
+
+# --- argument finders, one per trigger kind (False: no fact) -----------------------------------------
+
+def _mutual_args(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A and B agreed to …", "A dan B sepakat …": a joint pledge ties the coordinated parties only."""
+    subj = sf.first(sf.before(st.trig.start), st.subj_types, object_slot=False)
+    partners = sf.coordinated(subj, st.subj_types, forward=False) if subj is not None else []
+    if subj is None or not partners:
+        return False
+    st.pairs.append((partners[0], subj))
+    return True
+
+
+def _noun_args(sf: SentenceFacts, st: TriggerState) -> bool:
+    """An agent noun: its holder and the other party ("A is the main arms supplier of B")."""
+    is_agent = st.strength == Strength.AGENT_NOUN
+    holder_types, other_types = (st.subj_types, st.obj_types) if is_agent else (st.obj_types, st.subj_types)
+    holder, other = sf.noun_args(st.trig, holder_types, other_types)
+    st.subj, st.obj = (holder, other) if is_agent else (other, holder)
+    return st.subj is not None and st.obj is not None
+
+
+def _reverse_args(sf: SentenceFacts, st: TriggerState) -> bool:
+    """A purchase: the buyer before the trigger, the seller after a source word."""
+    st.subj, st.obj = sf.reverse_args(st.trig, st.subj_types, st.obj_types)
+    return True
+
+
+def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
+    """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it."""
+    st.subj = sf.first(sf.before(st.trig.start), st.subj_types, object_slot=False,
+                       skip_consumed=st.rel in PERSON_LEVEL)
+    st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
+                      exclude=st.subj.entity_id if st.subj else None)
+    if st.strength == Strength.AGENT_AFTER:
+        agent = sf.agent_after(st.trig, st.subj_types, st.obj_types)
+        if agent is not None:
+            st.subj, st.obj = agent
+    return True
+
+
+ARGUMENT_FINDERS: dict[TriggerStrength, Callable[[SentenceFacts, TriggerState], bool]] = {
+    Strength.MUTUAL: _mutual_args,
+    Strength.AGENT_NOUN: _noun_args,
+    Strength.REVERSE_NOUN: _noun_args,
+    Strength.REVERSE: _reverse_args,
+    Strength.STRONG: _plain_args,
+    Strength.WEAK: _plain_args,
+    Strength.AGENT_AFTER: _plain_args,
+}
+
+
+# --- post-rules, in order (False: no fact) -------------------------------------------------------------
+
+def _origin_supplier(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"deliveries of Russian S-400 to India": the origin adjective supplies, the recipient follows."""
+    if st.rel == Relation.SUPPLIES_ARMS_TO and not st.reverse and st.obj is not None \
+            and st.obj.mention.start >= st.trig.end:
+        origin = sf.origin_supplier(st.obj, st.obj_types)
+        if origin is not None:
+            st.subj, st.obj = origin
+    return True
+
+
+def _plain_fallbacks(sf: SentenceFacts, st: TriggerState) -> bool:
+    """For the plain kinds: a subject found elsewhere when none precedes; a passive agent swaps roles."""
+    if st.reverse or st.strength == Strength.MUTUAL or st.strength in NOUN_STRENGTHS:
+        return True  # roles come from the source and passive-agent words, or from the coordination, only
+    if st.subj is None:
+        _subject_elsewhere(sf, st)
+        return True
+    if st.obj is not None:
+        prev_word = [t.text for t in sf.sv.tokens if t.end <= st.obj.mention.start][-1:]
+        if prev_word and sf.ctx.rules.has("passive_agents", prev_word[0]):
+            swapped_s = convert(st.obj.mention, st.subj_types, sf.ctx, object_slot=False)
+            swapped_o = convert(st.subj.mention, st.obj_types, sf.ctx, object_slot=True)
+            if swapped_s is None or swapped_o is None:
+                return False
+            st.subj, st.obj = swapped_s, swapped_o
+    return True
+
+
+def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
+    """No subject before the trigger: "between A and B", after the subordinate clause, or after it."""
+    st.penalty = confidence.NO_SUBJECT_BEFORE
+    trig = st.trig
+    after = sf.after(trig.end)
+    nxt_word = next((t.text for t in sf.sv.tokens if t.start >= trig.end), "")
+    if st.rel in SYMMETRIC_RELATIONS and sf.ctx.rules.has("between", nxt_word) and after:
+        a = convert(after[0], st.subj_types, sf.ctx, object_slot=False)
+        if a is not None:
+            bs = sf.coordinated(a, st.obj_types, forward=True)
+            if bs:
+                st.pairs.append((a, bs[0]))
+    if not st.pairs and st.obj is not None:
+        # "Before meeting A, B met C": the subject opens the main clause, right after the comma
+        comma = sf.sv.sentence.text.find(",", st.obj.mention.end - sf.sv.start)
+        if comma >= 0:
+            after_comma = sf.sv.start + comma
+            opening = [m for m in sf.after(after_comma)
+                       if len(gap := words_between(sf.sv, after_comma, ext_start(m))) <= 2
+                       and not any(sf.ctx.rules.has("conjunctions", w) for w in gap)]
+            # (", and B" continues a list of objects; it opens no clause)
+            st.subj = sf.first(opening, st.subj_types, object_slot=False, exclude=st.obj.entity_id)
+    if not st.pairs and st.subj is None and after:
+        _subject_after(sf, st, after[0])
+
+
+def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) -> None:
+    """The subject right after the trigger: symmetric, passive, weak or verb-second inverted triggers."""
+    rules, trig = sf.ctx.rules, st.trig
+    prev_word = [t.text for t in sf.sv.tokens if t.end <= first_after.start][-1:]
+    passive = bool(prev_word) and rules.has("passive_agents", prev_word[0])
+    # "joined the joint drills with the navy": a partner after "with" is not the subject
+    partner = bool(prev_word) and rules.has("comitative_preps", prev_word[0])
+    # "Im Mai lieferte Chile Panzer an Peru": a verb-second language puts the subject right
+    # after a lower-case finite verb that an adverbial precedes
+    inverted = rules.verb_final and st.strength == Strength.STRONG \
+        and not sf.sv.raw(trig.start, trig.end)[:1].isupper() \
+        and len(words_between(sf.sv, trig.end, ext_start(first_after))) == 0
+    if (st.rel in SYMMETRIC_RELATIONS or passive or st.strength == Strength.WEAK or inverted) and not partner:
+        st.subj = convert(first_after, st.subj_types, sf.ctx, object_slot=False)
+        if st.subj is not None:
+            st.obj = sf.first(sf.after(first_after.end), st.obj_types, object_slot=True,
+                              exclude=st.subj.entity_id)
+
+
+def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A hat bei einem Besuch B getroffen": a clause-final verb has both its actors before it."""
+    subj = st.subj
+    if subj is not None and st.obj is None and not st.reverse and sf.ctx.rules.verb_final:
+        # the first of the sentence being the subject ("kündigten A an, … an B zu liefern")
+        first = sf.first([m for m in sf.args if m.end <= ext_start(subj.mention) and sf.visible(m)],
+                         st.subj_types, object_slot=False, exclude=subj.entity_id)
+        moved = convert(subj.mention, st.obj_types, sf.ctx, object_slot=True) \
+            if subj.mention.entity_type in st.obj_types else None  # not "mit Pistorius … angekommen" → Germany
+        if first is not None and moved is not None:
+            st.subj, st.obj, st.verb_final = first, moved, True
+    return True
+
+
+def _symmetric_partner(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A and B met": a symmetric relation without object pairs the coordinated subjects."""
+    if st.subj is not None and st.obj is None and st.rel in SYMMETRIC_RELATIONS:
+        partners = sf.coordinated(st.subj, st.obj_types, forward=False)
+        if partners:
+            st.pairs.append((partners[0], st.subj))
+    return True
+
+
+def _coup_agent(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A condemned the coup", "B kritisierte den Putsch": A and B are no coup's agents."""
+    return not (st.subj is not None and st.rel == Relation.SEIZED_POWER_IN and sf.governed(st.trig, st.subj))
+
+
+def _coup_state(sf: SentenceFacts, st: TriggerState) -> bool:
+    """A coup naming no state seized power in its agent's own state."""
+    if st.subj is not None and st.obj is None and st.rel == Relation.SEIZED_POWER_IN:
+        actor = sf.ctx.reg.get(st.subj.entity_id)
+        country = (actor.country if actor else None) or sf.ctx.person_role.get(st.subj.entity_id, (None, None))[1]
+        if country:
+            st.obj = Arg(st.subj.mention, country, st.subj.confidence * confidence.SEIZED_COUNTRY)
+    return True
+
+
+def _when(sf: SentenceFacts, st: TriggerState) -> bool:
+    """The date nearest the trigger, outside other relative clauses and outside names ("Marumex 2024")."""
+    st.date = nearest_date(sf.ctx, sf.sv.sentence, st.trig.start,
+                           skip=[*(sp for sp in sf.rel_spans if sp != sf.trig_span), *sf.name_spans])
+    return True
+
+
+def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
+    """An attendance trigger without object: the event named right after it."""
+    if st.subj is not None and st.obj is None and st.rel == Relation.ATTENDED:
+        event = event_after(sf.sv, sf.ctx, st.trig.end, st.date)
+        if event is not None:
+            sf.entities.append(event)
+            st.obj = Arg(st.subj.mention, event.id, confidence.DISCOVERED_EVENT)
+    return True
+
+
+def _joint_subjects(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A and B signed the deal for …": A with B, not with what follows."""
+    subj, obj, trig = st.subj, st.obj, st.trig
+    if subj is not None and obj is not None and st.rel in SYMMETRIC_RELATIONS and subj.mention.end <= trig.start:
+        partners = sf.coordinated(subj, st.subj_types, forward=False)
+        if partners and obj.mention.start >= trig.end and not sf.ctx.rules.has(
+                "comitative_preps", sf.prev_word(obj.mention)):
+            st.obj = None
+            st.pairs.append((partners[0], subj))
+    return True
+
+
+def _carried_actor(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"The measures hit A and B": the sanctioning actor of the article's previous sanctions."""
+    obj = st.obj
+    if st.subj is None and obj is not None and st.rel in CARRIED and st.rel in sf.carried \
+            and obj.mention.start >= st.trig.end:
+        carried = Arg(obj.mention, sf.carried[st.rel], obj.confidence * confidence.CARRIED_ACTOR)
+        objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)]
+        st.pairs += [(carried, o) for o in objects]
+        st.obj = None
+    return True
+
+
+def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
+    """Coordinated subjects and objects ("A and B … to C and D") each make a pair; no pair, no fact."""
+    subj, obj = st.subj, st.obj
+    if subj is not None and obj is not None:
+        subjects = [subj, *sf.coordinated(subj, st.subj_types, forward=False)]
+        if st.verb_final:
+            subjects += [a for a in sf.coordinated(subj, st.subj_types, forward=True)
+                         if a.mention.start < obj.mention.start and a.entity_id != obj.entity_id]
+        objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)] \
+            if obj.mention.start >= st.trig.end else [obj]
+        st.pairs += [(s, o) for s in subjects for o in objects]
+        sf.consumed.update(o.mention.start for o in objects)
+    return bool(st.pairs)
+
+
+POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
+    _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent, _coup_state, _when,
+    _attended_event, _joint_subjects, _carried_actor, _coordinated_pairs,
+)
+
+
+# --- the facts ------------------------------------------------------------------------------------------
+
+def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
+    """Negation and modality from the subject (or the clause start) to the trigger."""
+    trig = st.trig
+    first_start = min(p[0].mention.end for p in st.pairs)
+    win_start = max(trig.start - WINDOW, sf.sv.start)
+    if first_start <= trig.start:
+        win_start = max(win_start, first_start)
+    comma = sf.sv.raw(win_start, trig.start).rfind(",")
+    if comma >= 0:
+        win_start = win_start + comma + 1
+    status = status_between(sf.sv, sf.ctx, win_start, trig.start)
+    if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
+        status = Modality.AGREED
+    return status
+
+
+def _emit(sf: SentenceFacts, st: TriggerState) -> None:
+    """One fact per pair (a visit to a city is a visit to its state, the city its place)."""
+    status = _status(sf, st)
+    rel, spec = st.rel, st.spec
+    asserted = status not in NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
+    for s, o in st.pairs:
+        if st.reverse:
+            s, o = o, s
+        subj_id, obj_id = s.entity_id, o.entity_id
+        place: str | None = None
+        if rel == Relation.VISITED and o.mention.entity_type == PL and o.entity_id == o.mention.entity_id:
+            actor = sf.ctx.reg.get(obj_id)
+            place = obj_id
+            if actor is not None and actor.country:
+                obj_id = actor.country
+        if subj_id == obj_id or (rel in BETWEEN_STATES and sf.same_state(subj_id, obj_id)):
+            continue  # "India signed … for its own navy" is no tie between two actors
+        if rel == Relation.MET_WITH and sf.ctx.rules.phrases["remote_contact"].find(
+                sf.sv.tokens, sf.sv.sentence.text, sf.sv.start):
+            continue  # a phone or video call is not a meeting
+        if rel in CARRIED and asserted:
+            sf.carried[rel] = subj_id
+        if spec.has_place and place is None:
+            place = place_for(rel, obj_id, sf.args, sf.ctx)
+        strength = confidence.TRIGGER_STRENGTH.get(st.strength, confidence.DEFAULT_STRENGTH)
+        conf = strength * min(s.confidence, o.confidence) * st.penalty
+        sv = sf.sv
+        fact = Fact(subject=subj_id, relation=rel, object=obj_id, date=st.date, place=place,
+                    evidence=sv.sentence.text, sentence_index=sv.sentence.index,
+                    start=sv.sentence.start, end=sv.sentence.end,
+                    confidence=round(min(conf, 1.0), 3), status=status, extractor=EXTRACTOR,
+                    event_type=RELATION_EVENT.get(rel))
+        sf.out.append((fact, asserted))
+
+
+def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
+    """Facts of one trigger of the sentence."""
+    rel = Relation(trig.payload.relation)
+    spec = SPECS.get(rel)
+    if spec is None:
+        return
+    st = _start(trig, rel, spec)
+    sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
+    # "the cooperation which was built between A and B": the trigger noun heads the clause
+    sf.open_span = next(((a, b) for a, b in sf.rel_spans
+                         if a >= trig.end and not sf.sv.raw(trig.end, a).strip(" ,")), None)
+    if not ARGUMENT_FINDERS[st.strength](sf, st):
+        return
+    for rule in POST_RULES:
+        if not rule(sf, st):
+            return
+    _emit(sf, st)

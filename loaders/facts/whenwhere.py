@@ -1,0 +1,97 @@
+"""When and where: a fact's status (negation, modality), date and place; the dateline city; clauses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph_schema.model import Modality, Relation
+from loaders.facts.args import FactsCtx
+from loaders.facts.specs import CLAUSE_BREAK, PL
+from loaders.lang import Rules
+from loaders.models import CleanArticle, Mention, Sentence
+from loaders.registry import Registry
+from loaders.text import SentenceView
+
+
+def status_between(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> Modality:
+    """Negation or modality cues in [start, end) of the sentence."""
+    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    if not toks:
+        return Modality.HAPPENED
+    if any(ctx.rules.has("negation", t.text) for t in toks) or ctx.rules.phrases["negation"].find(
+            toks, sv.sentence.text, sv.start):
+        return Modality.DENIED
+    found = ctx.rules.modality.find(toks, sv.sentence.text, sv.start)
+    if found:
+        return Modality(found[-1].payload)
+    return Modality.HAPPENED
+
+
+def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
+                  skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""
+    best: tuple[int, str] | None = None
+    for d in ctx.dates:
+        if any(a <= d.start < b for a, b in skip):
+            continue  # "…, which seized power in the 1 February coup, …" dates the coup, not the clause
+        if d.start >= sent.start and d.end <= sent.end:
+            dist = abs(d.start - near)
+            if best is None or dist < best[0]:
+                best = (dist, d.value)
+    return best[1] if best else None
+
+
+def place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: FactsCtx) -> str | None:
+    places = [m for m in args if m.entity_type == PL]
+    if rel == Relation.VISITED:
+        for m in places:
+            actor = ctx.reg.get(m.entity_id)
+            if actor is not None and actor.country == obj:
+                return m.entity_id
+        if ctx.dateline:
+            actor = ctx.reg.get(ctx.dateline)
+            if actor is not None and actor.country == obj:
+                return ctx.dateline
+        return None
+    if places:
+        return places[0].entity_id
+    return ctx.dateline
+
+
+def dateline_place(article: CleanArticle, mentions: Sequence[Mention], reg: Registry) -> str | None:
+    """The dateline city ("JAKARTA, KOMPAS.com –", "BANGKOK, October 23. /TASS/", "Jakarta (ANTARA) -")."""
+    for m in mentions:
+        if m.sentence_index > 4:
+            break
+        if m.entity_type != PL:
+            continue
+        letters = [c for c in m.surface if c.isalpha()]
+        sent = next((s for s in article.sentences if s.index == m.sentence_index), None)
+        at_start = sent is not None and not article.text[sent.start : m.start].strip()
+        after = article.text[m.end : m.end + 4]
+        if (letters and all(c.isupper() for c in letters) and len(letters) > 3) or (
+                at_start and re.match(r"^\s*(?:\(|[-–—:,])", after)):
+            return m.entity_id
+    return None
+
+
+def relative_spans(sv: SentenceView, rules: Rules) -> list[tuple[int, int]]:
+    """Relative clauses of a sentence ("…, yang …", "which …", "qui …"): pronoun to the next clause break."""
+    spans = []
+    for h in rules.phrases["relative_pronouns"].find(sv.tokens, sv.sentence.text, sv.start):
+        brk = CLAUSE_BREAK.search(sv.raw(h.end, sv.sentence.end))
+        spans.append((h.start, h.end + brk.start() if brk else sv.sentence.end))
+    return spans
+
+
+def skip_from(sv: SentenceView, ctx: FactsCtx) -> int | None:
+    """Offset where a related-article link starts in the sentence ("Baca juga: …"), if any."""
+    hits = ctx.rules.phrases["skip_sentences"].find(sv.tokens, sv.sentence.text, sv.start)
+    for h in hits:
+        after = sv.raw(h.end, min(h.end + 2, sv.sentence.end)).lstrip()
+        before = sv.raw(sv.start, h.start).strip()
+        multiword = h.last > h.first
+        if after.startswith(":") or (not before and multiword):
+            return h.start
+    return None

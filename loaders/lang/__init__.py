@@ -1,0 +1,22 @@
+"""What the loaders know about each language, as data: text data, detection, compiled rules, file schemas.
+
+Modules: `data` (``loaders/data/lang/<code>.yaml``: stopwords, dates, sentence splitting, boilerplate),
+`detect` (stopword-count detection), `rules` (``loaders/data/rules/<code>.yaml`` compiled, with the
+inherit chain), `schema` (the files' pydantic schemas, ``extra="forbid"``).
+"""
+
+from loaders.lang.data import (
+           FALLBACK_LANGUAGE,
+           LANG_DIR,
+           Boilerplate,
+           LangData,
+           all_lang_data,
+           available_languages,
+           lang_data,
+)
+from loaders.lang.detect import detect_language
+from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, TriggerStrength, load_rules
+
+__all__ = ["FALLBACK_LANGUAGE", "LANG_DIR", "RULES_DIR", "Boilerplate", "LangData", "Rules", "TitleCue",
+           "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "lang_data",
+           "load_rules"]

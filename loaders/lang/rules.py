@@ -1,0 +1,179 @@
+"""The compiled rules of one language: title cues, ranks, relation triggers, modality and cue word sets.
+
+A language's file ``loaders/data/rules/<code>.yaml`` may ``inherit:`` another's; English is merged into
+every language (``not_inherited:`` keeps a fallback's phrase out). Each file is checked against
+`loaders.lang.schema.RulesFile` when it is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from loaders.datafiles import load_yaml
+from loaders.errors import RegistryError
+from loaders.lang.data import FALLBACK_LANGUAGE, lang_data
+from loaders.lang.schema import RulesFile, checked
+from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
+
+RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
+
+
+@dataclass(frozen=True)
+class TitleCue:
+    """A title word or phrase and what it means."""
+
+    role: str
+    org_kind: str | None
+    needs_org: bool
+    shared: bool = False  # several people hold it at once (deputy minister, ambassador): no holder by date
+
+
+class TriggerStrength(StrEnum):
+    """How a trigger phrase finds its arguments (and how sure a fact from it is: `loaders.confidence`)."""
+
+    STRONG = "strong"
+    WEAK = "weak"  # a weak MET_WITH ties people only
+    REVERSE = "reverse"  # "bought": the subject is the recipient, the seller after a source word
+    AGENT_AFTER = "agent_after"  # a noun whose actor follows it: "kunjungan A ke B"
+    AGENT_NOUN = "agent_noun"  # "A is the main arms supplier of B"
+    REVERSE_NOUN = "reverse_noun"  # "A is a buyer of B's arms"
+    MUTUAL = "mutual"  # a joint pledge of coordinated parties only: "A and B agreed to"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A relation trigger phrase."""
+
+    relation: str
+    strength: TriggerStrength
+    capitalised: bool = False  # a noun in a language that capitalises nouns: "Treffen", not the verb "treffen"
+
+
+@dataclass
+class Rules:
+    """The compiled rules of one language (plus English)."""
+
+    lang: str
+    titles: PhraseMatcher[TitleCue]
+    ranks: PhraseMatcher[str]
+    triggers: PhraseMatcher[Trigger]
+    words: dict[str, frozenset[str]]  # single-word cue sets: conjunctions, negation, …
+    phrases: dict[str, PhraseMatcher[str]]  # multi-word cue sets: skip_sentences, anaphora, …
+    modality: PhraseMatcher[str]
+    stopwords: frozenset[str] = field(default_factory=frozenset)
+    verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
+
+    def trigger_ok(self, sv: SentenceView, m: PhraseMatch[Trigger]) -> bool:
+        """Whether a trigger found in a sentence counts: a capitalised noun trigger must be capitalised."""
+        return not m.payload.capitalised or sv.raw(m.start, m.end)[:1].isupper()
+
+    def has(self, kind: str, word: str) -> bool:
+        """Whether a folded word is in one of the single-word cue sets."""
+        return word in self.words.get(kind, frozenset())
+
+
+WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
+              "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
+              "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
+              "org_suffixes", "org_prefixes", "company_nouns", "arms_words")
+PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
+                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
+
+
+def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    todo = [lang, FALLBACK_LANGUAGE]
+    while todo:
+        code = todo.pop(0)
+        if code in seen:
+            continue
+        seen.add(code)
+        path = rules_dir / f"{code}.yaml"
+        if not path.exists():
+            continue
+        try:
+            raw = load_yaml(path) or {}
+        except yaml.YAMLError as exc:
+            raise RegistryError(f"{path}: {exc}") from exc
+        checked(RulesFile, raw, path)
+        out.append(raw)
+        if raw.get("inherit"):
+            todo.insert(0, str(raw["inherit"]))
+    return out
+
+
+def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
+    """A rules file without the cue phrases in `dropped` (folded), in every section.
+
+    ``not_inherited: [may]`` in Tagalog rules: the English modal "may" is the Tagalog "there is/has";
+    ``[no]`` in Portuguese: "no" is "in the", not a negation.
+    """
+    def keep(phrase: Any) -> bool:
+        return norm(str(phrase)) not in dropped
+
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "titles":
+            out[key] = [{**t, "cue": [c for c in t["cue"] if keep(c)]} for t in value or []]
+        elif key in ("triggers", "modality"):
+            out[key] = {k: ({s: [p for p in ps or [] if keep(p)] for s, ps in v.items()} if isinstance(v, dict)
+                            else [p for p in v or [] if keep(p)]) for k, v in (value or {}).items()}
+        elif isinstance(value, list):
+            out[key] = [p for p in value if keep(p)]
+        else:
+            out[key] = value
+    return out
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    """The language's stopwords, folded (none for a language without a data file)."""
+    return frozenset(fold(w) for w in lang_data(lang).stopwords)
+
+
+@lru_cache(maxsize=32)
+def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
+    """The rules of `lang` merged with English ones, compiled once."""
+    titles: PhraseMatcher[TitleCue] = PhraseMatcher()
+    ranks: PhraseMatcher[str] = PhraseMatcher()
+    triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+    modality: PhraseMatcher[str] = PhraseMatcher()
+    words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in PHRASE_SETS}
+    verb_final = False
+    dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
+    for i, raw in enumerate(_rules_raw(lang, rules_dir)):
+        if i == 0:
+            verb_final = bool(raw.get("verb_final"))
+        if dropped:
+            raw = _without(raw, dropped)
+        dropped |= {norm(str(w)) for w in raw.get("not_inherited") or []}
+        for t in raw.get("titles") or []:
+            needs_org = bool(t.get("needs_org", False))
+            cue = TitleCue(str(t["role"]), t.get("org_kind"), needs_org, bool(t.get("shared", needs_org)))
+            for phrase in t["cue"]:
+                titles.add(str(phrase), cue, inflect=False)
+        for r in raw.get("ranks") or []:
+            ranks.add(str(r), str(r), inflect=False)
+        for rel, groups in (raw.get("triggers") or {}).items():
+            for strength, phrase_list in (groups or {}).items():
+                for phrase in phrase_list or []:
+                    cap = bool(raw.get("nouns_capitalised")) and str(phrase)[:1].isupper()
+                    triggers.add(str(phrase), Trigger(str(rel), TriggerStrength(strength), cap), inflect=False)
+        for status, phrase_list in (raw.get("modality") or {}).items():
+            for phrase in phrase_list or []:
+                modality.add(str(phrase), str(status), inflect=False)
+        for key in WORD_SETS:
+            words[key].update(norm(str(w)) for w in raw.get(key) or [])
+        for key in PHRASE_SETS:
+            for phrase in raw.get(key) or []:
+                phrases[key].add(str(phrase), str(phrase), inflect=False)
+    return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
+                 words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
+                 modality=modality, stopwords=_stopwords(lang), verb_final=verb_final)

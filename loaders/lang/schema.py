@@ -1,0 +1,137 @@
+"""Schemas of the language and rule data files (``extra="forbid"``): a typo in a key is an error.
+
+The stages keep reading the files' plain data; these models only check a file's shape when it is
+loaded, so a misspelt key ("conjuctions:") fails with the file and the key named instead of silently
+dropping a rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from loaders.errors import RegistryError
+
+Scalar = str | int | float | bool
+Words = list[Scalar] | None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BoilerplateFile(_Strict):
+    """``boilerplate:`` of a language file."""
+
+    drop_prefix: Words = None
+    drop_line: Words = None
+    end_prefix: Words = None
+    dateline_words: Words = None
+
+
+class LanguageFile(_Strict):
+    """One ``loaders/data/lang/<code>.yaml`` file (see `loaders.lang.data`)."""
+
+    code: str | None = None
+    name: str | None = None
+    stopwords: Words = None
+    months: dict[str, int] | None = None
+    ambiguous_months: Words = None
+    weekdays: dict[str, int] | None = None
+    ambiguous_weekdays: Words = None
+    relative_days: dict[str, int] | None = None
+    date_order: str | None = None
+    day_suffixes: Words = None
+    date_connectors: Words = None
+    capitalized_names: bool | None = None
+    abbreviations: Words = None
+    sentence_starters: Words = None
+    boilerplate: BoilerplateFile | None = None
+
+
+class TitleEntry(_Strict):
+    """One ``titles:`` entry of a rules file: cue phrases and the role they give."""
+
+    role: str
+    cue: list[Scalar]
+    org_kind: str | None = None
+    needs_org: bool | None = None
+    shared: bool | None = None
+
+
+class TriggerGroups(_Strict):
+    """The phrases of one relation, by strength (see `loaders.lang.rules.TriggerStrength`)."""
+
+    strong: Words = None
+    weak: Words = None
+    reverse: Words = None
+    agent_after: Words = None
+    agent_noun: Words = None
+    reverse_noun: Words = None
+    mutual: Words = None
+
+
+class ModalityGroups(_Strict):
+    """``modality:`` cue phrases by the status they give."""
+
+    planned: Words = None
+    agreed: Words = None
+    announced: Words = None
+    alleged: Words = None
+
+
+class RulesFile(_Strict):
+    """One ``loaders/data/rules/<code>.yaml`` file (see `loaders.lang.rules`)."""
+
+    inherit: str | None = None
+    not_inherited: Words = None
+    verb_final: bool | None = None
+    nouns_capitalised: bool | None = None
+    titles: list[TitleEntry] | None = None
+    ranks: Words = None
+    triggers: dict[str, TriggerGroups | None] | None = None
+    modality: ModalityGroups | None = None
+    # single-word cue sets (`loaders.lang.rules.WORD_SETS`)
+    between: Words = None
+    conjunctions: Words = None
+    passive_agents: Words = None
+    negation: Words = None
+    locative_preps: Words = None
+    speech_verbs: Words = None
+    source_preps: Words = None
+    recipient_preps: Words = None
+    object_preps: Words = None
+    comitative_preps: Words = None
+    determiners: Words = None
+    host_preps: Words = None
+    former: Words = None
+    title_links: Words = None
+    name_particles: Words = None
+    affiliation_preps: Words = None
+    org_suffixes: Words = None
+    org_prefixes: Words = None
+    company_nouns: Words = None
+    arms_words: Words = None
+    # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
+    skip_sentences: Words = None
+    statement_anaphora: Words = None
+    event_nouns: Words = None
+    capital_words: Words = None
+    relative_pronouns: Words = None
+    remote_contact: Words = None
+    ship_nouns: Words = None
+
+
+def checked(model: type[BaseModel], raw: Any, path: Path) -> None:
+    """Check a data file's content against its schema; a `RegistryError` naming the file and the keys."""
+    try:
+        model.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            what = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{what} {where!r}")
+        raise RegistryError(f"{path}: {'; '.join(problems)}") from exc

@@ -1,0 +1,69 @@
+"""What one sentence names before titles are read: aliases, title cues (demonyms inside them too),
+organisations by their form, ranks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph_schema.model import EntityType
+from loaders import confidence
+from loaders.appositions import restore, without_span
+from loaders.lang import Rules
+from loaders.mentions.aliases import alias_mentions
+from loaders.mentions.items import Item
+from loaders.models import MentionHow
+from loaders.orgforms import find_org_spans
+from loaders.registry import Registry
+from loaders.text import PhraseMatch, SentenceView, fold, longest, tokenize
+
+
+def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
+    items: list[Item] = []
+    for m in alias_mentions(sv, reg):
+        actor = reg.get(m.payload.entity_id)
+        if actor is None:
+            continue
+        items.append(Item(m.start, m.end, "entity", actor.id, actor.type, m.payload.how,
+                           sv.raw(m.start, m.end)))
+    occupied = [(it.start, it.end) for it in items]
+
+    def free(m: PhraseMatch[Any]) -> bool:
+        return not any(a < m.end and m.start < b for a, b in occupied)
+
+    for tm in longest(m for m in rules.titles.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
+        if free(tm):
+            items.append(Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
+    items += _titles_around_demonyms(sv, items, rules)
+    taken = [(it.start, it.end) for it in items]
+    items += [Item(o.start, o.end, "entity", o.entity_id, EntityType.ORGANIZATION, MentionHow.FORM,
+                   sv.raw(o.start, o.end), confidence=confidence.FORM_ORGANISATION)
+              for o in find_org_spans(sv, rules, taken)]
+    for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
+        raw = sv.raw(rm.start, rm.end)
+        if free(rm) and raw[:1].isupper():
+            items.append(Item(rm.start, rm.end, "rank", surface=raw))
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _titles_around_demonyms(sv: SentenceView, items: list[Item], rules: Rules) -> list[Item]:
+    """Titles with a demonym inside them ("le ministre sénégalais de la Défense", "el ministro chileno de
+    Defensa"): the cue is matched with the demonym left out; the title item starts after the demonym,
+    which thus stands before it as the title's state."""
+    found: list[Item] = []
+    occupied = [(it.start, it.end) for it in items if it.kind == "title"]
+    for dem in [it for it in items if it.kind == "entity" and it.how == "demonym"]:
+        text, at = without_span(sv.sentence.text, sv.start, dem.start, dem.end)
+        removed = dem.end - at
+        for tm in longest(rules.titles.find(tokenize(fold(text), sv.start), text, sv.start)):
+            if not tm.start < at < tm.end:
+                continue
+            start, end = dem.end, restore(tm.end, at, removed)
+            others = [(a, b) for a, b in occupied + [(x.start, x.end) for x in items if x is not dem]
+                      if a < end and start < b]
+            if not others:
+                # a shorter title before the demonym ("ministre") is part of this one
+                items[:] = [x for x in items if not (x.kind == "title" and tm.start <= x.start < dem.start)]
+                found.append(Item(start, end, "title", surface=sv.raw(tm.start, end), cue=tm.payload))
+                occupied.append((tm.start, end))
+    return found

@@ -1,0 +1,153 @@
+"""Names: capitalised runs, calendar words, fuzzy matches, respelt and repeated surnames, name suffixes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from graph_schema.model import EntityType
+from loaders import confidence
+from loaders.lang import FALLBACK_LANGUAGE, Rules, lang_data
+from loaders.mentions.items import Item
+from loaders.models import MentionHow
+from loaders.registry import Registry
+from loaders.text import SentenceView, fold, norm
+
+_SUFFIX = re.compile(r"^,?\s(?:Jr\.?|Sr\.?|II|III|IV)(?![\w'’-])")
+
+
+def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], max_words: int = 4,
+                     stop: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()
+                     ) -> tuple[int, int] | None:
+    """The capitalised name starting at the first word at/after `start` (only spaces before it); lower-case
+    `particles` (``name_particles`` of the rules: "von", "bin") may stand inside it."""
+    i = sv.token_index_at(start)
+    if i >= len(sv.tokens) or sv.raw(start, sv.tokens[i].start).strip():
+        return None
+    first = i
+    end = None
+    count = 0
+    while i < len(sv.tokens) and count < max_words:
+        tok = sv.tokens[i]
+        raw = sv.raw(tok.start, tok.end)
+        if any(a <= tok.start < b for a, b in taken):
+            break
+        if i > first:
+            gap = sv.raw(sv.tokens[i - 1].end, tok.start)
+            if gap not in (" ", "-", ". ", ".") and gap != "\u00a0":
+                break
+        if raw[:1].isupper() and tok.text not in stop and not raw.isdigit():
+            end = tok.end
+            count += 1
+        elif i > first and end is not None and gap == "-" and raw[:1].isalpha():
+            end = tok.end  # a hyphenated given name: "Kim Min-jun", "Nguyen Thi-lan"
+        elif tok.text in particles and i > first:
+            pass
+        else:
+            break
+        i += 1
+    if end is None:
+        return None
+    return sv.tokens[first].start, end
+
+
+@lru_cache(maxsize=32)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names of the language and English, folded: never a person's name."""
+    out: set[str] = set()
+    for code in {lang, FALLBACK_LANGUAGE}:  # English month names are no name in any language
+        data = lang_data(code)
+        out.update(fold(str(w)) for w in (*data.months, *data.weekdays))
+    return frozenset(out)
+
+
+def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules) -> list[Item]:
+    """Capitalised multi-word names left unmatched, against person/organisation aliases."""
+    taken = [(it.start, it.end) for it in items]
+    out: list[Item] = []
+    i = 0
+    while i < len(sv.tokens):
+        tok = sv.tokens[i]
+        raw = sv.raw(tok.start, tok.end)
+        if not raw[:1].isupper() or any(a <= tok.start < b for a, b in taken):
+            i += 1
+            continue
+        run = capitalised_run(sv, tok.start, taken, stop=rules.stopwords,
+                               particles=rules.words.get("name_particles", frozenset()))
+        if run is None:
+            i += 1
+            continue
+        run_toks = [t for t in sv.tokens if run[0] <= t.start < run[1]]
+        # the first word may just open the sentence ("Kemudian Rajnat Singh …"): try without it too
+        for k in range(min(2, len(run_toks) - 1)):
+            start = run_toks[k].start
+            name = norm(sv.raw(start, run[1]))
+            words = name.split()
+            if len(words) < 2:
+                break
+            best: tuple[float, str] | None = None
+            for w in set(words):
+                for alias, ent in reg.fuzzy_index.get(w, ()):
+                    score = fuzz.ratio(name, alias)
+                    if score >= confidence.FUZZY_THRESHOLD and (best is None or score > best[0]):
+                        best = (score, ent)
+            actor = reg.get(best[1]) if best is not None else None
+            if actor is not None:
+                out.append(Item(start, run[1], "entity", actor.id, actor.type, MentionHow.FUZZY,
+                                sv.raw(start, run[1]), confidence=confidence.FUZZY_NAME))
+                taken.append((start, run[1]))
+                break
+        i = sv.token_index_at(run[1])
+    return out
+
+
+def same_person_respelt(items: Sequence[Item], spellings: dict[str, str]) -> None:
+    """A discovered person spelt a little differently later in the article ("Shambhu Kumaran", then
+    "Sambhu Kumaran") is the one found first: same number of words, names nearly equal."""
+    for it in items:
+        if it.kind != "entity" or it.etype != EntityType.PERSON or it.how != MentionHow.TITLE_CUE:
+            continue
+        name = norm(it.surface)
+        if name in spellings:
+            it.entity_id = spellings[name]
+            continue
+        words = len(name.split())
+        same = next((ent for known, ent in spellings.items() if len(known.split()) == words
+                     and fuzz.ratio(name, known) >= confidence.FUZZY_THRESHOLD), None)
+        if same is not None:
+            it.entity_id = same
+        spellings[name] = it.entity_id
+
+
+def remember_surnames(items: Sequence[Item], discovered: dict[str, str]) -> None:
+    """The surnames of people discovered or fuzzy-matched in a sentence (folded surname -> person id)."""
+    for it in items:
+        if it.kind == "entity" and it.etype == EntityType.PERSON and it.how in (MentionHow.TITLE_CUE,
+                                                                                MentionHow.FUZZY):
+            words = norm(it.surface).split()
+            if len(words) >= 2 and len(words[-1]) >= 3:
+                discovered.setdefault(words[-1], it.entity_id)
+
+
+def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str, str]) -> list[Item]:
+    """A discovered person's surname alone, capitalised and not inside another item, is that person."""
+    taken = [(it.start, it.end) for it in items]
+    out: list[Item] = []
+    for tok in sv.tokens:
+        ent = discovered.get(tok.text)
+        raw = sv.raw(tok.start, tok.end)
+        if ent and raw[:1].isupper() and not any(a < tok.end and tok.start < b for a, b in taken):
+            out.append(Item(tok.start, tok.end, "entity", ent, EntityType.PERSON, MentionHow.ALIAS, raw,
+                            confidence=confidence.SURNAME_AGAIN))
+    return out
+
+
+def extend_suffix(sv: SentenceView, it: Item) -> None:
+    """"Lloyd Austin III", "Gilberto Teodoro Jr.": a person's name goes on over a generational suffix."""
+    suffix = _SUFFIX.match(sv.raw(it.end, sv.sentence.end))
+    if suffix:
+        it.end += suffix.end()
+        it.surface = sv.raw(it.start, it.end)
