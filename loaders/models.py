@@ -20,7 +20,7 @@ class MentionHow(StrEnum):
     ALIAS = "alias"  # a registry alias (or a known person's surname again)
     COUNTRY = "country"  # a state's name
     DEMONYM = "demonym"  # "Russian", "rusia"
-    EPITHET = "epithet"  # "Negeri Beruang Merah"
+    EPITHET = "epithet"  # a state's by-name ("the Lion City", "Tanah Air")
     FUZZY = "fuzzy"  # a registry alias spelt a little differently
     METONYM = "metonym"  # a capital city standing for its state
     TITLE_CUE = "title-cue"  # a person the registry lacks, named with a title

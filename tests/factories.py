@@ -11,8 +11,12 @@ from typing import Any
 from neo4j import Driver, RoutingControl
 
 from graph_schema.model import EntityType, EventType, Modality, Relation
-from loaders.models import ArticleExtraction, ArticleMeta, CleanArticle, Entity, Fact, Sentence
+from loaders.context import ArticleContext, build_context
+from loaders.lang import Rules, load_rules
+from loaders.mentions import find_mentions
+from loaders.models import ArticleExtraction, ArticleMeta, CleanArticle, Entity, Fact, Mention, Sentence
 from loaders.pipeline import extract_article
+from loaders.registry import Registry, load_registry
 from service.settings import Settings
 
 # --- clean articles and extraction --------------------------------------------------------------------
@@ -26,6 +30,16 @@ def article(text: str, lang: str = "id") -> CleanArticle:
         pos += len(line) + 1
     return CleanArticle(id="art:test", source="test", url=None, outlet=None, language=lang,
                         published="2023-03-15", title=None, text=text, content_hash="x", sentences=sentences)
+
+
+def context(art: CleanArticle, *, registry: Registry | None = None, rules: Rules | None = None) -> ArticleContext:
+    """The article's context: the process's registry and its language's rules unless others are given."""
+    return build_context(art, registry=registry or load_registry(), rules=rules or load_rules(art.language))
+
+
+def mentions_of(art: CleanArticle, *, registry: Registry | None = None, rules: Rules | None = None) -> list[Mention]:
+    """The mentions the mention stage finds in `art` (with the given registry or rules)."""
+    return find_mentions(context(art, registry=registry, rules=rules))
 
 
 def extract_text(text: str, lang: str, published: str | None = "2023-03-15") -> ArticleExtraction:

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from loaders.datafiles import load_yaml, load_yaml_text
-from loaders.lang import lang_data
-from loaders.mentions import load_rules
+from loaders.lang import lang_data, load_rules
 
 DATA = Path(__file__).resolve().parents[2] / "loaders" / "data"
 

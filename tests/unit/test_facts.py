@@ -11,7 +11,7 @@ from loaders.facts import EXTRACTOR, dedupe, extract_facts
 from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction, Fact
 from loaders.registry import load_registry
-from tests.factories import article, extract_text, triples
+from tests.factories import article, context, extract_text, triples
 
 
 def run(text: str, lang: str = "id") -> ArticleExtraction:
@@ -125,6 +125,7 @@ def test_the_state_office_flag_decides_whether_a_minister_holds_a_role_of_the_st
     ministry = reg.actors["org:defence-ministry-ind"]
     unflagged = replace(reg, actors={**reg.actors, ministry.id: ministry.model_copy(update={"state_office": False})})
     for registry, target in ((reg, "IND"), (unflagged, ministry.id)):
-        facts = extract_facts(art, find_mentions(art, registry=registry), registry=registry).facts
+        ctx = context(art, registry=registry)
+        facts = extract_facts(ctx, find_mentions(ctx)).facts
         assert [(f.subject, f.object) for f in facts if f.relation == Relation.HOLDS_ROLE] == [
             ("per:rajnath-singh", target)]

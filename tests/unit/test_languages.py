@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.lang import detect_language
-from loaders.mentions import load_rules
+from loaders.lang import detect_language, load_rules
 from loaders.models import ArticleExtraction, ArticleRecord
 from loaders.pipeline import extract
 from loaders.registry import load_registry

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 
 from graph_schema.model import EntityType
-from loaders import facts, mentions, pipeline
+from loaders import context, pipeline
 from loaders.models import ArticleRecord, Mention, Sentence
 from loaders.pipeline import extract
-from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities
 from loaders.text import SentenceView, view
+from tests import factories
 
 
 def _extract(text: str, lang: str = "en") -> tuple[set[str], list[tuple[str, str, str]]]:
@@ -28,12 +28,12 @@ def test_withheld_claims_have_their_actors_among_the_entities() -> None:
 
 
 def test_registry_entities_carry_the_dated_roles_like_named_ones() -> None:
-    reg = load_registry()
-    day = date(2021, 6, 24)
+    ctx = factories.context(factories.article("Prabowo.", "en"))  # published 2023-03-15
+    assert ctx.published == date(2023, 3, 15)
     mention = Mention(sentence_index=0, start=0, end=7, surface="Prabowo", entity_id="per:prabowo-subianto",
                       entity_type=EntityType.PERSON, how="alias")
-    named = build_entities([mention], registry=reg, published=day)[0]
-    unnamed = registry_entities(["per:prabowo-subianto", "org:nowhere"], registry=reg, published=day)
+    named = build_entities(ctx, [mention], [])[0]
+    unnamed = registry_entities(ctx, ["per:prabowo-subianto", "org:nowhere"])
     assert len(unnamed) == 1 and unnamed[0].roles
     assert unnamed[0].model_dump(exclude={"aliases", "mentions"}) == named.model_dump(exclude={"aliases", "mentions"})
 
@@ -54,8 +54,7 @@ def test_each_sentence_is_folded_and_tokenised_once(monkeypatch: pytest.MonkeyPa
         folded.append(sentence.index)
         return view(sentence)
 
-    for module in (pipeline, mentions, facts):
-        monkeypatch.setattr(module, "view", counting_view, raising=False)
+    monkeypatch.setattr(context, "view", counting_view)
     text = "Wang Yi met Retno Marsudi in Jakarta. China sells weapons to Pakistan."
     pipeline.extract(ArticleRecord(source="test", language="en", published="2021-06-24", text=text))
     assert folded == [0, 1]

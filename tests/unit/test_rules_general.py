@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph_schema.model import Modality, Relation
-from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction
-from tests.factories import article, extract_text
+from tests.factories import article, extract_text, mentions_of
 
 
 def run(text: str, lang: str = "en") -> ArticleExtraction:
@@ -188,10 +187,10 @@ def test_ambassador_to_a_state_holds_the_role_of_the_sending_state() -> None:
 
 def test_generational_suffix_belongs_to_the_name() -> None:
     art = article("Lloyd Austin III met Rajnath Singh.", "en")
-    austin = next(m for m in find_mentions(art) if m.entity_id == "per:lloyd-austin")
+    austin = next(m for m in mentions_of(art) if m.entity_id == "per:lloyd-austin")
     assert austin.surface == "Lloyd Austin III"
     roman_numeral_word = article("Lloyd Austin Invited Rajnath Singh.", "en")
-    assert next(m for m in find_mentions(roman_numeral_word)
+    assert next(m for m in mentions_of(roman_numeral_word)
                 if m.entity_id == "per:lloyd-austin").surface == "Lloyd Austin"
 
 
@@ -230,13 +229,13 @@ def test_ships_without_a_state_or_a_call_give_no_visit(text: str, lang: str) -> 
 
 def test_a_title_chain_up_to_a_rank_gives_the_name_after_it() -> None:
     text = "Kepala Pusat Penerangan (Kapuspen) TNI Angkatan Laut Laksamana Pertama TNI Budi Santoso menyambut tamu."
-    budi = next(m for m in find_mentions(article(text, "id")) if m.entity_id == "per:budi-santoso")
+    budi = next(m for m in mentions_of(article(text, "id")) if m.entity_id == "per:budi-santoso")
     assert budi.role_org == "org:navy-idn"
 
 
 def test_a_title_chain_without_a_rank_discovers_no_person() -> None:
     text = "Kepala Pusat Penerangan TNI Angkatan Laut menyambut tamu itu."
-    assert not [m for m in find_mentions(article(text, "id")) if m.entity_id.startswith("per:")]
+    assert not [m for m in mentions_of(article(text, "id")) if m.entity_id.startswith("per:")]
 
 
 # --- German: capitalised noun triggers, clause-final verbs --------------------------------------------
