@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from loaders.lang.rules import TriggerStrength
+from loaders.lang.schema import TriggerStrength
 
 # --- mentions ----------------------------------------------------------------------------------------
 EXACT_ALIAS = 1.0  # a registry alias, matched in its case

@@ -15,7 +15,8 @@ from loaders.lang.data import (
            lang_data,
 )
 from loaders.lang.detect import detect_language
-from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, TriggerStrength, load_rules
+from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, load_rules
+from loaders.lang.schema import TriggerStrength
 
 __all__ = ["FALLBACK_LANGUAGE", "LANG_DIR", "RULES_DIR", "Boilerplate", "LangData", "Rules", "TitleCue",
            "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "lang_data",

@@ -87,6 +87,11 @@ def lang_data(code: str) -> LangData:
     path = LANG_DIR / f"{code}.yaml"
     if not path.is_file():
         return LangData(code=code)
+    return read_language(path, code)
+
+
+def read_language(path: Path, code: str) -> LangData:
+    """One language file, schema-checked (`RegistryError` naming the file and an unknown key)."""
     raw = load_yaml(path) or {}
     checked(LanguageFile, raw, path)
     raw["code"] = code

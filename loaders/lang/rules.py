@@ -8,7 +8,6 @@ every language (``not_inherited:`` keeps a fallback's phrase out). Each file is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import yaml
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
 from loaders.lang.data import FALLBACK_LANGUAGE, lang_data
-from loaders.lang.schema import RulesFile, checked
+from loaders.lang.schema import RulesFile, TriggerStrength, checked
 from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
 
 RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
@@ -32,18 +31,6 @@ class TitleCue:
     org_kind: str | None
     needs_org: bool
     shared: bool = False  # several people hold it at once (deputy minister, ambassador): no holder by date
-
-
-class TriggerStrength(StrEnum):
-    """How a trigger phrase finds its arguments (and how sure a fact from it is: `loaders.confidence`)."""
-
-    STRONG = "strong"
-    WEAK = "weak"  # a weak MET_WITH ties people only
-    REVERSE = "reverse"  # "bought": the subject is the recipient, the seller after a source word
-    AGENT_AFTER = "agent_after"  # a noun whose actor follows it: "kunjungan A ke B"
-    AGENT_NOUN = "agent_noun"  # "A is the main arms supplier of B"
-    REVERSE_NOUN = "reverse_noun"  # "A is a buyer of B's arms"
-    MUTUAL = "mutual"  # a joint pledge of coordinated parties only: "A and B agreed to"
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,29 @@ dropping a rule.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from graph_schema.model import Modality, Relation
 from loaders.errors import RegistryError
 
 Scalar = str | int | float | bool
 Words = list[Scalar] | None
+
+
+class TriggerStrength(StrEnum):
+    """How a trigger phrase finds its arguments (and how sure a fact from it is: `loaders.confidence`)."""
+
+    STRONG = "strong"
+    WEAK = "weak"  # a weak MET_WITH ties people only
+    REVERSE = "reverse"  # "bought": the subject is the recipient, the seller after a source word
+    AGENT_AFTER = "agent_after"  # a noun whose actor follows it: "kunjungan A ke B"
+    AGENT_NOUN = "agent_noun"  # "A is the main arms supplier of B"
+    REVERSE_NOUN = "reverse_noun"  # "A is a buyer of B's arms"
+    MUTUAL = "mutual"  # a joint pledge of coordinated parties only: "A and B agreed to"
 
 
 class _Strict(BaseModel):
@@ -61,27 +75,6 @@ class TitleEntry(_Strict):
     shared: bool | None = None
 
 
-class TriggerGroups(_Strict):
-    """The phrases of one relation, by strength (see `loaders.lang.rules.TriggerStrength`)."""
-
-    strong: Words = None
-    weak: Words = None
-    reverse: Words = None
-    agent_after: Words = None
-    agent_noun: Words = None
-    reverse_noun: Words = None
-    mutual: Words = None
-
-
-class ModalityGroups(_Strict):
-    """``modality:`` cue phrases by the status they give."""
-
-    planned: Words = None
-    agreed: Words = None
-    announced: Words = None
-    alleged: Words = None
-
-
 class RulesFile(_Strict):
     """One ``loaders/data/rules/<code>.yaml`` file (see `loaders.lang.rules`)."""
 
@@ -91,8 +84,9 @@ class RulesFile(_Strict):
     nouns_capitalised: bool | None = None
     titles: list[TitleEntry] | None = None
     ranks: Words = None
-    triggers: dict[str, TriggerGroups | None] | None = None
-    modality: ModalityGroups | None = None
+    # relation -> strength -> phrases; a relation or strength that is no member of its enum is an error
+    triggers: dict[Relation, dict[TriggerStrength, Words] | None] | None = None
+    modality: dict[Modality, Words] | None = None  # status -> phrases
     # single-word cue sets (`loaders.lang.rules.WORD_SETS`)
     between: Words = None
     conjunctions: Words = None
