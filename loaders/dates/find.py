@@ -1,0 +1,269 @@
+"""Date expressions of a text: one regex pass per language, resolved against the publication date.
+
+The patterns are built from the month, weekday and relative-day names of loaders/data/lang/<code>.yaml.
+A date without a year ("1 Februari", "June 22", "(3/11)") is the most recent occurrence on or before
+publication; a weekday alone ("on Tuesday", "Selasa") the most recent such day on or before it; a relative
+day ("kemarin", "yesterday") an offset from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from loaders.lang import LangData, lang_data
+
+
+class DatePrecision(StrEnum):
+    """How much of a date a text states."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateMention(BaseModel):
+    """A date expression of a text, resolved (`value` is 2021-06-22, 2021-06 or 2021)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    surface: str
+    value: str
+    precision: DatePrecision
+
+
+_L = r"(?<![^\W_])"  # no letter or digit before
+
+
+_R = r"(?![^\W_])"  # no letter or digit after
+
+
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Compiled patterns of one language."""
+
+    data: LangData
+    numeric: re.Pattern[str]
+    numeric_paren: re.Pattern[str]
+    iso: re.Pattern[str]
+    day_month: re.Pattern[str] | None
+    month_day: re.Pattern[str] | None
+    month_year: re.Pattern[str] | None
+    month: re.Pattern[str] | None
+    weekday: re.Pattern[str] | None
+    relative: re.Pattern[str] | None
+    year: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    """Compile the date patterns of `lang` (cached)."""
+    data = lang_data(lang)
+    flags = re.IGNORECASE
+    mon = rf"{_L}(?P<mon>{_alternation(list(data.months))})\.?{_R}" if data.months else None
+    wd = rf"{_L}(?P<wd>{_alternation(list(data.weekdays))}){_R}" if data.weekdays else None
+    rel = rf"{_L}(?P<rel>{_alternation(list(data.relative_days))}){_R}" if data.relative_days else None
+    # Connector words ("22 de junio de 2021") and day suffixes ("22nd", "1er", "22-го") are language data.
+    conn = rf"(?:(?:{_alternation(list(data.date_connectors))})\s+)?" if data.date_connectors else ""
+    suffix = rf"(?:{_alternation(list(data.day_suffixes))})?" if data.day_suffixes else ""
+    year_sep = r"(?:,?\s+" + conn + r"(?P<y>" + _YEAR + r")(?!\d))?"
+    return _Patterns(
+        data=data,
+        numeric=re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})(?![\d/])"),
+        numeric_paren=re.compile(r"\((?P<a>\d{1,2})/(?P<b>\d{1,2})\)"),
+        iso=re.compile(r"(?<![\d-])(?P<y>" + _YEAR + r")-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])"),
+        day_month=re.compile(
+            rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?:{suffix}\.?)\s+{conn}{mon}{year_sep}", flags
+        )
+        if mon
+        else None,
+        month_day=re.compile(rf"{mon}\s+(?P<d>\d{{1,2}}){suffix}(?![\d.,]\d|\d){year_sep}", flags)
+        if mon
+        else None,
+        month_year=re.compile(rf"{mon}\s+{conn}(?P<y>{_YEAR})(?!\d)", flags) if mon else None,
+        month=re.compile(mon, flags) if mon else None,
+        weekday=re.compile(wd, flags) if wd else None,
+        relative=re.compile(rel, flags) if rel else None,
+        year=re.compile(r"(?<![\d.,/:-])(?P<y>" + _YEAR + r")(?![\d]|[.,/:-]\d)"),
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A match before overlap resolution: its span and resolved value (None: not resolvable)."""
+
+    start: int
+    end: int
+    value: str | None
+    precision: DatePrecision
+    kind: str
+    standalone: bool = True
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> tuple[str, DatePrecision] | None:
+    """ISO string at the given precision, or None for an impossible date."""
+    try:
+        if d is not None and m is not None:
+            return date(y, m, d).isoformat(), DatePrecision.DAY
+    except ValueError:
+        return None
+    if m is not None:
+        return (f"{y:04d}-{m:02d}", DatePrecision.MONTH) if 1 <= m <= 12 else None
+    return f"{y:04d}", DatePrecision.YEAR
+
+
+def _year_of(y: str, published: date | None) -> int:
+    """Four-digit year of a (possibly two-digit) year string."""
+    if len(y) == 4:
+        return int(y)
+    yy = int(y)
+    pivot = (published.year % 100 + 1) if published else 50
+    return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+def _past_day(m: int, d: int, published: date | None) -> str | None:
+    """The most recent `d`.`m` on or before publication, ISO."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, m, d)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate.isoformat()
+    return None
+
+
+def _dm(a: int, b: int, order: str) -> tuple[int, int]:
+    """(month, day) of a numeric date's first two fields."""
+    if order == "mdy" and a <= 12:
+        return a, b
+    if b > 12 and a <= 12:
+        return a, b
+    return b, a
+
+
+def _numeric(p: _Patterns, text: str, published: date | None) -> Iterator[_Candidate]:
+    """ISO dates, numeric dates ("22/6/2021") and bracketed day/month ("(22/6)")."""
+    for m in p.iso.finditer(text):
+        d = m.group("d")
+        yield _cand(m, _fmt(int(m.group("y")), int(m.group("m")), int(d) if d else None), "date")
+    for m in p.numeric.finditer(text):
+        mo, d = _dm(int(m.group("a")), int(m.group("b")), p.data.date_order)
+        yield _cand(m, _fmt(_year_of(m.group("y"), published), mo, d), "date")
+    for m in p.numeric_paren.finditer(text):
+        mo, d = _dm(int(m.group("a")), int(m.group("b")), p.data.date_order)
+        v = _past_day(mo, d, published)
+        yield _cand(m, (v, DatePrecision.DAY) if v else None, "date")
+
+
+def _named(p: _Patterns, text: str, published: date | None) -> Iterator[_Candidate]:
+    """Dates with a month name: day and month (year optional), month and year, a month alone."""
+    for pat in (p.day_month, p.month_day):
+        for m in pat.finditer(text) if pat else ():
+            mo = p.data.months[m.group("mon").casefold()]
+            y = m.group("y")
+            if y:
+                yield _cand(m, _fmt(int(y), mo, int(m.group("d"))), "date")
+            else:
+                v = _past_day(mo, int(m.group("d")), published)
+                yield _cand(m, (v, DatePrecision.DAY) if v else None, "date")
+    for m in p.month_year.finditer(text) if p.month_year else ():
+        yield _cand(m, _fmt(int(m.group("y")), p.data.months[m.group("mon").casefold()]), "date")
+    for m in p.month.finditer(text) if p.month else ():
+        word = m.group("mon").casefold()
+        mo = p.data.months[word]
+        res = None
+        if published is not None:
+            res = _fmt(published.year if mo <= published.month else published.year - 1, mo)
+        yield _cand(m, res, "date", word not in p.data.ambiguous_months and _cased(m.group("mon"), p.data))
+
+
+def _days(p: _Patterns, text: str, pub_day: date | None) -> Iterator[_Candidate]:
+    """Weekdays and relative days, resolved against the publication day (when it is known to the day)."""
+    for m in p.weekday.finditer(text) if p.weekday else ():
+        word = m.group("wd").casefold()
+        res = None
+        if pub_day is not None:
+            wd = p.data.weekdays[word]
+            res = (pub_day - timedelta(days=(pub_day.weekday() - wd) % 7)).isoformat(), DatePrecision.DAY
+        yield _cand(m, res, "weekday", word not in p.data.ambiguous_weekdays and _cased(m.group("wd"), p.data))
+    for m in p.relative.finditer(text) if p.relative else ():
+        offset = p.data.relative_days[m.group("rel").casefold()]
+        res = ((pub_day + timedelta(days=offset)).isoformat(), DatePrecision.DAY) if pub_day else None
+        yield _cand(m, res, "relative")
+
+
+def _cand(m: re.Match[str], res: tuple[str, DatePrecision] | None, kind: str, ok: bool = True) -> _Candidate:
+    value, precision = res if res else (None, DatePrecision.DAY)
+    return _Candidate(m.start(), m.end(), value, precision, kind, ok)
+
+
+def find_dates(
+    text: str,
+    lang: str,
+    published: date | None,
+    *,
+    published_precision: DatePrecision = DatePrecision.DAY,
+) -> list[DateMention]:
+    """Date expressions of `text`, resolved against `published`, in text order and non-overlapping."""
+    p = _patterns(lang)
+    pub_day = published if published_precision is DatePrecision.DAY else None
+    cands = [*_numeric(p, text, published), *_named(p, text, published), *_days(p, text, pub_day),
+             *(_cand(m, _fmt(int(m.group("y"))), "year") for m in p.year.finditer(text))]
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    merged = _merge_weekdays(text, chosen)
+    return [
+        DateMention(start=c.start, end=c.end, surface=text[c.start : c.end], value=c.value,
+                    precision=c.precision)
+        for c in merged
+        if c.value is not None and c.standalone
+    ]  # fmt: skip
+
+
+def _cased(word: str, data: LangData) -> bool:
+    """Whether a month or weekday name standing alone is written as one ("Minggu", not "minggu": week)."""
+    return not data.capitalized_names or word[:1].isupper()
+
+
+_GAP = re.compile(r"^[,\s(]{0,3}$")
+
+
+def _merge_weekdays(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Join a weekday to the date right after it: "Selasa (22/6/2021)", "Thursday, July 20"."""
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if c.kind == "weekday" and nxt is not None and nxt.kind == "date" and _GAP.match(text[c.end : nxt.start]):
+            end = nxt.end
+            if "(" in text[c.end : nxt.start] and text[end : end + 1] == ")":
+                end += 1
+            out.append(_Candidate(c.start, end, nxt.value, nxt.precision, "date"))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
