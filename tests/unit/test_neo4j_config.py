@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.neo4j_local import (
+from service.neo4j_files import (
     JVM_ADDITIONAL,
     browser_allowlist,
     parse_java_major,
