@@ -27,7 +27,7 @@ import trafilatura
 
 from loaders.dates import Dateline, normalize_published, parse_dateline, parse_leadin
 from loaders.errors import InputError
-from loaders.lang import LangData, available_languages, detect_language, lang_data
+from loaders.lang import FALLBACK_LANGUAGE, LangData, available_languages, detect_language, lang_data
 from loaders.models import ArticleRecord, CleanArticle
 from loaders.sentences import split_sentences
 
@@ -124,7 +124,7 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 def clean_text(text: str, lang: str) -> tuple[str, Dateline | None]:
     """Remove boilerplate lines from `text`; return the body and the dateline found at its top."""
     data = lang_data(lang)
-    english = lang_data("en")
+    english = lang_data(FALLBACK_LANGUAGE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     dateline: Dateline | None = None
     m = _DATE_FIELD.match(text)

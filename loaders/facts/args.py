@@ -31,7 +31,7 @@ class FactsCtx:
     person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
     dateline: str | None
     dates: list[DateMention]
-    published: date | None = None
+    published: date | None
 
 
 def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object_slot: bool) -> Arg | None:

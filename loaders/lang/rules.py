@@ -54,6 +54,8 @@ class Rules:
     phrases: dict[str, PhraseMatcher[str]]  # multi-word cue sets: skip_sentences, anaphora, …
     modality: PhraseMatcher[str]
     stopwords: frozenset[str] = field(default_factory=frozenset)
+    # month and weekday names of the language and of the fallback language, folded: never a person's name
+    calendar_words: frozenset[str] = field(default_factory=frozenset)
     verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
 
     def trigger_ok(self, sv: SentenceView, m: PhraseMatch[Trigger]) -> bool:
@@ -119,6 +121,19 @@ def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
     return out
 
 
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names of the language and the fallback language, folded.
+
+    The language data's own set plus the fallback's, not the rules' inherit chain: English month names
+    are no person's name in any language.
+    """
+    out: set[str] = set()
+    for code in {lang, FALLBACK_LANGUAGE}:
+        data = lang_data(code)
+        out.update(fold(str(w)) for w in (*data.months, *data.weekdays))
+    return frozenset(out)
+
+
 def _stopwords(lang: str) -> frozenset[str]:
     """The language's stopwords, folded (none for a language without a data file)."""
     return frozenset(fold(w) for w in lang_data(lang).stopwords)
@@ -163,4 +178,5 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
                 phrases[key].add(str(phrase), str(phrase), inflect=False)
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
-                 modality=modality, stopwords=_stopwords(lang), verb_final=verb_final)
+                 modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),
+                 verb_final=verb_final)

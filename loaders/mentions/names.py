@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.lang import FALLBACK_LANGUAGE, Rules, lang_data
+from loaders.lang import Rules
 from loaders.mentions.items import Item
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold, norm
+from loaders.text import SentenceView, norm
 
 _SUFFIX = re.compile(r"^,?\s(?:Jr\.?|Sr\.?|II|III|IV)(?![\w'’-])")
 
@@ -52,16 +51,6 @@ def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], 
     if end is None:
         return None
     return sv.tokens[first].start, end
-
-
-@lru_cache(maxsize=32)
-def calendar_words(lang: str) -> frozenset[str]:
-    """Month and weekday names of the language and English, folded: never a person's name."""
-    out: set[str] = set()
-    for code in {lang, FALLBACK_LANGUAGE}:  # English month names are no name in any language
-        data = lang_data(code)
-        out.update(fold(str(w)) for w in (*data.months, *data.weekdays))
-    return frozenset(out)
 
 
 def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules) -> list[Item]:

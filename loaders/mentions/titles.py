@@ -20,7 +20,7 @@ from loaders.appositions import name_after_comma, name_before_comma
 from loaders.lang import Rules, TitleCue
 from loaders.mentions.chain import title_chain
 from loaders.mentions.items import PAREN, Item, Span, discovered_person, tight
-from loaders.mentions.names import calendar_words, capitalised_run
+from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
 from loaders.registry import Registry
 from loaders.text import SentenceView, fold
@@ -119,7 +119,7 @@ class _TitleReader:
         self.stop = rules.stopwords
         self.particles = rules.words.get("name_particles", frozenset())
         self.determiners = rules.words.get("determiners", frozenset())
-        self.name_stop = calendar_words(rules.lang) | self.stop
+        self.name_stop = rules.calendar_words | self.stop
 
     def read(self, t: _Title) -> None:
         """Find the title's parts and person; attach the role, or keep the title open."""
