@@ -15,7 +15,8 @@ Stages inside `find_mentions`, all driven by data:
 4. a discovered or fuzzy-matched person's surname alone, later in the article, is that person.
 
 Modules: `find` (the stage: `find_mentions(ctx)`), `found` (what a sentence names), `aliases`, `titles`,
-`chain`, `ships`, `names`, `items` (what they pass between them).
+`chain`, `ships`, `names`, `appositions` (names beside a title), `orgforms` (organisations by their
+form), `items` (what they pass between them).
 """
 
 from loaders.mentions.find import find_mentions

@@ -7,12 +7,12 @@ from typing import Any
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.appositions import restore, without_span
 from loaders.lang import Rules
 from loaders.mentions.aliases import alias_mentions
+from loaders.mentions.appositions import restore, without_span
 from loaders.mentions.items import Item
+from loaders.mentions.orgforms import find_org_spans
 from loaders.models import MentionHow
-from loaders.orgforms import find_org_spans
 from loaders.registry import Registry
 from loaders.text import PhraseMatch, SentenceView, fold, longest, tokenize
 

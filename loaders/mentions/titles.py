@@ -3,7 +3,7 @@
 A title's state or organisation comes before it ("Russian Defence Minister", "Russia's defence
 minister") or after it behind link words ("Minister of Defence of X", "Dubes RI untuk Rusia": the state
 after a host word is the host); its person follows (past ranks and long unit names: `chain`), or
-stands before it as an apposition ("Wang Yi, Menteri Luar Negeri Tiongkok", loaders/appositions.py).
+stands before it as an apposition ("Wang Yi, Menteri Luar Negeri Tiongkok", loaders/mentions/appositions.py).
 A title naming nobody is kept as an `OpenTitle`, filled by `fill_titles` from the registry's dated roles.
 """
 
@@ -16,8 +16,8 @@ from datetime import date
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.appositions import name_after_comma, name_before_comma
 from loaders.lang import Rules, TitleCue
+from loaders.mentions.appositions import name_after_comma, name_before_comma
 from loaders.mentions.chain import title_chain
 from loaders.mentions.items import PAREN, Item, Span, discovered_person, tight
 from loaders.mentions.names import capitalised_run
@@ -136,7 +136,7 @@ class _TitleReader:
             self._through_chain(t)
         if t.cue.needs_org and t.org is None and t.country is None:
             return
-        if t.person is None:  # "<title of X>, <Name>, ..." (loaders/appositions.py)
+        if t.person is None:  # "<title of X>, <Name>, ..." (loaders/mentions/appositions.py)
             found = name_after_comma(self.sv, t.pos, self.taken, self.name_stop, self.particles)
             if found is not None:
                 t.person, t.run = discovered_person(self.sv, found, MentionHow.TITLE_CUE), found

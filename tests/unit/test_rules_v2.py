@@ -1,5 +1,5 @@
 """rules.v2: people the registry does not know, named in an apposition to a title, and titles with a
-demonym inside them (loaders/appositions.py, loaders/mentions.py). Sentences and people are invented."""
+demonym inside them (loaders/mentions/). Sentences and people are invented."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_criticism_cues(text: str, lang: str, expected: tuple[str, str]) -> None
     assert expected in of(run(text, lang), Relation.CRITICIZED)
 
 
-# --- a coup noun governed by another verb, or reported, names no coup agent (loaders/facts.py) --------
+# --- a coup noun governed by another verb, or reported, names no coup agent (loaders/facts/) -----------
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_a_coup_agent_still_seizes_power(text: str) -> None:
     assert of(run(text, "en"), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
 
 
-# --- organisations found by their form (loaders/orgforms.py) ----------------------------------------
+# --- organisations found by their form (loaders/mentions/orgforms.py) ---------------------------------
 
 
 @pytest.mark.parametrize(
@@ -155,7 +155,7 @@ def test_no_organisation_without_its_form(text: str, lang: str) -> None:
     assert not any(i.startswith("org:") for i in ids), ids
 
 
-# --- rank with a full stop, hyphenated given names (loaders/mentions.py) ---------------------------
+# --- rank with a full stop, hyphenated given names (loaders/mentions/) ---------------------------
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_demonyms_of_more_states(text: str, lang: str, expected: tuple[str, str]
     assert expected in roles(text, lang)
 
 
-# --- relations carried by agent nouns, copulas and appositions (loaders/facts.py) ------------------
+# --- relations carried by agent nouns, copulas and appositions (loaders/facts/) ---------------------
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_agent_nouns_without_arms_carry_nothing(text: str, lang: str) -> None:
     assert not of(run(text, lang), Relation.SUPPLIES_ARMS_TO)
 
 
-# --- named events and attendance (loaders/facts.py, event and sidelines cues as data) --------------
+# --- named events and attendance (loaders/facts/events.py, event and sidelines cues as data)-----------
 
 
 @pytest.mark.parametrize(
@@ -252,7 +252,7 @@ def test_no_event_without_an_event_noun(text: str, lang: str) -> None:
     assert not of(run(text, lang), Relation.ATTENDED)
 
 
-# --- verb-second inversion in German (loaders/facts.py) ---------------------------------------------
+# --- verb-second inversion in German (loaders/facts/) ------------------------------------------------
 
 
 @pytest.mark.parametrize(
