@@ -18,6 +18,8 @@ from loaders.text import SentenceView, fold
 
 @dataclass
 class Arg:
+    """A slot filler: the mention and the entity it stands for there, with its confidence."""
+
     mention: Mention
     entity_id: str
     confidence: float
@@ -25,6 +27,8 @@ class Arg:
 
 @dataclass
 class FactsCtx:
+    """What the facts stage knows of the article: registry, rules, persons' roles, dateline, dates."""
+
     article: CleanArticle
     reg: Registry
     rules: Rules
@@ -63,6 +67,7 @@ def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object
 
 
 def words_between(sv: SentenceView, start: int, end: int) -> list[str]:
+    """The folded words lying wholly in [start, end)."""
     return [t.text for t in sv.tokens if t.start >= start and t.end <= end]
 
 
@@ -78,4 +83,5 @@ def conj_gap(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> str | Non
 
 
 def ext_start(m: Mention) -> int:
+    """Where a mention starts, its title included."""
     return m.title_start if m.title_start is not None else m.start

@@ -15,6 +15,7 @@ from loaders.text import SentenceView
 
 def title_role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], limit: int,
                 reg: Registry) -> list[Fact]:
+    """HOLDS_ROLE of people named with a title in one sentence (before `limit`), once per person."""
     out = []
     for m in mentions:
         if m.entity_type != P or m.start >= limit or m.entity_id in seen or m.how == MentionHow.ROLE_HOLDER:

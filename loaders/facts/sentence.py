@@ -60,9 +60,11 @@ class SentenceFacts:
         return cands
 
     def before(self, pos: int) -> list[Mention]:
+        """Argument candidates ending before `pos`, nearest first."""
         return [m for m in reversed(self.args) if m.end <= pos and self.visible(m)]
 
     def after(self, pos: int) -> list[Mention]:
+        """Argument candidates starting at or after `pos`, speakers left out."""
         return [m for m in self.args if m.start >= pos and not self.speaker(m) and self.visible(m)]
 
     def same_state(self, a: str, b: str) -> bool:
@@ -139,6 +141,7 @@ class SentenceFacts:
 
     def first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
                skip_consumed: bool = False, exclude: str | None = None) -> Arg | None:
+        """The first candidate that fits a slot of `allowed` types (not `exclude`, not consumed if asked)."""
         for m in cands:
             if skip_consumed and m.start in self.consumed:
                 continue

@@ -43,6 +43,7 @@ def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
 
 
 def place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: FactsCtx) -> str | None:
+    """A fact's place: a visit's city of the visited state, else a place named, else the dateline."""
     places = [m for m in args if m.entity_type == PL]
     if rel == Relation.VISITED:
         for m in places:

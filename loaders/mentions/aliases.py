@@ -22,6 +22,7 @@ def _case_ok(hit: AliasHit, surface: str) -> bool:
 
 
 def alias_mentions(sv: SentenceView, reg: Registry) -> list[PhraseMatch[AliasHit]]:
+    """Registry aliases of the sentence whose case fits, longest first (ties: how, then type)."""
     found = []
     for m in reg.matcher.find(sv.tokens, sv.sentence.text, sv.start):
         if _case_ok(m.payload, sv.raw(m.start, m.end)):

@@ -18,6 +18,7 @@ from loaders.text import PhraseMatch, SentenceView, fold, longest, tokenize
 
 
 def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
+    """Aliases, title cues (demonyms inside titles too), organisations by form and ranks, in text order."""
     items: list[Item] = []
     for m in alias_mentions(sv, reg):
         actor = reg.get(m.payload.entity_id)

@@ -58,6 +58,7 @@ def discovered_person(sv: SentenceView, span: tuple[int, int], how: str) -> Item
 
 
 def to_mention(it: Item, index: int) -> Mention:
+    """The stage's output model of an entity item."""
     assert it.etype is not None
     return Mention(sentence_index=index, start=it.start, end=it.end, surface=it.surface,
                    entity_id=it.entity_id, entity_type=it.etype, how=it.how, role=it.role,
