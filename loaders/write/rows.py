@@ -15,7 +15,16 @@ from typing import Any
 import pycountry
 from pydantic import BaseModel, ConfigDict
 
-from graph_schema.model import ENTITY_LABELS, PLOVER, SYMMETRIC_RELATIONS, EntityType, EventType, Label, Modality
+from graph_schema.model import (
+    ENTITY_LABELS,
+    PLOVER,
+    RELATION_EVENT,
+    SYMMETRIC_RELATIONS,
+    EntityType,
+    EventType,
+    Label,
+    Modality,
+)
 from graph_schema.text import search_fold
 from loaders.errors import WriteError
 from loaders.models import ArticleExtraction, Entity, Fact
@@ -166,6 +175,10 @@ def claim_rows(extraction: ArticleExtraction) -> list[Row]:
         if seen is None or props["confidence"] > seen["props"]["confidence"]:
             by_id[cid] = {"subject": fact.subject, "object": fact.object, "props": props}
     return list(by_id.values())
+
+
+DIRECTED_EVENT_TYPES = sorted(t.value for r, t in RELATION_EVENT.items() if r not in SYMMETRIC_RELATIONS)
+"""Event types whose name reads "subjects → objects" (the recompute's ``$directed_event_types``)."""
 
 
 def event_participants(fact: Fact, names: dict[str, str]) -> str:
