@@ -114,3 +114,16 @@ def test_watch_refuses_a_malformed_interval(real_runner: CliRunner) -> None:  # 
     result = real_runner.invoke(app, ["watch", "x", "--every", "soon"])
     assert result.exit_code == 1
     assert "expected a number with s, m, h or d" in result.output
+
+
+def test_watch_of_a_folder_reads_it_every_round_and_writes_only_changes(
+    tmp_path: Path, real_runner: CliRunner, empty_graph: Driver, neo4j_settings: Settings,  # noqa: F811
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _write_site(inbox, 2)
+    result = real_runner.invoke(app, ["watch", str(inbox), "--every", "0.1s", "--rounds", "2"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("round ")]
+    assert "2 articles: 2 created, 0 replaced, 0 unchanged, 0 failed" in lines[0]
+    assert "2 articles: 0 created, 0 replaced, 2 unchanged, 0 failed" in lines[1]
