@@ -190,7 +190,7 @@ def read_with_feeds(
     try:
         for source in sources:
             if not is_http(source):
-                yield from read_sources([source])
+                yield from read_sources([source], max_bytes=policy.max_bytes)
                 continue
             try:
                 body = probe(source, http, policy)
