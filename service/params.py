@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query
 from fastapi.exceptions import RequestValidationError
@@ -37,12 +37,9 @@ MIN_TYPO_LENGTH = 5
 """Shorter words are not corrected: one edit away from a 4-letter name is too many other words."""
 
 
-def invalid(field: str, message: str, value: str | None = None) -> RequestValidationError:
+def invalid(field: str, message: str) -> RequestValidationError:
     """A 422 in the API's error shape that points at one query parameter."""
-    error: dict[str, Any] = {"loc": ("query", field), "msg": message, "type": "value_error"}
-    if value is not None:
-        error["input"] = value[:200]
-    return RequestValidationError([error])
+    return RequestValidationError([{"loc": ("query", field), "msg": message, "type": "value_error"}])
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,7 @@ def resolve_state(field: str, value: str | None) -> str | None:
     try:
         return _state_value(value)
     except ValueError as exc:
-        raise invalid(field, str(exc), value) from None
+        raise invalid(field, str(exc)) from None
 
 
 def resolve_actor(value: str) -> str:
@@ -128,14 +125,24 @@ def resolve_title(title: str) -> tuple[str, str | None]:
     return title.strip(), None
 
 
+def _code_name(q: str, *, upper_only: bool) -> str | None:
+    """The state's name when ``q`` is its alpha-3 code (only in capitals when ``upper_only``)."""
+    stripped = q.strip()
+    if len(stripped) != 3 or not stripped.isalpha() or (upper_only and not stripped.isupper()):
+        return None
+    iso = vocabulary().states.get(norm(stripped))
+    return vocabulary().state_names[iso] if iso == stripped.upper() else None
+
+
 def search_text(q: str) -> str:
     """The text to search for ``q``: an upper-case alpha-3 code becomes its state's name."""
-    stripped = q.strip()
-    if len(stripped) == 3 and stripped.isalpha() and stripped.isupper():
-        iso = vocabulary().states.get(norm(stripped))
-        if iso == stripped:
-            return vocabulary().state_names[iso]
-    return q
+    return _code_name(q, upper_only=True) or q
+
+
+def search_fallback(q: str) -> str | None:
+    """What to search for when ``q`` as typed found nothing: the state of a code in any case (``mmr``), or
+    the one registered name a single typo away (``Myanmr``); None when there is neither."""
+    return _code_name(q, upper_only=False) or one_typo_away(q)
 
 
 def one_typo_away(q: str) -> str | None:

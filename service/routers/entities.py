@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from graph_schema.model import EntityType, Relation
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
 from service.errors import NotFound
-from service.params import one_typo_away, resolve_actor, search_text
+from service.params import resolve_actor, search_fallback, search_text
 from service.queries import entities
 from service.schemas import EgoGraph, EntityDetail, EntitySummary, ErrorResponse, ListResponse, Tie
 
@@ -44,10 +44,10 @@ def list_entities(
     """Search actors by name or alias (case-, accent- and language-insensitive); without q, by name.
 
     An upper-case ISO alpha-3 code searches for its state; a q that finds nothing as typed is searched
-    again as the one registered name a single typo away, if there is exactly one."""
+    again as its state when it is a code in another case, or as the one registered name a single typo away."""
     text = search_text(q) if q else q
     rows = entities.search(driver=driver, database=settings.neo4j_database, q=text, type=type, page=page)
-    corrected = one_typo_away(q) if q and not rows and page.offset == 0 else None
+    corrected = search_fallback(q) if q and not rows and page.offset == 0 else None
     if corrected:
         rows = entities.search(driver=driver, database=settings.neo4j_database, q=corrected, type=type, page=page)
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))

@@ -31,12 +31,12 @@ def office_holders(
     try:
         datetime.date.fromisoformat(date)
     except ValueError as exc:
-        raise invalid("date", "not a calendar day", date) from exc
+        raise invalid("date", "not a calendar day") from exc
     english, title_state = resolve_title(title)
     if not roles.title_words(english):
-        raise invalid("title", "the title names no office", title)
+        raise invalid("title", "the title names no office")
     if country and title_state and country != title_state:
-        raise invalid("title", f"the title names {title_state}, country is {country}", title)
+        raise invalid("title", f"the title names {title_state}, country is {country}")
     found = roles.holders(driver=driver, database=settings.neo4j_database, title=english, day=date,
                           country=country or title_state, page=page)
     return ListResponse[OfficeHolder](data=found[: page.limit], next_cursor=page.next_cursor(len(found)))

@@ -97,7 +97,7 @@ def test_roles_refuse_an_unknown_state_an_impossible_day_and_a_contradiction(cli
     _unprocessable(client, "/v1/roles", "title", title="Menteri Pertahanan Rusia", date="2021-06-22", country="MMR")
 
 
-@pytest.mark.parametrize("q", ["MMR", "Myanmar", "Myanmr", "myanamr", "Birmanie"])
+@pytest.mark.parametrize("q", ["MMR", "mmr", "Myanmar", "Myanmr", "myanamr", "Birmanie"])
 def test_search_finds_a_state_by_code_name_or_one_typo(client: TestClient, q: str) -> None:  # noqa: F811
     data = _ok(client, "/v1/entities", q=q)["data"]
     assert data and data[0]["id"] == "MMR", data

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from fastapi.exceptions import RequestValidationError
 
-from service.params import one_typo_away, resolve_actor, resolve_state, resolve_title, search_text
+from service.params import (
+    one_typo_away,
+    resolve_actor,
+    resolve_state,
+    resolve_title,
+    search_fallback,
+    search_text,
+)
 
 
 @pytest.mark.parametrize(("value", "iso"), [
@@ -64,3 +71,9 @@ def test_an_upper_case_code_searches_for_its_state(q: str, text: str) -> None:
 ])
 def test_one_typo_is_corrected_to_the_one_name_it_is_away_from(q: str, corrected: str | None) -> None:
     assert one_typo_away(q) == corrected
+
+
+@pytest.mark.parametrize(("q", "fallback"), [("mmr", "Myanmar"), ("Chl", "Chile"), ("Myanmr", "myanmar"),
+                                             ("xyz", None), ("Shoigu", None)])
+def test_a_search_that_found_nothing_retries_a_code_in_any_case_or_one_typo(q: str, fallback: str | None) -> None:
+    assert search_fallback(q) == fallback
