@@ -27,11 +27,14 @@ from loaders.clean import clean
 from loaders.errors import ArticleNotFound, InputError, LoaderError
 from loaders.models import ArticleExtraction, CleanArticle
 from loaders.pipeline import extract_cleaned
-from loaders.read import ReadFailure, read_source, read_sources
+from loaders.read import ReadFailure, ReadResult, read_source, read_sources
 from loaders.write import RetractSummary, WriteSummary, retract_article_id, write_article
 
 Extractor = Callable[[CleanArticle], ArticleExtraction]
 """A fact-view extractor over a cleaned article (`loaders.pipeline.extract_cleaned` unless replaced)."""
+
+Reader = Callable[[Iterable[str]], Iterable[ReadResult]]
+"""Sources to records (`loaders.read.read_sources` unless replaced, e.g. by `loaders.feeds.feed_reader`)."""
 
 
 class LoadResult(BaseModel):
@@ -100,13 +103,13 @@ def load_record(
 
 
 def _select(
-    sources: Iterable[str], shard: tuple[int, int] | None
+    sources: Iterable[str], shard: tuple[int, int] | None, reader: Reader = read_sources
 ) -> list[CleanArticle | LoadResult]:
     # Read and clean everything first (cheap next to extraction) so the progress bar has a total; a shard
     # keeps its articles by id, which needs the clean text (url or text hash). Each article is cleaned
     # here once and handed on cleaned.
     selected: list[CleanArticle | LoadResult] = []
-    for item in read_sources(sources):
+    for item in reader(sources):
         if isinstance(item, ReadFailure):
             if in_shard(item.source, shard):
                 selected.append(LoadResult(source=item.source, status="failed", error=item.message,
@@ -131,12 +134,14 @@ def load_sources(
     extractor: Extractor = extract_cleaned,
     progress: bool = True,
     shard: tuple[int, int] | None = None,
+    reader: Reader = read_sources,
 ) -> list[LoadResult]:
     """Read, extract and write every article of ``sources`` (this shard's only); one result per article.
 
-    ``extractor`` defaults to `loaders.pipeline.extract_cleaned`; ``progress`` draws a progress bar on stderr.
+    ``extractor`` defaults to `loaders.pipeline.extract_cleaned`; ``progress`` draws a progress bar on stderr;
+    ``reader`` turns the sources into records (`loaders.read.read_sources` unless given).
     """
-    selected = _select(sources, shard)
+    selected = _select(sources, shard, reader)
     results: list[LoadResult] = []
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
