@@ -31,7 +31,8 @@ from rapidfuzz.distance import OSA
 
 from graph_schema.model import EntityType
 from loaders.datafiles import load_yaml
-from loaders.registry import DATA_DIR, load_registry, norm
+from loaders.registry import DATA_DIR, load_registry
+from loaders.text import norm
 
 MIN_TYPO_LENGTH = 5
 """Shorter words are not corrected: one edit away from a 4-letter name is too many other words."""
