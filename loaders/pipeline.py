@@ -16,6 +16,7 @@ from loaders.mentions import find_mentions, load_rules, view
 from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle
 from loaders.registry import load_registry
 from loaders.resolve import build_entities, registry_entities, resolve
+from loaders.surnames import surname_mentions
 
 __all__ = ["EXTRACTOR", "extract", "extract_article", "extract_cleaned"]
 
@@ -28,6 +29,7 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     views = [view(sent) for sent in article.sentences]  # folded and tokenised once, for both stages
     mentions = find_mentions(article, registry=registry, rules=rules, published=published, views=views)
     mentions = resolve(article, mentions, registry=registry, rules=rules)
+    mentions = surname_mentions(mentions, views, registry=registry, published=published)
     dates = find_dates(article.text, article.language, published)
     result = extract_facts(article, mentions, registry=registry, rules=rules, published=published,
                            dates=dates, views=views)

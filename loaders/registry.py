@@ -276,9 +276,10 @@ class Registry:
         return actor.name if actor else entity_id
 
     def role_on(self, person_id: str, day: date | None) -> Role | None:
-        """The person's registered role on `day` (the first that holds)."""
+        """The person's registered role on `day` (the first that holds); none for an unknown day (an
+        undated article asserts no registry role)."""
         actor = self.actors.get(person_id)
-        if actor is None:
+        if actor is None or day is None:
             return None
         for role in actor.roles:
             if role.holds_on(day):
@@ -490,6 +491,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                 for t in set(toks):
                     if len(t) >= 3:
                         fuzzy_index.setdefault(t, []).append((norm(alias), actor.id))
+    # the imported people (loaders/data/actors/generated/), under the hand-curated ones: loaders/registry_generated.py
+    from loaders.registry_generated import add_generated  # imported here: that module builds on this one
+
+    add_generated(actors, matcher, offices, by_kind, data_dir / "actors" / "generated" / "persons.json")
     return Registry(actors=actors, matcher=matcher, by_kind=by_kind, capitals=capitals, names=names,
                     demonyms=demonyms, fuzzy_index=fuzzy_index, offices=offices)
 

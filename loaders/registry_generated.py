@@ -1,0 +1,82 @@
+"""The generated registry data (loaders/data/actors/generated/), merged under the hand-curated files.
+
+`add_generated` runs once inside `load_registry`: each imported person becomes an `Actor` (source
+"generated") unless a hand-curated person is the same one — same id, same Wikidata id, or one of its names
+with the same state — so curated data always wins. Only full names (two words or more) of imported people
+enter the alias index, with their spellings in other languages (`loaders.translit`); a name two imported
+people share is left out (neither is matched by it), and nothing is fuzzy-matched. A surname alone is
+resolved later, per article, by `loaders.surnames`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from graph_schema.model import EntityType
+from loaders.registry import Actor, AliasHit, PhraseMatcher, Role, norm
+from loaders.registry_import import GENERATED_FILE, GeneratedPerson, read_generated
+from loaders.translit import load_transliterator
+
+SOURCE = "generated"
+
+
+def _day(value: str | None) -> date | None:
+    """A source date (YYYY, YYYY-MM or YYYY-MM-DD) as a day: a year alone is its first day."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}", value):
+        return date(int(value), 1, 1)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(int(value[:4]), int(value[5:]), 1)
+    return date.fromisoformat(value)
+
+
+def _actor(person: GeneratedPerson, by_kind: dict[tuple[str, str], str]) -> Actor:
+    roles = tuple(Role(title=r.title, org=by_kind.get((r.org_kind, r.country)) if r.org_kind else None,
+                       country=r.country, start=_day(r.start), end=_day(r.end)) for r in person.roles)
+    names = [person.name, *load_transliterator().variants(person.name, person.country)]
+    return Actor(id=person.id, type=EntityType.PERSON, name=person.name, aliases=tuple(dict.fromkeys(names)),
+                 qid=person.qid, country=person.country, roles=roles, source=SOURCE)
+
+
+def _curated_keys(actors: dict[str, Actor]) -> tuple[set[str], set[tuple[str, str | None]]]:
+    qids = {a.qid for a in actors.values() if a.qid}
+    names = {(norm(alias), a.country) for a in actors.values() if a.type == EntityType.PERSON
+             for alias in a.aliases}
+    return qids, names
+
+
+def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
+                     path: Path = GENERATED_FILE) -> Iterator[Actor]:
+    """The imported people no hand-curated entry already stands for."""
+    data = read_generated(path)
+    if data is None:
+        return
+    qids, names = _curated_keys(actors)
+    for person in data.persons:
+        if person.id in actors or person.qid in qids or (norm(person.name), person.country) in names:
+            continue  # hand-curated wins
+        yield _actor(person, by_kind)
+
+
+def add_generated(actors: dict[str, Actor], matcher: PhraseMatcher[AliasHit],
+                  offices: dict[str, list[tuple[str, Role]]], by_kind: dict[tuple[str, str], str],
+                  path: Path = GENERATED_FILE) -> None:
+    """Add the imported people to the registry's actors, alias index and offices (see the module)."""
+    taken = {norm(alias) for a in actors.values() if a.type != EntityType.COUNTRY for alias in a.aliases}
+    added = list(generated_actors(actors, by_kind, path))
+    owners: dict[str, set[str]] = {}
+    for actor in added:
+        for alias in actor.aliases:
+            owners.setdefault(norm(alias), set()).add(actor.id)
+    for actor in added:
+        actors[actor.id] = actor
+        for role in actor.roles:
+            offices.setdefault(norm(role.title), []).append((actor.id, role))
+        for alias in actor.aliases:
+            key = norm(alias)
+            if len(key.split()) >= 2 and key not in taken and len(owners[key]) == 1:
+                matcher.add(alias, AliasHit(actor.id, "alias", False, True, alias))
