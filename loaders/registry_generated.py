@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from graph_schema.model import EntityType
@@ -23,43 +23,60 @@ from loaders.translit import load_transliterator
 SOURCE = "generated"
 
 
-def _day(value: str | None) -> date | None:
-    """A source date (YYYY, YYYY-MM or YYYY-MM-DD) as a day: a year alone is its first day."""
+def _day(value: str | None, *, start: bool) -> date | None:
+    """A source date (YYYY, YYYY-MM or YYYY-MM-DD) as a day, read so that the role surely held between
+    them: a coarse start is the last day of its year or month, a coarse end the first."""
     if not value:
         return None
     if re.fullmatch(r"\d{4}", value):
-        return date(int(value), 1, 1)
+        return date(int(value), 12, 31) if start else date(int(value), 1, 1)
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return date(int(value[:4]), int(value[5:]), 1)
+        year, month = int(value[:4]), int(value[5:])
+        if not start:
+            return date(year, month, 1)
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     return date.fromisoformat(value)
 
 
 def _actor(person: GeneratedPerson, by_kind: dict[tuple[str, str], str]) -> Actor:
     roles = tuple(Role(title=r.title, org=by_kind.get((r.org_kind, r.country)) if r.org_kind else None,
-                       country=r.country, start=_day(r.start), end=_day(r.end)) for r in person.roles)
+                       country=r.country, start=_day(r.start, start=True), end=_day(r.end, start=False))
+                  for r in person.roles)
     names = [person.name, *load_transliterator().variants(person.name, person.country)]
     return Actor(id=person.id, type=EntityType.PERSON, name=person.name, aliases=tuple(dict.fromkeys(names)),
                  qid=person.qid, country=person.country, roles=roles, source=SOURCE)
 
 
-def _curated_keys(actors: dict[str, Actor]) -> tuple[set[str], set[tuple[str, str | None]]]:
-    qids = {a.qid for a in actors.values() if a.qid}
-    names = {(norm(alias), a.country) for a in actors.values() if a.type == EntityType.PERSON
-             for alias in a.aliases}
-    return qids, names
+def _curated_keys(actors: dict[str, Actor]) -> tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]:
+    """What identifies a curated person: Wikidata ids, (name, state) pairs, (office, first day) pairs."""
+    people = [a for a in actors.values() if a.type == EntityType.PERSON]
+    qids = {a.qid for a in people if a.qid}
+    names = {(norm(alias), a.country) for a in people for alias in a.aliases}
+    offices = {(norm(r.title), r.start) for a in people for r in a.roles if r.start is not None}
+    return qids, names, offices
+
+
+def _same_as_curated(actor: Actor, keys: tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]) -> bool:
+    """Same Wikidata id, a name of the same state, or the same office taken the same day ("Sergey
+    Shoygu", Minister of Defence of Russia from 2012-11-06, is the curated "Sergei Shoigu")."""
+    qids, names, offices = keys
+    return (actor.qid in qids or any((norm(a), actor.country) in names for a in actor.aliases)
+            or any((norm(r.title), r.start) in offices for r in actor.roles if r.start is not None))
 
 
 def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
                      path: Path = GENERATED_FILE) -> Iterator[Actor]:
-    """The imported people no hand-curated entry already stands for."""
+    """The imported people no hand-curated entry already stands for (hand-curated wins)."""
     data = read_generated(path)
     if data is None:
         return
-    qids, names = _curated_keys(actors)
+    keys = _curated_keys(actors)
     for person in data.persons:
-        if person.id in actors or person.qid in qids or (norm(person.name), person.country) in names:
-            continue  # hand-curated wins
-        yield _actor(person, by_kind)
+        if person.id in actors:
+            continue
+        actor = _actor(person, by_kind)
+        if not _same_as_curated(actor, keys):
+            yield actor
 
 
 def add_generated(actors: dict[str, Actor], matcher: PhraseMatcher[AliasHit],

@@ -29,9 +29,12 @@ def office_holders(
                                 description="the office's words, any order: 'defence minister', 'president'")],
     date: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="the day: 2021-06-22")],
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="ISO alpha-3 of the state")] = None,
+    source: Annotated[roles.Source, Query(description="all: the registry and the graph; registry or graph "
+                                                      "alone")] = "all",
 ) -> ListResponse[OfficeHolder]:
-    """People in the graph whose dated registry role is the office `title` (in any word order, without
-    qualifiers it does not name: "defence minister" is not a deputy) on `date`."""
+    """People whose dated role is the office `title` (in any word order, without qualifiers it does not
+    name: "defence minister" is not a deputy) on `date`: the registry's (any imported state) and the
+    graph's."""
     try:
         datetime.date.fromisoformat(date)
     except ValueError as exc:
@@ -39,5 +42,5 @@ def office_holders(
     if not roles.title_words(title):
         raise _invalid("title", "the title names no office")
     found = roles.holders(driver=driver, database=settings.neo4j_database, title=title.strip(), day=date,
-                          country=country, page=page)
+                          country=country, page=page, source=source)
     return ListResponse[OfficeHolder](data=found[: page.limit], next_cursor=page.next_cursor(len(found)))
