@@ -57,8 +57,8 @@ def _curated_keys(actors: dict[str, Actor]) -> tuple[set[str], set[tuple[str, st
 
 
 def _same_as_curated(actor: Actor, keys: tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]) -> bool:
-    """Same Wikidata id, a name of the same state, or the same office taken the same day ("Sergey
-    Shoygu", Minister of Defence of Russia from 2012-11-06, is the curated "Sergei Shoigu")."""
+    """Same Wikidata id, a name of the same state, or the same office taken the same day (an imported
+    "Sergey Ivanoff" taking an office the same day as a curated "Sergei Ivanov" is that person)."""
     qids, names, offices = keys
     return (actor.qid in qids or any((norm(a), actor.country) in names for a in actor.aliases)
             or any((norm(r.title), r.start) in offices for r in actor.roles if r.start is not None))

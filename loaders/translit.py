@@ -1,6 +1,6 @@
 """Spellings of romanised names in other languages' outlets, by rule (data: loaders/data/names/translit.yaml).
 
-"Sergei Shoigu" is "Sergej Schoigu" in German and "Sergueï Choïgou" in French: outlets re-romanise Cyrillic
+"Vladimir Rushailo" is "Wladimir Ruschailo" in German and "Vladimir Rouchaïlo" in French: outlets re-romanise Cyrillic
 names by their own language's conventions. The rules rewrite each folded word of the English form.
 """
 
