@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gettext
+from typing import Any
 
 import pycountry
 from pydantic import BaseModel
 
 from graph_schema.model import EntityType
+from loaders.datafiles import load_yaml
 from loaders.registry import DATA_DIR, Registry
 from loaders.registry_import import GENERATED_FILE, SourceInfo, read_generated
 from loaders.translit import load_transliterator
@@ -33,7 +35,10 @@ def _languages() -> list[str]:
 
 
 def state_names_per_language(reg: Registry) -> dict[str, int]:
-    """States with a name in each project language: the registry's own (names.yaml) or ISO's translation."""
+    """States with a name in each project language: the registry's own (names.yaml), CLDR's (cldr.yaml,
+    from Babel) or ISO's translation (pycountry)."""
+    cldr_file = DATA_DIR / "countries" / "cldr.yaml"
+    cldr: dict[str, dict[str, Any]] = (load_yaml(cldr_file) or {}) if cldr_file.exists() else {}
     out: dict[str, int] = {}
     for lang in _languages():
         try:
@@ -42,7 +47,7 @@ def state_names_per_language(reg: Registry) -> dict[str, int]:
             tr = None
         count = 0
         for c in pycountry.countries:
-            own = reg.names.get(c.alpha_3, {}).get(lang)
+            own = reg.names.get(c.alpha_3, {}).get(lang) or (cldr.get(c.alpha_3) or {}).get("cldr", {}).get(lang)
             if own or lang == "en" or (tr is not None and tr(c.name) != c.name):
                 count += 1
         out[lang] = count

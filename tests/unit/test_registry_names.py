@@ -9,6 +9,7 @@ import pytest
 
 from loaders.models import ArticleExtraction
 from loaders.registry import load_registry
+from loaders.registry_stats import registry_stats
 from loaders.surnames import surname_index
 from tests.factories import extract_text
 
@@ -64,3 +65,18 @@ def test_a_registry_role_is_asserted_only_for_a_dated_article() -> None:
 def test_an_open_title_is_filled_by_the_imported_holder_of_that_day() -> None:
     ex = extract_text("The Brazilian defence minister visited Moscow.", "en", published="2020-01-10")
     assert "per:fernando-azevedo-e-silva" in _people(ex)
+
+
+@pytest.mark.parametrize(("alias", "iso"), [("Rússia", "RUS"), ("Noruega", "NOR"), ("Norwegia", "NOR"),
+                                            ("Nuova Zelanda", "NZL"), ("Selandia Baru", "NZL")])
+def test_cldr_state_names_are_aliases(alias: str, iso: str) -> None:
+    """CLDR names (loaders/data/countries/cldr.yaml) of the project's languages name their states."""
+    actor = load_registry().get(iso)
+    assert actor is not None and alias in actor.aliases
+
+
+def test_registry_stats_cover_the_world() -> None:
+    stats = registry_stats(load_registry())
+    assert stats.states_with_officials >= 150 and stats.persons_with_dated_roles >= 5000
+    assert all(n >= 200 for n in stats.state_names_per_language.values())
+    assert stats.sources and all(len(s.commit) == 40 for s in stats.sources)
