@@ -10,14 +10,18 @@ resolved later, per article, by `loaders.surnames`.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from graph_schema.model import EntityType
+from loaders.errors import RegistryError
 from loaders.registry import Actor, AliasHit, PhraseMatcher, Role, norm
-from loaders.registry_import import GENERATED_FILE, GeneratedPerson, read_generated
+from loaders.registry_import import GENERATED_FILE
 from loaders.translit import load_transliterator
 
 SOURCE = "generated"
@@ -38,44 +42,63 @@ def _day(value: str | None, *, start: bool) -> date | None:
     return date.fromisoformat(value)
 
 
-def _actor(person: GeneratedPerson, by_kind: dict[tuple[str, str], str]) -> Actor:
-    roles = tuple(Role(title=r.title, org=by_kind.get((r.org_kind, r.country)) if r.org_kind else None,
-                       country=r.country, start=_day(r.start, start=True), end=_day(r.end, start=False))
-                  for r in person.roles)
-    names = [person.name, *load_transliterator().variants(person.name, person.country)]
-    return Actor(id=person.id, type=EntityType.PERSON, name=person.name, aliases=tuple(dict.fromkeys(names)),
-                 qid=person.qid, country=person.country, roles=roles, source=SOURCE)
+def _persons(path: Path) -> list[dict[str, Any]]:
+    """The persons of the generated file as parsed JSON (the importer wrote them through its models)."""
+    if not path.exists():
+        return []
+    try:
+        persons = json.loads(path.read_text(encoding="utf-8"))["persons"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RegistryError(f"{path}: {exc}") from exc
+    return list(persons)
 
 
-def _curated_keys(actors: dict[str, Actor]) -> tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]:
+def _actor(raw: dict[str, Any], by_kind: dict[tuple[str, str], str], path: Path) -> Actor:
+    """An imported person as an Actor, built without re-validation (the file is generated), its dates parsed."""
+    try:
+        roles = tuple(Role.model_construct(
+            title=r["title"], org=by_kind.get((r["org_kind"], r["country"])) if r.get("org_kind") else None,
+            country=r["country"], start=_day(r.get("start"), start=True), end=_day(r.get("end"), start=False))
+            for r in raw["roles"])
+        name = str(raw["name"])
+        names = [name, *load_transliterator().variants(name, raw["country"])]
+        return Actor.model_construct(id=raw["id"], type=EntityType.PERSON, name=name,
+                                     aliases=tuple(dict.fromkeys(names)), qid=raw["qid"], country=raw["country"],
+                                     kind=None, capital_of=None, operator=None, state_office=False, roles=roles,
+                                     source=SOURCE)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RegistryError(f"{path}: bad person {raw!r}: {exc}") from exc
+
+
+_Keys = tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]
+
+
+def _curated_keys(actors: dict[str, Actor], fold: Callable[[str], str]) -> _Keys:
     """What identifies a curated person: Wikidata ids, (name, state) pairs, (office, first day) pairs."""
     people = [a for a in actors.values() if a.type == EntityType.PERSON]
     qids = {a.qid for a in people if a.qid}
-    names = {(norm(alias), a.country) for a in people for alias in a.aliases}
-    offices = {(norm(r.title), r.start) for a in people for r in a.roles if r.start is not None}
+    names = {(fold(alias), a.country) for a in people for alias in a.aliases}
+    offices = {(fold(r.title), r.start) for a in people for r in a.roles if r.start is not None}
     return qids, names, offices
 
 
-def _same_as_curated(actor: Actor, keys: tuple[set[str], set[tuple[str, str | None]], set[tuple[str, date]]]) -> bool:
+def _same_as_curated(actor: Actor, keys: _Keys, fold: Callable[[str], str]) -> bool:
     """Same Wikidata id, a name of the same state, or the same office taken the same day (an imported
     "Sergey Ivanoff" taking an office the same day as a curated "Sergei Ivanov" is that person)."""
     qids, names, offices = keys
-    return (actor.qid in qids or any((norm(a), actor.country) in names for a in actor.aliases)
-            or any((norm(r.title), r.start) in offices for r in actor.roles if r.start is not None))
+    return (actor.qid in qids or any((fold(a), actor.country) in names for a in actor.aliases)
+            or any((fold(r.title), r.start) in offices for r in actor.roles if r.start is not None))
 
 
 def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
-                     path: Path = GENERATED_FILE) -> Iterator[Actor]:
+                     path: Path = GENERATED_FILE, fold: Callable[[str], str] = norm) -> Iterator[Actor]:
     """The imported people no hand-curated entry already stands for (hand-curated wins)."""
-    data = read_generated(path)
-    if data is None:
-        return
-    keys = _curated_keys(actors)
-    for person in data.persons:
-        if person.id in actors:
+    keys = _curated_keys(actors, fold)
+    for raw in _persons(path):
+        if raw.get("id") in actors:
             continue
-        actor = _actor(person, by_kind)
-        if not _same_as_curated(actor, keys):
+        actor = _actor(raw, by_kind, path)
+        if not _same_as_curated(actor, keys, fold):
             yield actor
 
 
@@ -83,17 +106,18 @@ def add_generated(actors: dict[str, Actor], matcher: PhraseMatcher[AliasHit],
                   offices: dict[str, list[tuple[str, Role]]], by_kind: dict[tuple[str, str], str],
                   path: Path = GENERATED_FILE) -> None:
     """Add the imported people to the registry's actors, alias index and offices (see the module)."""
-    taken = {norm(alias) for a in actors.values() if a.type != EntityType.COUNTRY for alias in a.aliases}
-    added = list(generated_actors(actors, by_kind, path))
+    fold = lru_cache(maxsize=None)(norm)  # titles and names repeat: fold each once
+    taken = {fold(alias) for a in actors.values() if a.type != EntityType.COUNTRY for alias in a.aliases}
+    added = list(generated_actors(actors, by_kind, path, fold))
     owners: dict[str, set[str]] = {}
     for actor in added:
         for alias in actor.aliases:
-            owners.setdefault(norm(alias), set()).add(actor.id)
+            owners.setdefault(fold(alias), set()).add(actor.id)
     for actor in added:
         actors[actor.id] = actor
         for role in actor.roles:
-            offices.setdefault(norm(role.title), []).append((actor.id, role))
+            offices.setdefault(fold(role.title), []).append((actor.id, role))
         for alias in actor.aliases:
-            key = norm(alias)
+            key = fold(alias)
             if len(key.split()) >= 2 and key not in taken and len(owners[key]) == 1:
                 matcher.add(alias, AliasHit(actor.id, "alias", False, True, alias))
