@@ -29,7 +29,7 @@ def extract_article(article: CleanArticle) -> ArticleExtraction:
     views = [view(sent) for sent in article.sentences]  # folded and tokenised once, for both stages
     mentions = find_mentions(article, registry=registry, rules=rules, published=published, views=views)
     mentions = resolve(article, mentions, registry=registry, rules=rules)
-    mentions = surname_mentions(mentions, views, registry=registry, published=published)
+    mentions = surname_mentions(mentions, views, registry=registry, rules=rules, published=published)
     dates = find_dates(article.text, article.language, published)
     result = extract_facts(article, mentions, registry=registry, rules=rules, published=published,
                            dates=dates, views=views)

@@ -1,7 +1,8 @@
 """A registry person named by surname alone ("Kolokoltsev said …"), resolved only when it is unambiguous.
 
-The rule: a capitalised word standing alone (no capitalised word right before or after it) that is the
-surname of registry people is that person when
+The rule: a capitalised word standing alone (no capitalised word right before or after it, but for a
+title or rank of the language: "Interior Minister N", "Gen. N") that is the surname of registry people is
+that person when
 
 1. exactly one of them is named in full elsewhere in the article, or, failing that,
 2. the article is dated and exactly one registry person with that surname held an office that day.
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from graph_schema.model import EntityType
-from loaders.mentions import SentenceView
+from loaders.mentions import Rules, SentenceView
 from loaders.models import Mention
 from loaders.registry import Actor, Registry, norm
 from loaders.translit import load_transliterator
@@ -64,8 +65,15 @@ def pick(candidates: Sequence[str], named: set[str], reg: Registry, day: date | 
     return held[0] if len(held) == 1 else None
 
 
-def _alone(sv: SentenceView, k: int) -> bool:
-    """The k-th word is capitalised and no capitalised word touches it (not part of a longer name)."""
+def _title_ends(sv: SentenceView, rules: Rules) -> set[int]:
+    """Indices of the words that end a title or rank of the language in the sentence."""
+    titles = {m.last for m in rules.titles.find(sv.tokens, sv.folded, sv.start)}
+    return titles | {m.last for m in rules.ranks.find(sv.tokens, sv.folded, sv.start)}
+
+
+def _alone(sv: SentenceView, k: int, title_ends: set[int]) -> bool:
+    """The k-th word is capitalised and no capitalised word touches it (not part of a longer name); a
+    title or rank right before it is no name."""
     def capital(i: int) -> bool:
         tok = sv.tokens[i]
         return sv.raw(tok.start, tok.end)[:1].isupper()
@@ -74,22 +82,27 @@ def _alone(sv: SentenceView, k: int) -> bool:
     raw = sv.raw(tok.start, tok.end)
     if not raw[:1].isupper() or raw.isupper():
         return False
-    before = k > 0 and capital(k - 1) and sv.raw(sv.tokens[k - 1].end, tok.start).strip() == ""
+    before = k > 0 and capital(k - 1) and k - 1 not in title_ends \
+        and sv.raw(sv.tokens[k - 1].end, tok.start).strip() == ""
     after = k + 1 < len(sv.tokens) and capital(k + 1) and sv.raw(tok.end, sv.tokens[k + 1].start).strip() == ""
     return not before and not after
 
 
 def surname_mentions(mentions: Sequence[Mention], views: Sequence[SentenceView], *, registry: Registry,
-                     published: date | None) -> list[Mention]:
+                     rules: Rules, published: date | None) -> list[Mention]:
     """`mentions` plus the registry people named by surname alone (see the module), in text order."""
     index = surname_index(registry)
     named = {m.entity_id for m in mentions if m.entity_type == EntityType.PERSON and m.entity_id in registry.actors}
     spans = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
     for sv in views:
+        if not any(t.text in index for t in sv.tokens):
+            continue
+        title_ends = _title_ends(sv, rules)
         for k, tok in enumerate(sv.tokens):
             candidates = index.get(tok.text)
-            if not candidates or any(a < tok.end and tok.start < b for a, b in spans) or not _alone(sv, k):
+            if not candidates or any(a < tok.end and tok.start < b for a, b in spans) \
+                    or not _alone(sv, k, title_ends):
                 continue
             person = pick(candidates, named, registry, published)
             if person is not None:

@@ -80,3 +80,14 @@ def test_registry_stats_cover_the_world() -> None:
     assert stats.states_with_officials >= 150 and stats.persons_with_dated_roles >= 5000
     assert all(n >= 200 for n in stats.state_names_per_language.values())
     assert stats.sources and all(len(s.commit) == 40 for s in stats.sources)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Russian Interior Minister Kolokoltsev said the talks went well.", "en"),
+                                            ("Le ministre Kolokoltsev a déclaré que tout allait bien.", "fr")])
+def test_a_surname_after_a_title_is_still_alone(text: str, lang: str) -> None:
+    assert "per:vladimir-kolokoltsev" in _people(extract_text(text, lang, published="2015-03-02"))
+
+
+def test_a_surname_inside_an_unknown_full_name_is_not_the_registry_person() -> None:
+    ex = extract_text("Peter Kolokoltsev said the talks went well.", "en", published="2015-03-02")
+    assert "per:vladimir-kolokoltsev" not in _people(ex)
