@@ -25,6 +25,8 @@ from loaders.registry_import import GENERATED_FILE
 from loaders.translit import load_transliterator
 
 SOURCE = "generated"
+_YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def _day(value: str | None, *, start: bool) -> date | None:
@@ -32,9 +34,9 @@ def _day(value: str | None, *, start: bool) -> date | None:
     them: a coarse start is the last day of its year or month, a coarse end the first."""
     if not value:
         return None
-    if re.fullmatch(r"\d{4}", value):
+    if _YEAR.fullmatch(value):
         return date(int(value), 12, 31) if start else date(int(value), 1, 1)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
+    if _MONTH.fullmatch(value):
         year, month = int(value[:4]), int(value[5:])
         if not start:
             return date(year, month, 1)
@@ -54,15 +56,15 @@ def _persons(path: Path) -> list[dict[str, Any]]:
 
 
 def _actor(raw: dict[str, Any], by_kind: dict[tuple[str, str], str], path: Path) -> Actor:
-    """An imported person as an Actor, built without re-validation (the file is generated), its dates parsed."""
+    """An imported person as an Actor, its dates parsed."""
     try:
-        roles = tuple(Role.model_construct(
+        roles = tuple(Role(
             title=r["title"], org=by_kind.get((r["org_kind"], r["country"])) if r.get("org_kind") else None,
             country=r["country"], start=_day(r.get("start"), start=True), end=_day(r.get("end"), start=False))
             for r in raw["roles"])
         name = str(raw["name"])
         names = [name, *load_transliterator().variants(name, raw["country"])]
-        return Actor.model_construct(id=raw["id"], type=EntityType.PERSON, name=name,
+        return Actor(id=raw["id"], type=EntityType.PERSON, name=name,
                                      aliases=tuple(dict.fromkeys(names)), qid=raw["qid"], country=raw["country"],
                                      kind=None, capital_of=None, operator=None, state_office=False, roles=roles,
                                      source=SOURCE)

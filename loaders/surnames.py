@@ -21,16 +21,15 @@ from graph_schema.model import EntityType
 from loaders.mentions import Rules, SentenceView
 from loaders.models import Mention
 from loaders.registry import Actor, Registry, norm
-from loaders.translit import load_transliterator
 
 MIN_SURNAME = 3
 _INDEXES: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
 
 
 def surnames_of(actor: Actor) -> set[str]:
-    """The folded surnames of a person: the last word of each name of two words or more."""
-    names = [actor.name, *load_transliterator().variants(actor.name, actor.country)]
-    last = (norm(n).split() for n in names)
+    """The folded surnames of a person: the last word of each of its names of two words or more (the
+    names include their spellings in other languages, `loaders.translit`)."""
+    last = (norm(n).split() for n in actor.aliases)
     return {words[-1] for words in last if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME}
 
 
