@@ -27,12 +27,14 @@ class MentionHow(StrEnum):
     ROLE_HOLDER = "role-holder"  # a title naming nobody, filled from the registry's dated roles
     SHIP = "ship"  # "Russian warships": the state's fleet or navy
     FORM = "form"  # an organisation found by its form ("… Ltd", "PT …")
+    SURNAME = "surname"  # a registry person's surname alone, unambiguous in the article (loaders/surnames.py)
 
 
 class EntitySource(StrEnum):
     """Where an entity comes from (serialised as its string)."""
 
     REGISTRY = "registry"
+    GENERATED = "generated"  # the registry's imported people (loaders/data/actors/generated/)
     PYCOUNTRY = "pycountry"
     DISCOVERED = "discovered"
 

@@ -7,7 +7,7 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from service import cli_api, cli_export, cli_feeds, cli_loaders, cli_neo4j, cli_schema
+from service import cli_api, cli_export, cli_feeds, cli_loaders, cli_neo4j, cli_registry, cli_schema
 
 app = typer.Typer(
     name="tiesgraph",
@@ -23,6 +23,7 @@ cli_loaders.register(app)
 cli_api.register(app)
 cli_export.register(app)
 cli_feeds.register(app)
+cli_registry.register(app)
 
 
 def settings_error_line(exc: ValidationError) -> str:

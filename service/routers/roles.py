@@ -25,9 +25,12 @@ def office_holders(
                                             "'defence minister', 'Menteri Pertahanan', 'ministre de la Défense'")],
     date: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="the day: 2021-06-22")],
     country: StateQuery = None,
+    source: Annotated[roles.Source, Query(description="all: the registry and the graph; registry or graph "
+                                                      "alone")] = "all",
 ) -> ListResponse[OfficeHolder]:
-    """People in the graph whose dated registry role is the office `title` (in any word order, without
-    qualifiers it does not name: "defence minister" is not a deputy) on `date`."""
+    """People whose dated role is the office `title` (in any word order, without qualifiers it does not
+    name: "defence minister" is not a deputy) on `date`: the registry's (any imported state) and the
+    graph's."""
     try:
         datetime.date.fromisoformat(date)
     except ValueError as exc:
@@ -38,5 +41,5 @@ def office_holders(
     if country and title_state and country != title_state:
         raise invalid("title", f"the title names {title_state}, country is {country}")
     found = roles.holders(driver=driver, database=settings.neo4j_database, title=english, day=date,
-                          country=country or title_state, page=page)
+                          country=country or title_state, page=page, source=source)
     return ListResponse[OfficeHolder](data=found[: page.limit], next_cursor=page.next_cursor(len(found)))
