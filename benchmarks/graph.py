@@ -23,7 +23,10 @@ from loaders.write import write_article
 
 COUNT_ARTICLES: LiteralString = "MATCH (a:Article) RETURN count(a) AS n, count(CASE WHEN a.url STARTS WITH " \
     "'https://bench.example.org/' THEN 1 END) AS bench"
-WIPE_BATCH: LiteralString = "MATCH (n) WHERE NOT n:Migration WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n"
+# Relationships first, in bounded batches: a hub's DETACH DELETE in one transaction can exceed the
+# server's transaction memory.
+WIPE_RELS: LiteralString = "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n"
+WIPE_NODES: LiteralString = "MATCH (n) WHERE NOT n:Migration WITH n LIMIT 20000 DELETE n RETURN count(*) AS n"
 
 
 class ForeignData(RuntimeError):
@@ -58,10 +61,11 @@ def article_count(driver: Driver, database: str) -> int:
 def wipe(driver: Driver, database: str) -> None:
     """Delete everything but the migration records (only a bench-only database, see `article_count`)."""
     article_count(driver, database)
-    while True:
-        records, _, _ = driver.execute_query(WIPE_BATCH, database_=database, routing_=RoutingControl.WRITE)
-        if records[0]["n"] == 0:
-            return
+    for statement in (WIPE_RELS, WIPE_NODES):
+        while True:
+            records, _, _ = driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
+            if records[0]["n"] == 0:
+                break
 
 
 def grow(driver: Driver, database: str, size: int, *, processes: int = 2,

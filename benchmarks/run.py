@@ -100,25 +100,29 @@ def _api(driver: Driver, settings: Settings, cfg: dict[str, Any], port: int) -> 
     wipe(driver, database)
     api: dict[str, Any] = {}
     targets: list[reads.Endpoint] = []
-    for size in cfg["sizes"]:
-        grow(driver, database, size, progress=lambda n: print(f"  graph: {n} articles", flush=True))
-        if not targets:
-            targets = reads.endpoints(*reads.busiest(driver, database))
-        with reads.api_server(port, settings) as base:
+    with reads.api_server(port, settings) as base:
+        for size in cfg["sizes"]:
+            grow(driver, database, size, progress=lambda n: print(f"  graph: {n} articles", flush=True))
+            if not targets:
+                targets = reads.endpoints(*reads.busiest(driver, database))
             for ep in targets:
-                at = reads.latency(driver, database, base, ep, rounds=cfg["read_rounds"])
-                at["db_hits"] = reads.db_hits(driver, database, ep.query, ep.query_params)
-                at["load"] = [reads.load(base, ep, concurrency=c, requests=cfg["load_requests"]) for c in (1, 8)]
                 api.setdefault(ep.name, {"target": {"url": ep.url, "params": ep.params}, "by_size": {}})
-                api[ep.name]["by_size"][str(size)] = at
-                print(f"  {ep.name} @ {size}: API {at['p50_ms']:.1f} ms, driver {at['driver_p50_ms']:.1f} ms, "
-                      f"{at['db_hits']} db hits", flush=True)
+                api[ep.name]["by_size"][str(size)] = _endpoint_at(driver, database, base, ep, cfg)
     first, last = cfg["sizes"][0], cfg["sizes"][-1]
     for ep_results in api.values():
         small, large = ep_results["by_size"][str(first)], ep_results["by_size"][str(last)]
         ep_results["p50_ratio_vs_driver"] = large["p50_ratio_vs_driver"]
         ep_results[f"p50_growth_{_k(first)}_to_{_k(last)}"] = large["p50_ms"] / small["p50_ms"]
     return api
+
+
+def _endpoint_at(driver: Driver, database: str, base: str, ep: reads.Endpoint, cfg: dict[str, Any]) -> dict[str, Any]:
+    at = reads.latency(driver, database, base, ep, rounds=cfg["read_rounds"])
+    at["db_hits"] = reads.db_hits(driver, database, ep.query, ep.query_params)
+    at["load"] = [reads.load(base, ep, concurrency=c, requests=cfg["load_requests"]) for c in (1, 8)]
+    print(f"  {ep.name}: API {at['p50_ms']:.1f} ms, driver {at['driver_p50_ms']:.1f} ms, {at['db_hits']} db hits",
+          flush=True)
+    return at
 
 
 def _k(n: int) -> str:
@@ -130,6 +134,7 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> Non
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, seconds (the test suite's mode)")
     parser.add_argument("--sizes", help="comma-separated graph sizes, overriding the mode's")
+    parser.add_argument("--ingest-articles", type=int, help="articles of the ingest benchmark, overriding the mode's")
     parser.add_argument("--out", type=Path, help="folder for latest.json, benchmarks.md and plots "
                         "(default: benchmarks/results and docs/benchmarks.md)")
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("BENCH_API_PORT", "57874")))
@@ -138,6 +143,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> Non
     cfg = dict(MODES[mode])
     if args.sizes:
         cfg["sizes"] = sorted(int(s) for s in args.sizes.split(","))
+    if args.ingest_articles:
+        cfg["ingest_articles"] = args.ingest_articles
     results_dir = args.out or ROOT / "benchmarks" / "results"
     md_path = args.out / "benchmarks.md" if args.out else ROOT / "docs" / "benchmarks.md"
     settings = settings or Settings()
