@@ -32,8 +32,8 @@ from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MODES: dict[str, dict[str, Any]] = {
-    "smoke": {"sizes": [15, 40], "ex_articles": 3, "ex_rounds": 2, "lengths": [100, 500], "ingest_articles": 10,
-              "ingest_rounds": 1, "read_rounds": 3, "load_requests": 8},
+    "smoke": {"sizes": [12, 30], "ex_articles": 2, "ex_rounds": 2, "lengths": [100, 500], "ingest_articles": 6,
+              "ingest_rounds": 1, "read_rounds": 2, "load_requests": 8},
     "default": {"sizes": [1000, 10000], "ex_articles": 40, "ex_rounds": 7, "lengths": [125, 250, 500, 1000],
                 "ingest_articles": 300, "ingest_rounds": 3, "read_rounds": 11, "load_requests": 80},
 }
