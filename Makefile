@@ -49,11 +49,17 @@ typecheck: venv
 accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
 	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev/*.json
 
-bench: venv  ## benchmarks with same-process baselines: extraction per article, writer vs raw UNWIND … MERGE
-	$(BIN)/python benchmarks/bench_extract.py data/articles
-	$(BIN)/tiesgraph neo4j start
-	$(BIN)/tiesgraph schema apply
-	$(BIN)/python benchmarks/bench_writer.py --articles 200
+# The benchmarks' own Neo4j (emptied by every run): never the `make run` or test instance.
+BENCH_DATA ?= $(CURDIR)/.tiesgraph-bench/neo4j
+BENCH_BOLT_PORT ?= 57787
+BENCH_HTTP_PORT ?= 57574
+BENCH_ENV = TIESGRAPH_NEO4J_DATA=$(BENCH_DATA) TIESGRAPH_NEO4J_BOLT_PORT=$(BENCH_BOLT_PORT) \
+	TIESGRAPH_NEO4J_HTTP_PORT=$(BENCH_HTTP_PORT) PYTHONPATH=$(CURDIR)
+
+bench: venv  ## every benchmark in one run: benchmarks/results/latest.json, docs/benchmarks.md, plots (BENCH_FULL=1: +100k)
+	$(BENCH_ENV) $(BIN)/tiesgraph neo4j start
+	$(BENCH_ENV) $(BIN)/tiesgraph schema apply
+	$(BENCH_ENV) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 stop: venv  ## stop the local Neo4j (`make run`'s)
 	$(BIN)/tiesgraph neo4j stop

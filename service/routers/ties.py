@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from service.deps import DriverDep, SettingsDep, Since, Until, check_date_range
-from service.errors import BadRequest, NotFound
+from service.errors import BadRequest
 from service.params import ACTOR_HELP, resolve_actor
 from service.queries import ties
 from service.schemas import ErrorResponse, TiesReport
@@ -34,10 +34,5 @@ def get_ties(
     if a == b:
         raise BadRequest("a and b are the same.", details={"a": a, "b": b})
     check_date_range(since, until)
-    found = ties.endpoints(driver=driver, database=settings.neo4j_database, a=a, b=b)
-    ref_a, ref_b = found.get(a), found.get(b)
-    if ref_a is None or ref_b is None:
-        unknown = [x for x, r in ((a, ref_a), (b, ref_b)) if r is None]
-        raise NotFound(f"No entity with id {unknown[0]!r}.", details={"unknown": unknown})
-    return ties.between(driver=driver, database=settings.neo4j_database, a=ref_a, b=ref_b, since=since,
-                        until=until, limit=min(limit, settings.max_page_size))
+    return ties.report(driver=driver, database=settings.neo4j_database, a=a, b=b, since=since, until=until,
+                       limit=min(limit, settings.max_page_size))
