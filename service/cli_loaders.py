@@ -23,6 +23,7 @@ from graph_schema.migrations import applied_migrations, pending_migrations
 from loaders.clean import clean
 from loaders.errors import LoaderError
 from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
+from loaders.load_faults import FailurePolicy
 from loaders.models import ArticleExtraction
 from loaders.read import ReadFailure, read_sources
 from service.db import open_driver
@@ -87,7 +88,8 @@ def _results_table(results: list[LoadResult]) -> Table:
         numeric = column in ("entities", "claims", "events", "ties")
         table.add_column(column, justify="right" if numeric else "left", overflow="fold",
                          no_wrap=column in ("article", "status"))
-    colours = {"created": "green", "replaced": "cyan", "unchanged": "dim", "failed": "red"}
+    colours = {"created": "green", "replaced": "cyan", "unchanged": "dim", "stored": "cyan", "failed": "red",
+               "unconfirmed": "yellow", "skipped": "yellow"}
     for result in results:
         summary = result.summary
         # Counts are what this run wrote: none for an unchanged or failed article.
@@ -111,18 +113,35 @@ def load_cmd(
     except LoaderError as exc:
         raise _fail(str(exc)) from None
     extract = default_extractor()
+    policy = FailurePolicy(max_unavailable=settings.load_max_unavailable,
+                           unavailable_seconds=settings.load_unavailable_seconds)
     with _driver(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
-                               progress=progress, shard=shard_spec)
+                               progress=progress, shard=shard_spec, policy=policy)
     out.print(_results_table(results))
-    failed = [r for r in results if not r.ok]
+    failed = [r for r in results if r.status in ("failed", "unconfirmed")]
     for result in failed:
-        err.print(f"[red]failed[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
+        err.print(f"[red]{result.status}[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
                   highlight=False)
-    counts = {s: sum(r.status == s for r in results) for s in ("created", "replaced", "unchanged", "failed")}
-    out.print(", ".join(f"{n} {s}" for s, n in counts.items()))
+    statuses = ("created", "replaced", "unchanged", "stored", "failed", "unconfirmed", "skipped")
+    counts = {s: sum(r.status == s for r in results) for s in statuses}
+    always = ("created", "replaced", "unchanged", "failed")
+    out.print(", ".join(f"{n} {s}" for s, n in counts.items() if n or s in always))
+    skipped = [r for r in results if r.status == "skipped"]
+    if skipped:
+        loaded = sum(r.ok for r in results)
+        err.print(f"[bold red]stopped:[/] {escape(_stop_line(skipped[0], loaded, len(results) - loaded))}",
+                  highlight=False)
+        raise typer.Exit(code=3)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _stop_line(first_skipped: LoadResult, loaded: int, not_loaded: int) -> str:
+    """The one line a stopped load ends with: why, what is in the graph, and what is not."""
+    reason = (first_skipped.error or "").removeprefix("not attempted: ")
+    return (f"{reason}; {loaded} articles are in the graph, {not_loaded} are not (or unconfirmed) — "
+            "rerun the same command once Neo4j is back to complete the load")
 
 
 def retract_cmd(

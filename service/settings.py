@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     neo4j_acquisition_timeout: float = Field(default=5.0, gt=0, alias="TIESGRAPH_NEO4J_ACQUISITION_TIMEOUT")
     neo4j_retry_time: float = Field(default=1.0, ge=0, alias="TIESGRAPH_NEO4J_RETRY_TIME")
 
+    # --- loads: when a batch gives up on an unreachable Neo4j (instead of one retry cycle per article)
+    load_max_unavailable: int = Field(default=3, ge=1, alias="TIESGRAPH_LOAD_MAX_UNAVAILABLE")
+    load_unavailable_seconds: float = Field(default=30.0, gt=0, alias="TIESGRAPH_LOAD_UNAVAILABLE_SECONDS")
+
     # --- the local Neo4j that the project starts itself
     home: Path = Field(default_factory=_default_home, alias="TIESGRAPH_HOME")
     neo4j_data_dir: Path | None = Field(default=None, alias="TIESGRAPH_NEO4J_DATA")
