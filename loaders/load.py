@@ -32,7 +32,7 @@ from loaders.errors import ArticleNotFound, InputError, LoaderError
 from loaders.load_faults import CutOff, FailurePolicy, commit_lost, stored_as_planned
 from loaders.models import ArticleExtraction, CleanArticle
 from loaders.pipeline import extract_cleaned
-from loaders.read import ReadFailure, read_source, read_sources
+from loaders.read import ReadFailure, check_published, read_source, read_sources
 from loaders.write import RetractSummary, WriteSummary, retract_article_id, write_article
 
 Extractor = Callable[[CleanArticle], ArticleExtraction]
@@ -146,6 +146,8 @@ def _select(
             continue
         try:
             article = clean(item)
+            if article.published is not None:  # a dateline or a page's metadata may give it too
+                check_published(article.published, item.source)
         except LoaderError as exc:
             if in_shard(item.source, shard):
                 selected.append(_failed(item.source, exc))
