@@ -44,6 +44,8 @@ class Attack:
     """One request: method, URL (path and query) and which parameter carries the odd value."""
 
     method: str
+    path: str
+    """The operation's path template, e.g. ``/v1/entities/{entity_id}``."""
     url: str
     target: str
     value: str
@@ -85,8 +87,8 @@ def injection_attacks(schema: dict[str, Any], methods: tuple[str, ...] = ("get",
             for param in params:
                 if _is_string(param):
                     for payload in INJECTIONS:
-                        yield Attack(method.upper(), _url(path, params, param["name"], payload), param["name"],
-                                     payload)
+                        yield Attack(method.upper(), path, _url(path, params, param["name"], payload),
+                                     param["name"], payload)
 
 
 def bound_attacks(schema: dict[str, Any]) -> Iterator[tuple[Attack, bool]]:
@@ -104,10 +106,10 @@ def bound_attacks(schema: dict[str, Any]) -> Iterator[tuple[Attack, bool]]:
             top = param["schema"].get("maximum")
             name = param["name"]
             if top is None:
-                yield Attack("GET", _url(path, params, name, str(10**9)), name, str(10**9)), True
+                yield Attack("GET", path, _url(path, params, name, str(10**9)), name, str(10**9)), True
                 continue
-            yield Attack("GET", _url(path, params, name, str(top)), name, str(top)), True
-            yield Attack("GET", _url(path, params, name, str(top + 1)), name, str(top + 1)), False
+            yield Attack("GET", path, _url(path, params, name, str(top)), name, str(top)), True
+            yield Attack("GET", path, _url(path, params, name, str(top + 1)), name, str(top + 1)), False
 
 
 def graph_fingerprint(driver: Driver, database: str) -> dict[str, Any]:
