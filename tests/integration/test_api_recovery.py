@@ -16,7 +16,7 @@ from tests.reliability.proxy import FaultProxy
 
 pytestmark = pytest.mark.usefixtures("schema_applied")
 
-READS = ["/v1/entities?q=Varga", "/v1/stats", "/v1/events", "/v1/ties?a=RUS&b=MMR"]
+READS = ["/v1/entities?q=Varga", "/v1/stats", "/v1/events", "/v1/articles"]
 
 
 def test_reads_are_503_while_neo4j_is_gone_and_200_once_it_is_back(
