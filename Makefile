@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_DATA ?= $(CURDIR)/.tiesgraph-test/neo4j
 
-.PHONY: help venv run test test-unit lint typecheck accuracy bench stop clean distclean
+.PHONY: help venv run test test-unit lint typecheck accuracy bench reliability stop clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,6 +60,15 @@ bench: venv  ## every benchmark in one run: benchmarks/results/latest.json, docs
 	$(BENCH_ENV) $(BIN)/tiesgraph neo4j start
 	$(BENCH_ENV) $(BIN)/tiesgraph schema apply
 	$(BENCH_ENV) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+RELIABILITY := $(CURDIR)/test-artifacts/reliability
+reliability: venv  ## the long probes (20 SIGKILLs, 8 loaders, injection, bounds, >= 1,000 schemathesis cases) -> docs/reliability.md
+	rm -rf $(RELIABILITY) && mkdir -p $(RELIABILITY)
+	TIESGRAPH_RELIABILITY_REPORT=$(RELIABILITY)/results.jsonl TIESGRAPH_SCHEMATHESIS_LOG=$(RELIABILITY)/schemathesis.log \
+	TIESGRAPH_KILLS=20 TIESGRAPH_LOADERS=8 TIESGRAPH_SCHEMATHESIS_EXAMPLES=60 TIESGRAPH_HYPOTHESIS_EXAMPLES=2000 \
+		$(BIN)/pytest -q tests/reliability tests/integration/test_load_faults.py tests/integration/test_api_attacks.py \
+		tests/integration/test_api_schemathesis.py tests/unit/test_properties.py
+	$(BIN)/python scripts/reliability.py $(RELIABILITY)/results.jsonl $(RELIABILITY)/schemathesis.log docs/reliability.md
 
 stop: venv  ## stop the local Neo4j (`make run`'s)
 	$(BIN)/tiesgraph neo4j stop

@@ -17,7 +17,8 @@ from benchmarks.corpus import articles
 from benchmarks.timing import interleaved, ratios, summary
 from loaders.clean import clean
 from loaders.pipeline import extract
-from loaders.registry import fold, load_registry
+from loaders.registry import load_registry
+from loaders.text import fold
 
 _TOKEN = re.compile(r"\w+")
 

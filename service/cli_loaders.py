@@ -18,6 +18,7 @@ from loaders.clean import clean
 from loaders.errors import LoaderError
 from loaders.feeds import feed_reader
 from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
+from loaders.load_faults import FailurePolicy
 from loaders.models import ArticleExtraction
 from loaders.read import ReadFailure, read_sources
 from service.cli_common import err, fail, open_graph, out
@@ -41,7 +42,8 @@ def _short(source: str) -> str:
 COMPACT_BELOW = 100
 """Terminals narrower than this many columns get the compact load table (no per-kind count columns)."""
 
-_COLOURS = {"created": "green", "replaced": "cyan", "unchanged": "dim", "failed": "red"}
+_COLOURS = {"created": "green", "replaced": "cyan", "unchanged": "dim", "stored": "cyan", "failed": "red",
+            "unconfirmed": "yellow", "skipped": "yellow"}
 _COUNTS = ("entities", "claims", "events", "ties")
 
 
@@ -84,17 +86,19 @@ def results_table(results: list[LoadResult], *, width: int) -> Table:
 
 def print_failures(results: list[LoadResult]) -> list[LoadResult]:
     """Print one stderr line per failed result; the failed results."""
-    failed = [r for r in results if not r.ok]
+    failed = [r for r in results if r.status in ("failed", "unconfirmed")]
     for result in failed:
-        err.print(f"[red]failed[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
+        err.print(f"[red]{result.status}[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
                   highlight=False)
     return failed
 
 
 def status_counts(results: list[LoadResult]) -> str:
-    """"3 created, 0 replaced, 17 unchanged, 0 failed"."""
-    counts = {s: sum(r.status == s for r in results) for s in ("created", "replaced", "unchanged", "failed")}
-    return ", ".join(f"{n} {s}" for s, n in counts.items())
+    """"3 created, 0 replaced, 17 unchanged, 0 failed" (and stored, unconfirmed, skipped when any)."""
+    statuses = ("created", "replaced", "unchanged", "stored", "failed", "unconfirmed", "skipped")
+    counts = {s: sum(r.status == s for r in results) for s in statuses}
+    always = ("created", "replaced", "unchanged", "failed")
+    return ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in always)
 
 
 def load_cmd(
@@ -111,14 +115,29 @@ def load_cmd(
     except LoaderError as exc:
         raise fail(str(exc)) from None
     extract = default_extractor()
+    policy = FailurePolicy(max_unavailable=settings.load_max_unavailable,
+                           unavailable_seconds=settings.load_unavailable_seconds)
     with open_graph(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
-                               progress=progress, shard=shard_spec, reader=feed_reader())
+                               progress=progress, shard=shard_spec, reader=feed_reader(), policy=policy)
     out.print(results_table(results, width=out.width))
     failed = print_failures(results)
     out.print(status_counts(results))
+    skipped = [r for r in results if r.status == "skipped"]
+    if skipped:
+        loaded = sum(r.ok for r in results)
+        err.print(f"[bold red]stopped:[/] {escape(_stop_line(skipped[0], loaded, len(results) - loaded))}",
+                  highlight=False)
+        raise typer.Exit(code=3)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _stop_line(first_skipped: LoadResult, loaded: int, not_loaded: int) -> str:
+    """The one line a stopped load ends with: why, what is in the graph, and what is not."""
+    reason = (first_skipped.error or "").removeprefix("not attempted: ")
+    return (f"{reason}; {loaded} articles are in the graph, {not_loaded} are not (or unconfirmed) — "
+            "rerun the same command once Neo4j is back to complete the load")
 
 
 def retract_cmd(

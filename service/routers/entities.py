@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from graph_schema.model import EntityType, Relation
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
