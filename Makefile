@@ -46,8 +46,8 @@ lint: venv  ## ruff and mypy only
 typecheck: venv
 	$(BIN)/mypy
 
-accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
-	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev/*.json
+accuracy: venv  ## score the extractor on the dev corpus in ../shared and regenerate docs/accuracy.md (not in `make test`)
+	$(BIN)/python scripts/accuracy_report.py --corpus ../shared/corpus/dev --doc docs/accuracy.md
 
 # The benchmarks' own Neo4j (emptied by every run): never the `make run` or test instance.
 BENCH_DATA ?= $(CURDIR)/.tiesgraph-bench/neo4j

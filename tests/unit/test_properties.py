@@ -15,10 +15,10 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from loaders.lang import available_languages
 
 from loaders.clean import clean
 from loaders.errors import LoaderError
+from loaders.lang import available_languages
 from loaders.models import ArticleRecord, CleanArticle
 from loaders.pipeline import extract_cleaned
 from tests.reliability.report import ProbeResult, record
