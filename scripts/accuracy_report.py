@@ -89,8 +89,8 @@ def render(rows: Sequence[Row], languages: Mapping[str, str], gold_by_relation: 
     for lang in sorted(set(languages.values())):
         out.append(summary_row(lang, [r for r in rows if languages.get(str(r["article"])) == lang]))
     out += ["", "### Per relation (required facts)", "",
-            "| relation | gold | produced | matched | precision | recall |", "|---|---|---|---|---|---|", *relation_rows(rows, gold_by_relation), "", "### Per article", "",
-            head, rule]
+            "| relation | gold | produced | matched | precision | recall |", "|---|---|---|---|---|---|",
+            *relation_rows(rows, gold_by_relation), "", "### Per article", "", head, rule]
     out += [summary_row(f"{r['article']} ({languages.get(str(r['article']), 'und')})", [r]) for r in rows]
     return "\n".join([*out, "", END])
 
