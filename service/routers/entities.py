@@ -63,7 +63,7 @@ def get_entity(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep
 
 @router.get("/{entity_id}/relationships", response_model=ListResponse[Tie], responses=_NOT_FOUND)
 def get_relationships(
-    entity_id: EntityIdPath,
+    entity_id: ValidEntityId,
     driver: DriverDep,
     settings: SettingsDep,
     page: PageDep,
@@ -84,7 +84,7 @@ def get_relationships(
 
 @router.get("/{entity_id}/graph", response_model=EgoGraph, responses=_NOT_FOUND)
 def get_ego_graph(
-    entity_id: EntityIdPath,
+    entity_id: ValidEntityId,
     driver: DriverDep,
     settings: SettingsDep,
     depth: Annotated[int, Query(ge=1, le=3, description="hops from the actor")] = 1,
