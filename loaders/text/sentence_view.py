@@ -5,16 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loaders.models import Sentence
-from loaders.text.fold import Token, fold, tokenize
+from loaders.text.fold import fold, tokenize
+from loaders.text.phrases import PhraseIndex, Tokens
 
 
 @dataclass
 class SentenceView:
-    """A sentence's folded text and words (offsets are article offsets)."""
+    """A sentence's folded text and words (offsets are article offsets).
+
+    `tokens` remember one scan of the sentence by the article's `PhraseIndex`: `table.find(sv.tokens, …)`
+    for a table of the index, after the first, reads its matches instead of passing over the words again.
+    """
 
     sentence: Sentence
     folded: str
-    tokens: list[Token]
+    tokens: Tokens
 
     @property
     def start(self) -> int:
@@ -33,7 +38,7 @@ class SentenceView:
         return len(self.tokens)
 
 
-def view(sentence: Sentence) -> SentenceView:
-    """Fold and tokenize one sentence."""
+def view(sentence: Sentence, index: PhraseIndex | None = None) -> SentenceView:
+    """Fold and tokenize one sentence (its phrase tables searched by `index`, if given, in one pass)."""
     folded = fold(sentence.text)
-    return SentenceView(sentence, folded, tokenize(folded, sentence.start))
+    return SentenceView(sentence, folded, Tokens(tokenize(folded, sentence.start), index))
