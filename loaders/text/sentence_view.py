@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from loaders.models import Sentence
 from loaders.text.fold import fold, tokenize
 from loaders.text.phrases import PhraseIndex, Tokens
+
+_START = attrgetter("start")
 
 
 @dataclass
@@ -20,22 +24,20 @@ class SentenceView:
     sentence: Sentence
     folded: str
     tokens: Tokens
+    # Article offset of the sentence: a plain attribute, read hundreds of times per article.
+    start: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        """Article offset of the sentence."""
-        return self.sentence.start
+    def __post_init__(self) -> None:
+        self.start = self.sentence.start
 
     def raw(self, start: int, end: int) -> str:
         """Original text between two article offsets inside this sentence."""
-        return self.sentence.text[start - self.start : end - self.start]
+        base = self.start
+        return self.sentence.text[start - base : end - base]
 
     def token_index_at(self, offset: int) -> int:
         """Index of the first word starting at or after `offset`."""
-        for i, tok in enumerate(self.tokens):
-            if tok.start >= offset:
-                return i
-        return len(self.tokens)
+        return bisect_left(self.tokens, offset, key=_START)
 
 
 def view(sentence: Sentence, index: PhraseIndex | None = None) -> SentenceView:
