@@ -103,7 +103,7 @@ class PhraseMatcher(Generic[T]):
         self._first: dict[str, list[_Phrase[T]]] = {}
         self._pref: dict[str, list[_Phrase[T]]] = {}
         self._probe: set[str] = set()  # every exact first word, also with a trailing "s"
-        self._heads: dict[str, tuple[_Phrase[T], ...]] = {}
+        self._heads: dict[str, _Head[T]] = {}
         self.version = 0  # phrases added so far
 
     def add(self, phrase: str, payload: T, *, inflect: bool = True) -> None:
@@ -123,26 +123,26 @@ class PhraseMatcher(Generic[T]):
         self._heads.clear()  # remembered candidates predate this phrase
         self.version += 1
 
-    def _heads_of(self, word: str) -> tuple[_Phrase[T], ...]:
+    def _heads_of(self, word: str) -> _Head[T]:
         """Phrases whose first word matches `word`, in the order `find` reports them (remembered)."""
         cands = [*self._first.get(word, ())]
         if word.endswith("s"):
             cands += self._first.get(word[:-1], ())
         cands += self._pref.get(word[:3], ())
-        got = tuple(ph for ph in cands if _tok_ok(ph.toks[0], word, len(ph.toks) == 1))
+        got = _Head(tuple(ph for ph in cands if _tok_ok(ph.toks[0], word, len(ph.toks) == 1)))
         if len(self._heads) >= _HEADS_LIMIT:
             self._heads.clear()  # a bound on memory over an unbounded vocabulary; results do not change
         self._heads[word] = got
         return got
 
-    def candidates(self, word: str) -> tuple[_Phrase[T], ...]:
-        """Phrases whose first word matches the folded text word `word` (often none)."""
-        cands = self._heads.get(word)
-        if cands is not None:
-            return cands
-        if word not in self._probe and not (self._pref and word[:3] in self._pref):
-            return ()  # most words start no phrase: two set look-ups, nothing stored
-        return self._heads_of(word)
+    def candidates(self, word: str) -> _Head[T] | None:
+        """The phrases whose first word matches the folded text word `word` (None: there are none)."""
+        head = self._heads.get(word)
+        if head is None:
+            if word not in self._probe and not (self._pref and word[:3] in self._pref):
+                return None  # most words start no phrase: two set look-ups, nothing stored
+            head = self._heads_of(word)
+        return head if head.any else None
 
     def find(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[PhraseMatch[T]]:
         """Every match (overlapping ones included) in `tokens` of `text` (`offset` = text's start).
@@ -157,23 +157,36 @@ class PhraseMatcher(Generic[T]):
         """`find` by a scan of `tokens` for this table alone."""
         out: list[PhraseMatch[T]] = []
         for i, tok in enumerate(tokens):
-            cands = self.candidates(tok.text)
-            if cands:
-                _matches_at(cands, tokens, i, text, offset, out)
+            head = self.candidates(tok.text)
+            if head is not None:
+                _matches_at(head, tokens, i, text, offset, out)
         return out
 
 
-def _matches_at(cands: Sequence[_Phrase[T]], tokens: Sequence[Token], i: int, text: str, offset: int,
+class _Head(Generic[T]):
+    """The phrases a text word starts, sorted by the word after it (each subset in the order of all)."""
+
+    __slots__ = ("any", "base", "by_next")
+
+    def __init__(self, cands: tuple[_Phrase[T], ...]) -> None:
+        self.any = bool(cands)
+        # One word, or a second word that is a stem or a prefix: whatever the next word is
+        self.base = tuple(ph for ph in cands if ph.second is None)
+        nexts = {w for ph in cands if ph.second is not None for w in ph.second}
+        self.by_next = {w: tuple(ph for ph in cands if ph.second is None or w in ph.second) for w in nexts}
+
+
+def _matches_at(head: _Head[T], tokens: Sequence[Token], i: int, text: str, offset: int,
                 out: list[PhraseMatch[T]]) -> None:
-    """Append the phrases of `cands` (their first word matches tokens[i]) that match from tokens[i] on."""
+    """Append the phrases of `head` (their first word matches tokens[i]) that match from tokens[i] on."""
     tok = tokens[i]
     n = len(tokens)
+    cands = head.by_next.get(tokens[i + 1].text, head.base) if i + 1 < n else head.base
     for ph in cands:
         k = len(ph.toks)
         if k == 1:
             out.append(PhraseMatch(i, i, tok.start, tok.end, ph.payload))
-        elif i + k <= n and (ph.second is None or tokens[i + 1].text in ph.second) \
-                and _rest_ok(ph.toks, tokens, i, text, offset):
+        elif i + k <= n and _rest_ok(ph.toks, tokens, i, text, offset):
             out.append(PhraseMatch(i, i + k - 1, tok.start, tokens[i + k - 1].end, ph.payload))
 
 
@@ -188,15 +201,15 @@ class PhraseIndex:
         self.tables = tuple(tables)
         self.slots = {id(t): i for i, t in enumerate(self.tables)}  # the index holds its tables: ids stay theirs
         self._versions = self.versions()
-        self._words: dict[str, tuple[tuple[int, tuple[_Phrase[Any], ...]], ...]] = {}
+        self._words: dict[str, tuple[tuple[int, _Head[Any]], ...]] = {}
 
     def versions(self) -> tuple[int, ...]:
         """How many phrases each table has had added (a change makes remembered words stale)."""
         return tuple(t.version for t in self.tables)
 
-    def _entries(self, word: str) -> tuple[tuple[int, tuple[_Phrase[Any], ...]], ...]:
+    def _entries(self, word: str) -> tuple[tuple[int, _Head[Any]], ...]:
         """(slot, candidates) of every table in which `word` may start a phrase (remembered)."""
-        got = tuple((slot, c) for slot, t in enumerate(self.tables) if (c := t.candidates(word)))
+        got = tuple((slot, h) for slot, t in enumerate(self.tables) if (h := t.candidates(word)) is not None)
         if len(self._words) >= _WORDS_LIMIT:
             self._words.clear()  # a bound on memory over an unbounded vocabulary; results do not change
         self._words[word] = got
@@ -213,8 +226,8 @@ class PhraseIndex:
             entries = words.get(tok.text)
             if entries is None:
                 entries = self._entries(tok.text)
-            for slot, cands in entries:
-                _matches_at(cands, tokens, i, text, offset, hits.setdefault(slot, []))
+            for slot, head in entries:
+                _matches_at(head, tokens, i, text, offset, hits.setdefault(slot, []))
         return _Scan(text, offset, versions, hits)
 
 
