@@ -45,7 +45,11 @@ class Token(NamedTuple):
     text: str
 
 
+_NEW = tuple.__new__
+
+
 def tokenize(folded: str, offset: int = 0) -> list[Token]:
     """Words of an already folded text (offsets shifted by `offset`)."""
-    return [Token(s + offset, e + offset, m.group()) for m in _TOKEN.finditer(folded) for s, e in (m.span(),)]
+    # tuple.__new__ skips the named tuple's Python-level constructor: a quarter of the cost of a sentence's view
+    return [_NEW(Token, (m.start() + offset, m.end() + offset, m.group())) for m in _TOKEN.finditer(folded)]
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 import pytest
 
 from loaders.models import Sentence
-from loaders.text import PhraseIndex, PhraseMatch, PhraseMatcher, SentenceView, fold, phrase_index, tokenize, view
+from loaders.text import (
+    PhraseIndex,
+    PhraseMatch,
+    PhraseMatcher,
+    SentenceView,
+    Token,
+    fold,
+    phrase_index,
+    tokenize,
+    view,
+)
 from loaders.text import phrases as phrases_module
 
 
@@ -139,3 +149,9 @@ def test_phrase_index_is_built_once_per_set_of_tables() -> None:
     a, b = _table("Nordland"), _table("Valdaria")
     assert phrase_index((a, b)) is phrase_index((a, b))
     assert phrase_index((a, b)) is not phrase_index((b, a))
+
+
+def test_tokens_are_words_of_the_folded_text_with_shifted_offsets() -> None:
+    words = tokenize(fold("Menteri Šojgu, 3 kapal"), 10)
+    assert words == [Token(10, 17, "menteri"), Token(18, 23, "sojgu"), Token(25, 26, "3"), Token(27, 32, "kapal")]
+    assert all(type(w) is Token for w in words) and words[1].text == "sojgu" and words[1].end == 23
