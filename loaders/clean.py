@@ -172,6 +172,8 @@ def _any_prefix(folded: str, data: LangData, english: LangData, kind: str) -> bo
     """Whether the folded line starts with a cue (end cues or drop cues) of its language or English."""
     for lang in (data, english):
         cues = lang.boilerplate.end_prefix if kind == "end" else lang.boilerplate.drop_prefix
+        if not folded.startswith(cues):
+            continue  # no cue at all (one C-level test): the usual case for a line of the body
         for cue in cues:
             if folded.startswith(cue) and (
                 len(folded) == len(cue) or not cue[-1].isalnum() or not folded[len(cue)].isalnum()
