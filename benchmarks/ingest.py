@@ -10,15 +10,18 @@ unchanged check, events, tie and entity recomputation), which is the cost the ra
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction
 
+from benchmarks.corpus import article
 from benchmarks.graph import wipe
 from benchmarks.timing import ratios, summary
 from graph_schema.model import Label
+from loaders.load import load_sources
 from loaders.models import ArticleExtraction
+from loaders.read import ReadResult
 from loaders.write import write_article
 from loaders.write.rows import Row, plan_write
 
@@ -100,6 +103,41 @@ def _timed(fn: Any) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def _corpus_reader(seed: int) -> Callable[[Iterable[str]], Iterator[ReadResult]]:
+    """A reader for `load_sources` whose sources are corpus indices (the records need no files)."""
+    def read(sources: Iterable[str]) -> Iterator[ReadResult]:
+        return (article(int(index), seed=seed) for index in sources)
+    return read
+
+
+def _load_timed(driver: Driver, database: str, sources: list[str], *, seed: int, workers: int) -> float:
+    """Seconds `load_sources` takes over the corpus articles ``sources``; RuntimeError if one fails."""
+    start = time.perf_counter()
+    results = load_sources(driver, sources, database=database, progress=False, reader=_corpus_reader(seed),
+                           workers=workers)
+    elapsed = time.perf_counter() - start
+    if not all(result.ok for result in results):
+        raise RuntimeError(f"the loader failed on bench articles with workers={workers}")
+    return elapsed
+
+
+def loader(driver: Driver, database: str, count: int, *, seed: int, rounds: int) -> dict[str, Any]:
+    """The whole loader (read, clean, extract, write) on an empty database, `workers` 1 and 2 alternating.
+
+    Each round times `load_sources` end to end, the workers' start and warm-up included, so a small
+    `count` understates what the workers give on a long load.
+    """
+    seconds: dict[int, list[float]] = {1: [], 2: []}
+    sources = [str(i) for i in range(count)]
+    for r in range(rounds):
+        for workers in ((1, 2) if r % 2 == 0 else (2, 1)):
+            wipe(driver, database)
+            seconds[workers].append(_load_timed(driver, database, sources, seed=seed, workers=workers))
+    wipe(driver, database)
+    return {f"workers_{w}": {"s": summary(s), "articles_per_s": count / summary(s)["median"]}
+            for w, s in seconds.items()}
 
 
 def run(driver: Driver, database: str, extractions: list[ArticleExtraction], *, rounds: int) -> dict[str, Any]:

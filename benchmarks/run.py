@@ -88,8 +88,11 @@ def _ingest(driver: Driver, database: str, cfg: dict[str, Any], extract_ms: floa
     out = ingest.run(driver, database, extractions, rounds=cfg["ingest_rounds"])
     per_article_s = extract_ms / 1000 + 1 / out["writer_articles_per_s"]
     out["loader_articles_per_s_1_process"] = 1 / per_article_s
-    out["articles_per_s"] = None
-    out["articles_per_s_note"] = "`tiesgraph load --workers N` does not exist yet (issue #12, next round)"
+    out["loader"] = ingest.loader(driver, database, cfg["ingest_articles"], seed=99, rounds=cfg["ingest_rounds"])
+    out["articles_per_s"] = out["loader"]["workers_2"]["articles_per_s"]
+    out["articles_per_s_note"] = (f"`load_sources(workers=2)` end to end on the same {cfg['ingest_articles']} "
+                                  "articles, worker start included; "
+                                  f"workers=1: {out['loader']['workers_1']['articles_per_s']:.1f} articles/s")
     out["projected_hours_1m_articles"] = 1_000_000 * per_article_s / 3600
     out["projection_basis"] = "one process: extraction CPU time per article + writer time per article"
     return out

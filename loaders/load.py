@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Literal
 
@@ -30,6 +31,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from loaders.clean import clean
 from loaders.errors import ArticleNotFound, InputError, LoaderError
 from loaders.load_faults import CutOff, FailurePolicy, commit_lost, stored_as_planned
+from loaders.load_pool import Extracted, extract_one, ordered_extractions
 from loaders.models import ArticleExtraction, CleanArticle
 from loaders.pipeline import extract_cleaned
 from loaders.read import ReadFailure, ReadResult, check_published, read_source, read_sources
@@ -97,24 +99,22 @@ def load_record(
     driver: Driver, article: CleanArticle, *, database: str, extractor: Extractor
 ) -> LoadResult:
     """Extract and write one cleaned article; any failure becomes a failed result."""
-    return _load_one(driver, article, database=database, extractor=extractor)[0]
+    return _write_one(driver, article, extract_one(extractor, article), database=database)[0]
 
 
-def _load_one(
-    driver: Driver, article: CleanArticle, *, database: str, extractor: Extractor
+def _write_one(
+    driver: Driver, article: CleanArticle, extracted: Extracted, *, database: str
 ) -> tuple[LoadResult, LoaderError | None]:
     """The result, and the write error behind it (what the cut-off looks at) when the write failed."""
+    if isinstance(extracted, Exception):
+        return _failed(article.source, extracted), None
+    article_id = extracted.article.id
     try:
-        extraction = extractor(article)
-    except Exception as exc:  # the extractor is pluggable: one article's bug must not stop a batch
-        return _failed(article.source, exc), None
-    article_id = extraction.article.id
-    try:
-        summary = write_article(driver, extraction, database=database)
+        summary = write_article(driver, extracted, database=database)
     except LoaderError as exc:
         if not commit_lost(exc):
             return _failed(article.source, exc, article_id), exc
-        result = _after_lost_commit(driver, article.source, extraction, exc, database=database)
+        result = _after_lost_commit(driver, article.source, extracted, exc, database=database)
         return result, None if result.status == "stored" else exc
     return LoadResult(source=article.source, article_id=article_id, status=summary.status,
                       summary=summary), None
@@ -170,35 +170,58 @@ def load_sources(
     shard: tuple[int, int] | None = None,
     reader: Reader = read_sources,
     policy: FailurePolicy | None = None,
+    workers: int = 1,
 ) -> list[LoadResult]:
     """Read, extract and write every article of ``sources`` (this shard's only); one result per article.
 
     ``extractor`` defaults to `loaders.pipeline.extract_cleaned`; ``progress`` draws a progress bar on
     stderr; ``reader`` turns the sources into records (`loaders.read.read_sources` unless given);
-    ``policy`` says when an unreachable Neo4j stops the batch (the articles left are "skipped").
+    ``policy`` says when an unreachable Neo4j stops the batch (the articles left are "skipped");
+    ``workers`` > 1 extracts in that many processes (`loaders.load_pool`) while this process alone
+    writes, in input order, so the results are those of ``workers=1``.
     """
+    if workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
     selected = _select(sources, shard, reader)
-    cut_off = CutOff(policy or FailurePolicy())
-    results: list[LoadResult] = []
-    with Progress(
+    articles = [item for item in selected if isinstance(item, CleanArticle)]
+    outcomes: Generator[Extracted, None, None] = (
+        ordered_extractions(articles, extractor, workers=workers) if workers > 1
+        else (extract_one(extractor, article) for article in articles))
+    with closing(outcomes), _progress_bar(progress) as bar:
+        return _write_in_order(driver, selected, outcomes, bar, database=database,
+                               cut_off=CutOff(policy or FailurePolicy()))
+
+
+def _progress_bar(progress: bool) -> Progress:
+    """The batch's progress bar on stderr (drawn only when ``progress``)."""
+    return Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
         console=Console(stderr=True), disable=not progress, transient=False,
-    ) as bar:
-        task = bar.add_task("loading", total=len(selected), current="")
-        for position, item in enumerate(selected):
-            if isinstance(item, LoadResult):
-                results.append(item)
-            elif (reason := cut_off.reason) is not None:
-                results.extend(_skipped(selected[position:], reason))
-                break
-            else:
-                bar.update(task, current=item.source[-60:])
-                started = time.monotonic()
-                result, write_error = _load_one(driver, item, database=database, extractor=extractor)
-                cut_off.record(write_error, started)
-                results.append(result)
-            bar.advance(task)
+    )
+
+
+def _write_in_order(
+    driver: Driver, selected: list[CleanArticle | LoadResult], outcomes: Iterator[Extracted],
+    bar: Progress, *, database: str, cut_off: CutOff,
+) -> list[LoadResult]:
+    """Write each article's outcome (``outcomes`` holds one per article of ``selected``, in order)."""
+    results: list[LoadResult] = []
+    task = bar.add_task("loading", total=len(selected), current="")
+    for position, item in enumerate(selected):
+        if isinstance(item, LoadResult):
+            results.append(item)
+        elif (reason := cut_off.reason) is not None:
+            results.extend(_skipped(selected[position:], reason))
+            break
+        else:
+            bar.update(task, current=item.source[-60:])
+            extracted = next(outcomes)
+            started = time.monotonic()
+            result, write_error = _write_one(driver, item, extracted, database=database)
+            cut_off.record(write_error, started)
+            results.append(result)
+        bar.advance(task)
     return results
 
 

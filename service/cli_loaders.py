@@ -107,6 +107,8 @@ def load_cmd(
     shard: Annotated[str | None, typer.Option(
         "--shard", help="Load only shard i of n (i/n, 0-based): articles whose id hashes to i mod n.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw a progress bar.")] = True,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Extract in N processes (one writer, input order; same graph as 1).")] = 1,
 ) -> None:
     """Read, extract and write articles into the graph (re-loading an unchanged article writes nothing)."""
     settings = Settings()
@@ -119,7 +121,8 @@ def load_cmd(
                            unavailable_seconds=settings.load_unavailable_seconds)
     with open_graph(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
-                               progress=progress, shard=shard_spec, reader=feed_reader(), policy=policy)
+                               progress=progress, shard=shard_spec, reader=feed_reader(), policy=policy,
+                               workers=workers)
     out.print(results_table(results, width=out.width))
     failed = print_failures(results)
     out.print(status_counts(results))
