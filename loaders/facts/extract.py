@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from loaders.context import ArticleContext
 from loaders.facts.args import FactsCtx
+from loaders.facts.lists import list_sanction_facts
 from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
@@ -89,6 +90,7 @@ def _sentence(fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)
+    sf.out += list_sanction_facts(sv, ms, fctx, acc.found + sf.out, end)
     result.entities += sf.entities
     # "Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)": the statement before is dated too
     anaphora = [h for h in rl.phrases["statement_anaphora"].find(sv.tokens[:4], sent.text, sent.start)

@@ -72,7 +72,8 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
-                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
+                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
+                "list_markers")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:

@@ -116,6 +116,7 @@ class RulesFile(_Strict):
     relative_pronouns: Words = None
     remote_contact: Words = None
     ship_nouns: Words = None
+    list_markers: Words = None  # "among those sanctioned are": a list of targets follows (mentions/lists.py)
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

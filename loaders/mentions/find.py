@@ -6,6 +6,7 @@ from graph_schema.model import EntityType
 from loaders.context import ArticleContext
 from loaders.mentions.found import sentence_items
 from loaders.mentions.items import Item, to_mention
+from loaders.mentions.lists import list_items
 from loaders.mentions.names import (
     extend_suffix,
     fuzzy_items,
@@ -32,6 +33,8 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     spellings: dict[str, str] = {}  # normalised name of a discovered person -> its id
     for sv in ctx.views:
         items = sentence_items(sv, reg, rl)
+        items += list_items(sv, items, reg, rl)
+        items.sort(key=lambda it: it.start)
         items += apply_titles(sv, items, reg, rl, open_titles)
         items += ship_items(sv, items, reg, rl, fleets)
         note_fleets(items, reg, fleets)

@@ -1,0 +1,74 @@
+"""rules.v2: people and their stated roles, lists of sanctioned people and firms, and what counts as a
+stated role (loaders/mentions/lists.py, titles.py; loaders/facts/lists.py, roles.py).
+
+Sentences, people and firms are invented; the states are any states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import Relation
+from tests.unit.test_rules_general import of, run
+
+# --- lists after a marker: "<Name>, <title>; <Name>, <title>" --------------------------------------------
+
+
+LISTS = [
+    ("Canada imposed sanctions on Cuba on Monday.\n"
+     "Among those sanctioned are Pedro Alvarez Rojas, a deputy finance minister of Cuba; Marta Ines Cabrera, "
+     "head of the customs agency; and Julio Cesar Ferrer, mayor of Holguin.", "en", "CAN", "CUB",
+     ["per:pedro-alvarez-rojas", "per:marta-ines-cabrera", "per:julio-cesar-ferrer"]),
+    ("Japón impuso sanciones contra Bolivia.\n"
+     "Entre los sancionados figuran Ramiro Quispe Mamani, viceministro de Minería de Bolivia; Elena Choque "
+     "Flores, directora de aduanas y Mario Cruz Vaca, alcalde de Oruro.", "es", "JPN", "BOL",
+     ["per:ramiro-quispe-mamani", "per:elena-choque-flores", "per:mario-cruz-vaca"]),
+    ("Kanada verhängte Sanktionen gegen Kuba.\n"
+     "Zu den betroffenen Personen zählen Pedro Alvarez Rojas, Vizeminister der Finanzen Kubas; Marta Ines "
+     "Cabrera, Chefin der Zollbehörde.", "de", "CAN", "CUB",
+     ["per:pedro-alvarez-rojas", "per:marta-ines-cabrera"]),
+    ("Le Canada a imposé des sanctions contre Cuba.\n"
+     "Parmi les personnes sanctionnées figurent Pedro Alvarez Rojas, vice-ministre des Finances de Cuba ; "
+     "Marta Ines Cabrera, directrice des douanes.", "fr", "CAN", "CUB",
+     ["per:pedro-alvarez-rojas", "per:marta-ines-cabrera"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "state", "people"), LISTS)
+def test_listed_people_are_sanctioned_by_the_actor_before(text: str, lang: str, actor: str, state: str,
+                                                           people: list[str]) -> None:
+    sanctioned = of(run(text, lang), Relation.SANCTIONED)
+    assert {(actor, p) for p in people} <= sanctioned
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "state", "people"), LISTS)
+def test_listed_titles_share_the_state_the_list_names(text: str, lang: str, actor: str, state: str,
+                                                      people: list[str]) -> None:
+    assert {(p, state) for p in people} <= of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+def test_a_state_alias_inside_a_listed_name_is_part_of_the_name() -> None:
+    text = ("Canada imposed sanctions on Cuba.\n"
+            "Among those sanctioned are Luis Chad Moreno, a deputy minister of Cuba; Ana Peru Salas, a judge.")
+    ex = run(text, "en")
+    assert {("CAN", "per:luis-chad-moreno"), ("CAN", "per:ana-peru-salas")} <= of(ex, Relation.SANCTIONED)
+    assert not any(o in ("TCD", "PER") for _, o in of(ex, Relation.SANCTIONED))
+
+
+def test_a_list_without_an_earlier_sanction_sanctions_nobody() -> None:
+    text = "Among those sanctioned are Pedro Alvarez Rojas, a deputy finance minister; Marta Ines Cabrera, a judge."
+    assert of(run(text, "en"), Relation.SANCTIONED) == set()
+
+
+def test_a_listed_firm_after_a_company_noun_is_sanctioned() -> None:
+    text = ("Die EU hat am Montag Sanktionen gegen Kuba verhängt.\n"
+            "Unter den betroffenen Unternehmen ist die staatseigene Firma Nordwerk, ein großer Hersteller.")
+    assert ("org:eu", "org:nordwerk") in of(run(text, "de"), Relation.SANCTIONED)
+
+
+def test_a_possessor_before_a_kinship_noun_is_no_listed_target() -> None:
+    text = ("Canada imposed sanctions on Cuba.\n"
+            "Those sanctioned include Alexander Lukashenko's son Tomas; Marta Ines Cabrera, a judge of Cuba.")
+    sanctioned = of(run(text, "en"), Relation.SANCTIONED)
+    assert ("CAN", "per:marta-ines-cabrera") in sanctioned
+    assert not any("lukashenko" in o for _, o in sanctioned)
