@@ -125,8 +125,8 @@ def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResu
             continue
         end = limit if limit is not None else sent.end
         _sentence(fctx, sv, sorted(by_sentence.get(sent.index, []), key=lambda m: m.start), end, acc, result)
-    acc.found += [(f, True) for f in registry_role_facts(article, mentions, ctx.registry, ctx.published,
-                                                         acc.roles_seen, result.skipped_sentences)]
+    acc.found += [(f, True) for f in registry_role_facts(ctx, mentions, acc.roles_seen,
+                                                         result.skipped_sentences)]
     result.facts = dedupe([f for f, ok in acc.found if ok])
     asserted_keys = {_key(f) for f in result.facts}
     result.withheld = dedupe([f for f, ok in acc.found if not ok and _key(f) not in asserted_keys])

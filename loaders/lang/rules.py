@@ -73,7 +73,7 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
-                "list_markers")
+                "list_markers", "role_verbs")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from graph_schema.model import EntityType
 from loaders.context import ArticleContext
 from loaders.mentions.found import sentence_items
 from loaders.mentions.items import Item, to_mention
+from loaders.mentions.leadin import mark_lead_in
 from loaders.mentions.lists import list_items
 from loaders.mentions.names import (
     extend_suffix,
@@ -34,6 +35,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     for sv in ctx.views:
         items = sentence_items(sv, reg, rl)
         items += list_items(sv, items, reg, rl)
+        mark_lead_in(sv, items)
         items.sort(key=lambda it: it.start)
         items += apply_titles(sv, items, reg, rl, open_titles)
         items += ship_items(sv, items, reg, rl, fleets)

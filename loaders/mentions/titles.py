@@ -88,6 +88,12 @@ def _org_and_country(parts: Sequence[Item], reg: Registry, org: str | None,
 _STATE_OR_ORG = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 
 
+def _given_name_of(sv: SentenceView, run: Span, nxt: Item) -> bool:
+    """Whether a capitalised run ends right before a registry person's name (one space between)."""
+    return nxt.kind == "entity" and nxt.etype == EntityType.PERSON and sv.raw(run[1], nxt.start) == " " \
+        and len(sv.raw(*run).split()) <= 2
+
+
 @dataclass
 class _Title:
     """One title cue being read: what it names so far."""
@@ -187,6 +193,10 @@ class _TitleReader:
             return items[k], None
         if k >= len(items) or items[k].start > start:
             found = capitalised_run(sv, start, self.taken, stop=self.stop, particles=self.particles)
+            if found is not None and k < len(items) and _given_name_of(sv, found, items[k]):
+                # "Verteidigungsminister Olexij Resnikow": a given name before a known surname is that person's
+                items[k].start, items[k].surface = found[0], sv.raw(found[0], items[k].end)
+                return items[k], None
             if found is not None:
                 name = sv.raw(*found)
                 if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):

@@ -72,3 +72,63 @@ def test_a_possessor_before_a_kinship_noun_is_no_listed_target() -> None:
     sanctioned = of(run(text, "en"), Relation.SANCTIONED)
     assert ("CAN", "per:marta-ines-cabrera") in sanctioned
     assert not any("lukashenko" in o for _, o in sanctioned)
+
+
+# --- what counts as a stated role (issue #9 item 8) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The coalition led by Olaf Scholz approved the budget on Monday.", "en"),
+        ("El gobierno que encabeza Olaf Scholz aprobó el presupuesto.", "es"),
+        ("La coalition dirigée par Olaf Scholz a approuvé le budget.", "fr"),
+        ("Koalisi yang dipimpin oleh Olaf Scholz menyetujui anggaran itu.", "id"),
+    ],
+)
+def test_a_verb_of_leading_states_the_registry_role(text: str, lang: str) -> None:
+    assert ("per:olaf-scholz", "DEU") in of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Olaf Scholz met Emmanuel Macron in Lisbon.", "en"),
+        ("Olaf Scholz se reunió con Emmanuel Macron en Lisboa.", "es"),
+        ("Olaf Scholz traf Emmanuel Macron in Lissabon.", "de"),
+    ],
+)
+def test_a_registry_role_the_text_does_not_state_is_no_fact(text: str, lang: str) -> None:
+    assert of(run(text, lang), Relation.HOLDS_ROLE) == set()
+
+
+def test_an_undated_article_states_no_registry_role() -> None:
+    from tests.factories import extract_text
+    ex = extract_text("The coalition led by Olaf Scholz approved the budget.", "en", published=None)
+    assert of(ex, Relation.HOLDS_ROLE) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ukrainian Defence Minister Olexi Reznikov visited Chile.", "en"),
+        ("Le ministre ukrainien de la Défense Oleksi Reznikov a visité le Chili.", "fr"),
+        ("Der ukrainische Verteidigungsminister Olexi Reznikov besuchte Chile.", "de"),
+    ],
+)
+def test_a_given_name_before_a_known_surname_is_that_person(text: str, lang: str) -> None:
+    roles = of(run(text, lang), Relation.HOLDS_ROLE)
+    assert ("per:oleksii-reznikov", "UKR") in roles
+    assert not any(p.startswith("per:ole") and p != "per:oleksii-reznikov" for p, _ in roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("PANAMA (Reuters) - The foreign ministers imposed new sanctions on Cuba on Monday.", "en"),
+        ("PANAMA (dpa) - Die Außenminister haben am Montag Sanktionen gegen Kuba verhängt.", "de"),
+        ("PANAMÁ (EFE) - Los cancilleres impusieron sanciones contra Cuba el lunes.", "es"),
+    ],
+)
+def test_a_lead_in_place_is_no_actor(text: str, lang: str) -> None:
+    assert not any(s == "PAN" for s, _ in of(run(text, lang), Relation.SANCTIONED))
