@@ -41,7 +41,8 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
               for o in find_org_spans(sv, rules, taken)]
     for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         raw = sv.raw(rm.start, rm.end)
-        if free(rm) and raw[:1].isupper():
+        # a rank the rules list in lower case ("генерал", "général") is one in lower case too
+        if free(rm) and (raw[:1].isupper() or rm.payload[:1].islower()):
             items.append(Item(rm.start, rm.end, "rank", surface=raw))
     items.sort(key=lambda it: it.start)
     return items

@@ -130,8 +130,9 @@ class _TitleReader:
     def read(self, t: _Title) -> None:
         """Find the title's parts and person; attach the role, or keep the title open."""
         prev = self.items[t.idx - 1] if t.idx else None
+        # "Department of Defence (DoD) spokesperson N": an abbreviation in brackets before the title
         if (prev is not None and prev.kind == "entity" and prev.etype in _STATE_OR_ORG
-                and tight(self.sv.raw(prev.end, t.item.start))):
+                and (tight(gap := self.sv.raw(prev.end, t.item.start)) or gap.strip() == ")")):
             t.parts.append(prev)
         self._walk_after(t)
         t.org, t.country = _org_and_country(t.parts, self.reg, t.org, t.country)

@@ -132,3 +132,29 @@ def test_a_given_name_before_a_known_surname_is_that_person(text: str, lang: str
 )
 def test_a_lead_in_place_is_no_actor(text: str, lang: str) -> None:
     assert not any(s == "PAN" for s, _ in of(run(text, lang), Relation.SANCTIONED))
+
+
+# --- titles before a name ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Department of National Defense (DND) spokesperson Lorna Bautista Cruz said the drills went well.",
+         "en", ("per:lorna-bautista-cruz", "org:defence-ministry-phl")),
+        ("Kementerian Pertahanan India (Kemhan India) juru bicara Arif Rahman Hakim mengatakan itu.", "id",
+         ("per:arif-rahman-hakim", "org:defence-ministry-ind")),
+        ("The Indian Ministry of Defence (MoD) spokesman Vikram Rao Nair declined to comment.", "en",
+         ("per:vikram-rao-nair", "org:defence-ministry-ind")),
+    ],
+)
+def test_an_abbreviation_in_brackets_before_a_title_keeps_its_organisation(
+        text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+def test_a_chief_of_the_armed_forces_holds_a_role_of_the_forces_with_his_full_name() -> None:
+    ex = run("Armed Forces of the Philippines chief Gen. Ramon Santos Jr. (right) met the press.", "en")
+    assert of(ex, Relation.HOLDS_ROLE) == {("per:ramon-santos-jr", "org:armed-forces-phl")}
+    person = next(e for e in ex.entities if e.id == "per:ramon-santos-jr")
+    assert person.name == "Ramon Santos Jr."
