@@ -117,6 +117,7 @@ class RulesFile(_Strict):
     remote_contact: Words = None
     ship_nouns: Words = None
     list_markers: Words = None  # "among those sanctioned are": a list of targets follows (mentions/lists.py)
+    counterpart_nouns: Words = None  # "his Turkish counterpart N": N is a person (mentions/counterparts.py)
     role_verbs: Words = None  # "the junta led by": the registry role of the person after it is stated
 
 

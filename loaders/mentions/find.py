@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph_schema.model import EntityType
 from loaders.context import ArticleContext
+from loaders.mentions.counterparts import counterpart_items
 from loaders.mentions.found import sentence_items
 from loaders.mentions.items import Item, to_mention
 from loaders.mentions.leadin import mark_lead_in
@@ -38,6 +39,8 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         mark_lead_in(sv, items)
         items.sort(key=lambda it: it.start)
         items += apply_titles(sv, items, reg, rl, open_titles)
+        items.sort(key=lambda it: it.start)
+        items += counterpart_items(sv, items, rl)
         items += ship_items(sv, items, reg, rl, fleets)
         note_fleets(items, reg, fleets)
         items.sort(key=lambda it: it.start)

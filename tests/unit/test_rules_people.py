@@ -158,3 +158,31 @@ def test_a_chief_of_the_armed_forces_holds_a_role_of_the_forces_with_his_full_na
     assert of(ex, Relation.HOLDS_ROLE) == {("per:ramon-santos-jr", "org:armed-forces-phl")}
     person = next(e for e in ex.entities if e.id == "per:ramon-santos-jr")
     assert person.name == "Ramon Santos Jr."
+
+
+# --- a descriptor noun before a name: a person, a partner, no role ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chilean Defence Minister Ana Rojas Diaz met her Peruvian counterpart, Luis Vega Torres, in Lima.", "en"),
+        ("Le ministre chilien de la Défense Ana Rojas Diaz a rencontré son homologue péruvien, Luis Vega Torres, "
+         "à Lima.", "fr"),
+        ("El ministro de Defensa de Chile, Ana Rojas Diaz, se reunió con su homólogo peruano Luis Vega Torres.",
+         "es"),
+        ("Der chilenische Verteidigungsminister Ana Rojas Diaz traf seinen peruanischen Amtskollegen Luis Vega "
+         "Torres in Lima.", "de"),
+    ],
+)
+def test_a_counterpart_is_a_person_and_a_partner_without_a_role(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    met = of(ex, Relation.MET_WITH)
+    pair = ("per:ana-rojas-diaz", "per:luis-vega-torres")
+    assert pair in met or pair[::-1] in met
+    assert not any(p == "per:luis-vega-torres" for p, _ in of(ex, Relation.HOLDS_ROLE))
+
+
+def test_a_single_capitalised_word_after_a_counterpart_noun_is_no_person() -> None:
+    ex = run("The minister met his counterpart Tuesday in Lima.", "en")
+    assert not any(e.id.startswith("per:") for e in ex.entities)
