@@ -186,3 +186,26 @@ def test_a_counterpart_is_a_person_and_a_partner_without_a_role(text: str, lang:
 def test_a_single_capitalised_word_after_a_counterpart_noun_is_no_person() -> None:
     ex = run("The minister met his counterpart Tuesday in Lima.", "en")
     assert not any(e.id.startswith("per:") for e in ex.entities)
+
+
+# --- coordinated sanction objects named as firms by an apposition ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "firm"),
+    [
+        ("Peru on Monday sanctioned Lockheed Martin and Kestrel Dynamics, two of the largest American defense "
+         "contractors.", "en", "org:kestrel-dynamics"),
+        ("Peru sanktionierte Lockheed Martin und Nordwerk, zwei große Rüstungskonzerne.", "de", "org:nordwerk"),
+        ("Perú sancionó a Lockheed Martin y Aceros Andinos, dos grandes empresas de defensa.", "es",
+         "org:aceros-andinos"),
+    ],
+)
+def test_a_name_coordinated_with_a_firm_before_a_firms_apposition_is_sanctioned(
+        text: str, lang: str, firm: str) -> None:
+    assert {("PER", "org:lockheed-martin"), ("PER", firm)} <= of(run(text, lang), Relation.SANCTIONED)
+
+
+def test_a_name_coordinated_with_a_firm_without_an_apposition_is_no_firm() -> None:
+    ex = run("Peru sanctioned Lockheed Martin and Kestrel Dynamics on Monday.", "en")
+    assert not any(e.id == "org:kestrel-dynamics" for e in ex.entities)
