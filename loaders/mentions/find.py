@@ -16,6 +16,7 @@ from loaders.mentions.names import (
     same_person_respelt,
     surname_items,
 )
+from loaders.mentions.paired import paired_titles
 from loaders.mentions.ships import note_fleets, ship_items
 from loaders.mentions.titles import OpenTitle, apply_titles, fill_titles
 from loaders.models import Mention
@@ -37,6 +38,8 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         items = sentence_items(sv, reg, rl)
         items += list_items(sv, items, reg, rl)
         mark_lead_in(sv, items)
+        items.sort(key=lambda it: it.start)
+        items += paired_titles(sv, items, reg, rl)
         items.sort(key=lambda it: it.start)
         items += apply_titles(sv, items, reg, rl, open_titles)
         items.sort(key=lambda it: it.start)

@@ -209,3 +209,37 @@ def test_a_name_coordinated_with_a_firm_before_a_firms_apposition_is_sanctioned(
 def test_a_name_coordinated_with_a_firm_without_an_apposition_is_no_firm() -> None:
     ex = run("Peru sanctioned Lockheed Martin and Kestrel Dynamics on Monday.", "en")
     assert not any(e.id == "org:kestrel-dynamics" for e in ex.entities)
+
+
+# --- one title for two states and two people -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The presidents of Chile and Peru, Ana Rojas Diaz and Luis Vega Torres, opened the forum.", "en"),
+        ("Los presidentes de Chile y Perú, Ana Rojas Diaz y Luis Vega Torres, inauguraron el foro.", "es"),
+        ("Die Präsidenten von Chile und Peru, Ana Rojas Diaz und Luis Vega Torres, eröffneten das Forum.", "de"),
+        ("Президенты Чили и Перу Ана Рохас Диас и Луис Вега Торрес открыли форум.", "ru"),
+    ],
+)
+def test_a_title_of_two_states_gives_each_person_the_state_in_order(text: str, lang: str) -> None:
+    roles = of(run(text, lang), Relation.HOLDS_ROLE)
+    states = sorted(s for _, s in roles)
+    assert states == ["CHL", "PER"], roles
+    first = min(roles, key=lambda r: text.lower().find(r[0].split(":")[1].split("-")[0][:3]))
+    assert first[1] == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Пезешкиан передал послание от верховного лидера Ирана аятоллы Али Хаменеи.", "ru",
+         ("per:ali-khamenei", "IRN")),
+        ("He carried a message from Iran's Supreme Leader Ayatollah Ali Khamenei to Lima.", "en",
+         ("per:ali-khamenei", "IRN")),
+    ],
+)
+def test_a_rank_stands_between_a_title_and_its_name_in_lower_case_too(
+        text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.HOLDS_ROLE)
