@@ -86,6 +86,7 @@ def _org_and_country(parts: Sequence[Item], reg: Registry, org: str | None,
 
 
 _STATE_OR_ORG = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+_PORTFOLIO_WORDS = 6
 
 
 def _given_name_of(sv: SentenceView, run: Span, nxt: Item) -> bool:
@@ -172,7 +173,8 @@ class _TitleReader:
                                                                            for p in t.parts)
             # "Minister of Defence of X": the link words of the language and English (title_links)
             link_ok = all(self.rules.has("title_links", w) or (host and i == 0) for i, w in enumerate(gap_words))
-            if not (tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
+            if not (tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)
+                    or self._portfolio(t, j, gap, gap_words)):
                 break
             if host and nxt.kind == "entity" and nxt.etype == EntityType.COUNTRY:
                 nxt.descriptor = True
@@ -185,6 +187,16 @@ class _TitleReader:
                 pos += 1  # "Adm. Budi Santoso", "Gen. X"
             j += 1
         t.next_index, t.pos = j, pos
+
+    def _portfolio(self, t: _Title, j: int, gap: str, gap_words: list[str]) -> bool:
+        """"министр экономического развития РФ N", "Minister of Economy and Finance of Mali N": a title
+        needing its state may run over a portfolio (a few words, no punctuation) up to the state, when
+        the state (its name, not an adjective) follows the portfolio and nothing else was read yet."""
+        nxt = self.items[j]
+        return (t.cue.needs_org and j == t.idx + 1 and not t.parts and nxt.kind == "entity"
+                and nxt.etype == EntityType.COUNTRY and nxt.how != MentionHow.DEMONYM
+                and 0 < len(gap_words) <= _PORTFOLIO_WORDS
+                and not re.search(r"[,;:()\"“”«»]", gap))
 
     def _person_at(self, start: int, k: int, cue: TitleCue) -> tuple[Item | None, Span | None]:
         """The registry person (items[k]) or capitalised name right at `start`."""

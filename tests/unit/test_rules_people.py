@@ -243,3 +243,35 @@ def test_a_title_of_two_states_gives_each_person_the_state_in_order(text: str, l
 def test_a_rank_stands_between_a_title_and_its_name_in_lower_case_too(
         text: str, lang: str, expected: tuple[str, str]) -> None:
     assert expected in of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+# --- a minister of a portfolio, up to the state --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Minister of Economy and Finance of Mali Amadou Keita Traore arrived in Lima.", "en",
+         ("per:amadou-keita-traore", "MLI")),
+        ("El ministro de Hacienda y Crédito Público de Colombia Andrés Pérez Gómez llegó a Lima.", "es",
+         ("per:andres-perez-gomez", "COL")),
+        ("Документ подписал министр экономического развития Чили Педро Сото.", "ru", ("per:педро-сото", "CHL")),
+    ],
+)
+def test_a_minister_of_a_portfolio_holds_a_role_of_the_state_after_it(
+        text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.HOLDS_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # an adjective of origin after the portfolio is no state of the title ("the Chilean portfolio")
+        ("El líder de la cartera chilena, Pedro Soto Vidal, habló.", "es"),
+        # a headline's capitalised words are no name after a title
+        ("Chilean Defense Chief Visits Peruvian Arms Makers", "en"),
+    ],
+)
+def test_a_portfolio_ends_at_a_state_name_not_an_adjective(text: str, lang: str) -> None:
+    assert not any(s == "PER" or p.startswith("per:pedro") or "makers" in p
+                   for p, s in of(run(text, lang), Relation.HOLDS_ROLE))
