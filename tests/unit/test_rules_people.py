@@ -275,3 +275,16 @@ def test_a_minister_of_a_portfolio_holds_a_role_of_the_state_after_it(
 def test_a_portfolio_ends_at_a_state_name_not_an_adjective(text: str, lang: str) -> None:
     assert not any(s == "PER" or p.startswith("per:pedro") or "makers" in p
                    for p, s in of(run(text, lang), Relation.HOLDS_ROLE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делегацию возглавил заместителем министра обороны Чили Иваном Петровым.",  # instrumental
+        "Делегация во главе с заместителем главы Минобороны Чили Педро Сото прибыла в Лиму.",
+        "Он встретился с министром обороны Чили Педро Сото.",
+    ],
+)
+def test_an_inflected_russian_title_is_matched_in_any_case(text: str) -> None:
+    roles = of(run(text, "ru"), Relation.HOLDS_ROLE)
+    assert len(roles) == 1 and next(iter(roles))[1] == "CHL", roles
