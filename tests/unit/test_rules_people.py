@@ -288,3 +288,26 @@ def test_a_portfolio_ends_at_a_state_name_not_an_adjective(text: str, lang: str)
 def test_an_inflected_russian_title_is_matched_in_any_case(text: str) -> None:
     roles = of(run(text, "ru"), Relation.HOLDS_ROLE)
     assert len(roles) == 1 and next(iter(roles))[1] == "CHL", roles
+
+
+# --- headlines of other articles state no role -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "headline"),
+    [
+        ("Menteri Pertahanan Chile Pedro Soto Vidal tiba di Lima pada Senin untuk pembicaraan.\n"
+         "Berita Lainnya\nPresiden Peru: kerja sama harus diperkuat\n16 November 2024 14:49 WIB", "id",
+         "Presiden Peru"),
+        ("Chile's defence minister Pedro Soto Vidal arrived in Lima on Monday for talks with officials.\n"
+         "Other news\nPeru's President: ties must grow\n16 November 2024", "en", "Peru's President"),
+        ("El ministro de Defensa de Chile, Pedro Soto Vidal, llegó a Lima el lunes para conversar con el gobierno.\n"
+         "Otras noticias\nEl presidente de Perú: hay que ampliar la cooperación\n16 de noviembre de 2024", "es",
+         "El presidente de Perú"),
+    ],
+)
+def test_the_headlines_after_an_other_news_heading_are_no_text(text: str, lang: str, headline: str) -> None:
+    from loaders.clean import clean_text
+    body, _ = clean_text(text, lang)
+    assert "Pedro Soto Vidal" in body
+    assert headline not in body
