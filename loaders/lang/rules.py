@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from graph_schema.model import Modality
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
 from loaders.lang.data import FALLBACK_LANGUAGE, lang_data
@@ -172,6 +173,8 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
         for status, phrase_list in (raw.get("modality") or {}).items():
             for phrase in phrase_list or []:
                 modality.add(str(phrase), str(status), inflect=False)
+        for phrase in raw.get("hedges") or []:  # "reportedly", "probablement": stated as unsure
+            modality.add(str(phrase), Modality.ALLEGED.value, inflect=False)
         for key in WORD_SETS:
             words[key].update(norm(str(w)) for w in raw.get(key) or [])
         for key in PHRASE_SETS:

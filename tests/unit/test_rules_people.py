@@ -311,3 +311,49 @@ def test_the_headlines_after_an_other_news_heading_are_no_text(text: str, lang: 
     body, _ = clean_text(text, lang)
     assert "Pedro Soto Vidal" in body
     assert headline not in body
+
+
+# --- "under sanctions of X": the holder is the target ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Menteri Pertahanan Chile Pedro Soto Vidal berada di bawah sanksi Amerika Serikat sejak 2021.", "id"),
+        ("Menteri Pertahanan Chile Pedro Soto Vidal berada di bawah sekatan Amerika Syarikat sejak 2021.", "ms"),
+        ("Chile's Defence Minister Pedro Soto Vidal has been under sanctions of the United States since 2021.",
+         "en"),
+        ("El ministro de Defensa de Chile, Pedro Soto Vidal, está bajo sanciones de Estados Unidos desde 2021.",
+         "es"),
+    ],
+)
+def test_under_sanctions_of_a_state_the_holder_is_its_target(text: str, lang: str) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == {("USA", "per:pedro-soto-vidal")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada reportedly sanctioned Cuba on Monday.", "en"),
+        ("Le Canada aurait sanctionné Cuba lundi.", "fr"),
+        ("Kanada hat Berichten zufolge Sanktionen gegen Kuba verhängt.", "de"),
+        ("Kanada dikabarkan menjatuhkan sanksi terhadap Kuba.", "id"),
+    ],
+)
+def test_a_hedged_sanction_is_not_stated(text: str, lang: str) -> None:
+    ex = run(text, lang)
+    assert of(ex, Relation.SANCTIONED) == set()
+    assert any(f.relation == Relation.SANCTIONED for f in ex.withheld)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada sanctioned Cuba on Monday.", "en"),
+        ("Le Canada a sanctionné Cuba lundi.", "fr"),
+        ("Kanada hat Sanktionen gegen Kuba verhängt.", "de"),
+        ("Kanada menjatuhkan sanksi terhadap Kuba.", "id"),
+    ],
+)
+def test_an_unhedged_sanction_is_stated(text: str, lang: str) -> None:
+    assert of(run(text, lang), Relation.SANCTIONED) == {("CAN", "CUB")}
