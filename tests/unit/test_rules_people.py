@@ -357,3 +357,18 @@ def test_a_hedged_sanction_is_not_stated(text: str, lang: str) -> None:
 )
 def test_an_unhedged_sanction_is_stated(text: str, lang: str) -> None:
     assert of(run(text, lang), Relation.SANCTIONED) == {("CAN", "CUB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officials in Lima spoke with United States Defense Sec. Lloyd Austin III on Monday.", "en",
+         ("per:lloyd-austin", "USA")),
+        ("Der EU-Außenbeauftragte Josep Borrell reiste am Montag nach Lima.", "de", ("per:josep-borrell", "org:eu")),
+        ("Le chef de la diplomatie européenne Josep Borrell est arrivé lundi à Lima.", "fr",
+         ("per:josep-borrell", "org:eu")),
+    ],
+)
+def test_a_registry_person_with_a_title_beside_holds_the_registered_role(
+        text: str, lang: str, expected: tuple[str, str]) -> None:
+    assert expected in of(run(text, lang), Relation.HOLDS_ROLE)
