@@ -14,6 +14,7 @@ from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
 from loaders.facts.triggers import run
 from loaders.facts.whenwhere import dateline_place, nearest_date, skip_from
+from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
 from loaders.text import SentenceView, longest
 
@@ -86,7 +87,9 @@ def _sentence(fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc
     sent, rl = sv.sentence, fctx.rules
     acc.found += [(f, True) for f in title_role_facts(sv, ms, acc.roles_seen, end, fctx.reg)]
     sf = SentenceFacts(sv, ms, fctx, end, acc.carried)
-    sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t))
+    marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
+    sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
+                          and not (marker and marker[0] <= t.start < marker[1]))
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)

@@ -31,13 +31,19 @@ _TITLE_END = re.compile(r"\s*[.:]?\s*$")
 _NAME_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 
 
-def marker_end(sv: SentenceView, rules: Rules) -> int | None:
-    """Where the sentence's first list marker ends, or None."""
+def marker_span(sv: SentenceView, rules: Rules) -> Span | None:
+    """The sentence's first list marker (its longest reading), or None."""
     hits = rules.phrases["list_markers"].find(sv.tokens, sv.sentence.text, sv.start)
     if not hits:
         return None
     first = min(h.start for h in hits)
-    return max(h.end for h in hits if h.start == first)
+    return first, max(h.end for h in hits if h.start == first)
+
+
+def marker_end(sv: SentenceView, rules: Rules) -> int | None:
+    """Where the sentence's first list marker ends, or None."""
+    span = marker_span(sv, rules)
+    return span[1] if span else None
 
 
 def _name_at(sv: SentenceView, start: int, end: int, rules: Rules, items: Sequence[Item]) -> Span | None:
