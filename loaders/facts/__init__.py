@@ -28,7 +28,10 @@ Per sentence (sentences of related-article links — "Baca juga", "Read more" �
 * accusations ("accused of supplying") are *alleged* and withheld; pledges are *announced*; a phone call
   is no meeting; a state and its own forces are not two parties of a tie; a sanctions sentence naming
   only targets takes the sanctioning actor of the article's previous sanctions;
-* **HOLDS_ROLE** also for registry people named without a title: their registered role on the article date;
+* a marked list ("among those sanctioned are A, …; B, …") sanctions each item's head by the actor of the
+  article's last sanctions fact (`lists`); hedges ("reportedly", ``hedges``) withhold a fact like an allegation;
+* **HOLDS_ROLE** also for registry people whose title the text gives without spelling it out (a title cue or a
+  verb of leading beside the name, ``role_verbs``): their registered role on the article date (none undated);
   a title naming nobody ("the Prime Minister of Myanmar") stands for its holder on the article's date
   (`loaders.mentions.titles.fill_titles`) but states no HOLDS_ROLE of its own;
 * facts are de-duplicated on (subject, relation, object) — either order for symmetric relations —
@@ -36,7 +39,7 @@ Per sentence (sentences of related-article links — "Baca juga", "Read more" �
 
 Modules: `extract` (the stage: `extract_facts(ctx, mentions)`), `specs` (relation slots and sets),
 `triggers` (one argument finder per trigger kind, the ordered `POST_RULES`, the facts), `sentence`
-(one sentence's actors seen from a trigger), `args`, `events`, `roles`, `whenwhere` (status, date, place).
+(one sentence's actors seen from a trigger), `args`, `events`, `roles`, `lists`, `whenwhere` (status, date, place).
 Every confidence figure is in `loaders.confidence`.
 """
 

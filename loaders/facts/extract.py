@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from loaders.context import ArticleContext
 from loaders.facts.args import FactsCtx
+from loaders.facts.lists import list_sanction_facts
 from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
 from loaders.facts.triggers import run
 from loaders.facts.whenwhere import dateline_place, nearest_date, skip_from
+from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
 from loaders.text import SentenceView, longest
 
@@ -85,10 +87,13 @@ def _sentence(fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc
     sent, rl = sv.sentence, fctx.rules
     acc.found += [(f, True) for f in title_role_facts(sv, ms, acc.roles_seen, end, fctx.reg)]
     sf = SentenceFacts(sv, ms, fctx, end, acc.carried)
-    sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t))
+    marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
+    sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
+                          and not (marker and marker[0] <= t.start < marker[1]))
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)
+    sf.out += list_sanction_facts(sv, ms, fctx, acc.found + sf.out, end)
     result.entities += sf.entities
     # "Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)": the statement before is dated too
     anaphora = [h for h in rl.phrases["statement_anaphora"].find(sv.tokens[:4], sent.text, sent.start)
@@ -123,8 +128,8 @@ def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResu
             continue
         end = limit if limit is not None else sent.end
         _sentence(fctx, sv, sorted(by_sentence.get(sent.index, []), key=lambda m: m.start), end, acc, result)
-    acc.found += [(f, True) for f in registry_role_facts(article, mentions, ctx.registry, ctx.published,
-                                                         acc.roles_seen, result.skipped_sentences)]
+    acc.found += [(f, True) for f in registry_role_facts(ctx, mentions, acc.roles_seen,
+                                                         result.skipped_sentences)]
     result.facts = dedupe([f for f, ok in acc.found if ok])
     asserted_keys = {_key(f) for f in result.facts}
     result.withheld = dedupe([f for f, ok in acc.found if not ok and _key(f) not in asserted_keys])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import date
 
 from graph_schema.model import Relation
 from loaders import confidence
+from loaders.context import ArticleContext
 from loaders.facts.specs import EXTRACTOR, P
-from loaders.models import CleanArticle, Fact, Mention, MentionHow
+from loaders.lang import Rules
+from loaders.models import Fact, Mention, MentionHow
 from loaders.registry import Registry
 from loaders.text import SentenceView
 
@@ -37,23 +39,53 @@ def title_role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[st
     return out
 
 
-def registry_role_facts(article: CleanArticle, mentions: Sequence[Mention], reg: Registry,
-                         published: date | None, seen: set[str], skipped: set[int]) -> list[Fact]:
-    """HOLDS_ROLE of registry people named without a title: their registered role on the article's date."""
+_BEFORE_GAP = 60  # characters between a title and the name it stands before, at most
+_CLAUSE_END = re.compile(r"[.;:!?\"\u201c\u201d\u00ab\u00bb]")
+_APPOSITION = re.compile(r"^\s*,\s*(?:\w+\s+)?$")
+
+
+def title_beside(sv: SentenceView, m: Mention, people: Sequence[Mention], rules: Rules) -> bool:
+    """Whether the sentence gives the person a title: a title cue or a verb of leading (``role_verbs``: "the
+    junta led by") before the name in the same clause with no other person between ("President of X Name",
+    "президентов X и Y Имя"), or a title in an apposition after it."""
+    hits: list[tuple[int, int]] = [(h.start, h.end) for h in rules.titles.find(sv.tokens, sv.sentence.text, sv.start)]
+    hits += [(h.start, h.end) for h in rules.phrases["role_verbs"].find(sv.tokens, sv.sentence.text, sv.start)]
+    for h_start, h_end in hits:
+        if h_end <= m.start:
+            gap = sv.raw(h_end, m.start)
+            if len(gap) <= _BEFORE_GAP and not _CLAUSE_END.search(gap) \
+                    and not any(h_end <= p.start < m.start for p in people):
+                return True
+        elif h_start >= m.end and _APPOSITION.match(sv.raw(m.end, h_start)):
+            return True
+    return False
+
+
+def registry_role_facts(ctx: ArticleContext, mentions: Sequence[Mention], seen: set[str],
+                        skipped: set[int]) -> list[Fact]:
+    """HOLDS_ROLE of registry people the article names with a title it does not spell out in full: their
+    registered role on the article's date. No date, or no title beside the name: the text states no role
+    (the registry's role stays registry data)."""
+    reg, published = ctx.registry, ctx.published
+    if published is None:
+        return []
+    views = {sv.sentence.index: sv for sv in ctx.views}
     out = []
     for m in mentions:
         if m.entity_type != P or m.descriptor or m.entity_id in seen or m.sentence_index in skipped \
                 or m.how == MentionHow.ROLE_HOLDER:
             continue
         role = reg.role_on(m.entity_id, published)
-        if role is None:
+        sv = views[m.sentence_index]
+        people = [p for p in mentions if p.sentence_index == m.sentence_index and p.entity_type == P]
+        if role is None or not title_beside(sv, m, people, ctx.rules):
             continue
         org = reg.get(role.org) if role.org else None
         target = role.country if org is not None and org.state_office and role.country else role.org or role.country
         if not target:
             continue
         seen.add(m.entity_id)
-        sent = next(s for s in article.sentences if s.index == m.sentence_index)
+        sent = sv.sentence
         out.append(Fact(subject=m.entity_id, relation=Relation.HOLDS_ROLE, object=target, date=None,
                         place=None, evidence=sent.text, sentence_index=sent.index, start=sent.start,
                         end=sent.end, confidence=round(confidence.REGISTRY_ROLE * m.confidence, 3),

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from graph_schema.model import Modality
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
 from loaders.lang.data import FALLBACK_LANGUAGE, lang_data
@@ -70,9 +71,10 @@ class Rules:
 WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
-              "org_suffixes", "org_prefixes", "company_nouns", "arms_words")
+              "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
-                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
+                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
+                "list_markers", "role_verbs")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
@@ -171,6 +173,8 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
         for status, phrase_list in (raw.get("modality") or {}).items():
             for phrase in phrase_list or []:
                 modality.add(str(phrase), str(status), inflect=False)
+        for phrase in raw.get("hedges") or []:  # "reportedly", "probablement": stated as unsure
+            modality.add(str(phrase), Modality.ALLEGED.value, inflect=False)
         for key in WORD_SETS:
             words[key].update(norm(str(w)) for w in raw.get(key) or [])
         for key in PHRASE_SETS:

@@ -116,6 +116,10 @@ class RulesFile(_Strict):
     relative_pronouns: Words = None
     remote_contact: Words = None
     ship_nouns: Words = None
+    list_markers: Words = None  # "among those sanctioned are": a list of targets follows (mentions/lists.py)
+    counterpart_nouns: Words = None  # "his Turkish counterpart N": N is a person (mentions/counterparts.py)
+    hedges: Words = None  # "reportedly", "likely": a fact stated as unsure is withheld (as alleged)
+    role_verbs: Words = None  # "the junta led by": the registry role of the person after it is stated
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

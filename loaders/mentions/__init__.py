@@ -16,7 +16,9 @@ Stages inside `find_mentions`, all driven by data:
 
 Modules: `find` (the stage: `find_mentions(ctx)`), `found` (what a sentence names), `aliases`, `titles`,
 `chain`, `ships`, `names`, `appositions` (names beside a title), `orgforms` (organisations by their
-form), `items` (what they pass between them).
+form), `lists` (marked lists "N, title; N, title"), `paired` ("the presidents of A and B, N1 and N2"),
+`counterparts` (names after "counterpart"), `leadin` (a lead-in's place is no actor), `items` (what they
+pass between them).
 """
 
 from loaders.mentions.find import find_mentions

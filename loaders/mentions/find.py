@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from graph_schema.model import EntityType
 from loaders.context import ArticleContext
+from loaders.mentions.counterparts import counterpart_items
 from loaders.mentions.found import sentence_items
 from loaders.mentions.items import Item, to_mention
+from loaders.mentions.leadin import mark_lead_in
+from loaders.mentions.lists import list_items
 from loaders.mentions.names import (
     extend_suffix,
     fuzzy_items,
@@ -13,6 +16,7 @@ from loaders.mentions.names import (
     same_person_respelt,
     surname_items,
 )
+from loaders.mentions.paired import paired_titles
 from loaders.mentions.ships import note_fleets, ship_items
 from loaders.mentions.titles import OpenTitle, apply_titles, fill_titles
 from loaders.models import Mention
@@ -32,7 +36,14 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
     spellings: dict[str, str] = {}  # normalised name of a discovered person -> its id
     for sv in ctx.views:
         items = sentence_items(sv, reg, rl)
+        items += list_items(sv, items, reg, rl)
+        mark_lead_in(sv, items)
+        items.sort(key=lambda it: it.start)
+        items += paired_titles(sv, items, reg, rl)
+        items.sort(key=lambda it: it.start)
         items += apply_titles(sv, items, reg, rl, open_titles)
+        items.sort(key=lambda it: it.start)
+        items += counterpart_items(sv, items, rl)
         items += ship_items(sv, items, reg, rl, fleets)
         note_fleets(items, reg, fleets)
         items.sort(key=lambda it: it.start)

@@ -11,7 +11,7 @@ from loaders.lang import Rules
 from loaders.mentions.aliases import alias_mentions
 from loaders.mentions.appositions import restore, without_span
 from loaders.mentions.items import Item
-from loaders.mentions.orgforms import find_org_spans
+from loaders.mentions.orgforms import coordinated_orgs, find_org_spans
 from loaders.models import MentionHow
 from loaders.registry import Registry
 from loaders.text import PhraseMatch, SentenceView, fold, longest, tokenize
@@ -36,12 +36,16 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
             items.append(Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
     items += _titles_around_demonyms(sv, items, rules)
     taken = [(it.start, it.end) for it in items]
+    spans = find_org_spans(sv, rules, taken)
+    orgs = [(it.start, it.end, "") for it in items if it.etype == EntityType.ORGANIZATION]
+    spans += coordinated_orgs(sv, orgs + [(o.start, o.end, "") for o in spans], rules,
+                              taken + [(o.start, o.end) for o in spans])
     items += [Item(o.start, o.end, "entity", o.entity_id, EntityType.ORGANIZATION, MentionHow.FORM,
-                   sv.raw(o.start, o.end), confidence=confidence.FORM_ORGANISATION)
-              for o in find_org_spans(sv, rules, taken)]
+                   sv.raw(o.start, o.end), confidence=confidence.FORM_ORGANISATION) for o in spans]
     for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         raw = sv.raw(rm.start, rm.end)
-        if free(rm) and raw[:1].isupper():
+        # a rank the rules list in lower case ("генерал", "général") is one in lower case too
+        if free(rm) and (raw[:1].isupper() or rm.payload[:1].islower()):
             items.append(Item(rm.start, rm.end, "rank", surface=raw))
     items.sort(key=lambda it: it.start)
     return items

@@ -136,6 +136,10 @@ def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str,
 
 def extend_suffix(sv: SentenceView, it: Item) -> None:
     """"Lloyd Austin III", "Gilberto Teodoro Jr.": a person's name goes on over a generational suffix."""
+    if re.search(r"\s(?:Jr|Sr)$", it.surface) and sv.raw(it.end, it.end + 1) == ".":
+        it.end += 1  # "Romeo Cruz Jr." found without its full stop
+        it.surface = sv.raw(it.start, it.end)
+        return
     suffix = _SUFFIX.match(sv.raw(it.end, sv.sentence.end))
     if suffix:
         it.end += suffix.end()

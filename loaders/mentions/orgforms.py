@@ -110,3 +110,36 @@ def find_org_spans(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]])
             if not any(f.start < c.end and c.start < f.end for f in found):
                 found.append(c)
     return sorted(found, key=lambda f: f.start)
+
+
+_APPOSITION_WORDS = 8
+
+
+def _apposition_names_firms(sv: SentenceView, end: int, rules: Rules) -> bool:
+    """Whether ", <up to 8 words with a company noun>" follows `end` ("…, two of the largest contractors")."""
+    rest = sv.raw(end, sv.sentence.end)
+    if not rest.lstrip(" ").startswith(","):
+        return False
+    first_comma = end + rest.index(",") + 1
+    stop = sv.raw(first_comma, sv.sentence.end)
+    cut = min([i for i in (stop.find(","), stop.find(";"), stop.find(".")) if i >= 0], default=len(stop))
+    words = [t.text for t in sv.tokens if first_comma <= t.start < first_comma + cut][:_APPOSITION_WORDS]
+    # a plural of the noun: "contractors", "Rüstungskonzerne", "empresas", "perusahaan"
+    return any(rules.has("company_nouns", w[:len(w) - cut]) for w in words for cut in (0, 1, 2))
+
+
+def coordinated_orgs(sv: SentenceView, org_items: list[tuple[int, int, str]], rules: Rules,
+                     taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """"A and B, two defence contractors": a capitalised name coordinated with an organisation `A`
+    (start, end, kind of actor) before an apposition naming firms is an organisation too."""
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for _, a_end, _ in org_items:
+        k = next((i for i, t in enumerate(toks) if t.start >= a_end), None)
+        if k is None or k + 1 >= len(toks) or not rules.has("conjunctions", toks[k].text) \
+                or sv.raw(a_end, toks[k].start).strip():
+            continue
+        j = _run_forward(sv, k + 1, rules, taken)
+        if j > k + 1 and _apposition_names_firms(sv, toks[j - 1].end, rules):
+            out.append(_span(sv, toks[k + 1], toks[j - 1]))
+    return out

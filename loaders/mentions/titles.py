@@ -86,6 +86,13 @@ def _org_and_country(parts: Sequence[Item], reg: Registry, org: str | None,
 
 
 _STATE_OR_ORG = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+_PORTFOLIO_WORDS = 6
+
+
+def _given_name_of(sv: SentenceView, run: Span, nxt: Item) -> bool:
+    """Whether a capitalised run ends right before a registry person's name (one space between)."""
+    return nxt.kind == "entity" and nxt.etype == EntityType.PERSON and sv.raw(run[1], nxt.start) == " " \
+        and len(sv.raw(*run).split()) <= 2
 
 
 @dataclass
@@ -124,8 +131,9 @@ class _TitleReader:
     def read(self, t: _Title) -> None:
         """Find the title's parts and person; attach the role, or keep the title open."""
         prev = self.items[t.idx - 1] if t.idx else None
+        # "Department of Defence (DoD) spokesperson N": an abbreviation in brackets before the title
         if (prev is not None and prev.kind == "entity" and prev.etype in _STATE_OR_ORG
-                and tight(self.sv.raw(prev.end, t.item.start))):
+                and (tight(gap := self.sv.raw(prev.end, t.item.start)) or gap.strip() == ")")):
             t.parts.append(prev)
         self._walk_after(t)
         t.org, t.country = _org_and_country(t.parts, self.reg, t.org, t.country)
@@ -165,7 +173,8 @@ class _TitleReader:
                                                                            for p in t.parts)
             # "Minister of Defence of X": the link words of the language and English (title_links)
             link_ok = all(self.rules.has("title_links", w) or (host and i == 0) for i, w in enumerate(gap_words))
-            if not (tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)):
+            if not (tight(gap) or (link_ok and len(gap_words) <= 2 and "," not in gap)
+                    or self._portfolio(t, j, gap, gap_words)):
                 break
             if host and nxt.kind == "entity" and nxt.etype == EntityType.COUNTRY:
                 nxt.descriptor = True
@@ -179,6 +188,16 @@ class _TitleReader:
             j += 1
         t.next_index, t.pos = j, pos
 
+    def _portfolio(self, t: _Title, j: int, gap: str, gap_words: list[str]) -> bool:
+        """"министр экономического развития РФ N", "Minister of Economy and Finance of Mali N": a title
+        needing its state may run over a portfolio (a few words, no punctuation) up to the state, when
+        the state (its name, not an adjective) follows the portfolio and nothing else was read yet."""
+        nxt = self.items[j]
+        return (t.cue.needs_org and j == t.idx + 1 and not t.parts and nxt.kind == "entity"
+                and nxt.etype == EntityType.COUNTRY and nxt.how != MentionHow.DEMONYM
+                and 0 < len(gap_words) <= _PORTFOLIO_WORDS
+                and not re.search(r"[,;:()\"“”«»]", gap))
+
     def _person_at(self, start: int, k: int, cue: TitleCue) -> tuple[Item | None, Span | None]:
         """The registry person (items[k]) or capitalised name right at `start`."""
         sv, items = self.sv, self.items
@@ -187,6 +206,10 @@ class _TitleReader:
             return items[k], None
         if k >= len(items) or items[k].start > start:
             found = capitalised_run(sv, start, self.taken, stop=self.stop, particles=self.particles)
+            if found is not None and k < len(items) and _given_name_of(sv, found, items[k]):
+                # "Verteidigungsminister Olexij Resnikow": a given name before a known surname is that person's
+                items[k].start, items[k].surface = found[0], sv.raw(found[0], items[k].end)
+                return items[k], None
             if found is not None:
                 name = sv.raw(*found)
                 if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
