@@ -3,16 +3,20 @@ after, coordination, speakers, and the argument finders of purchases, agent noun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from graph_schema.model import EntityType, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, FactsCtx, conj_gap, convert, ext_start, words_between
+from loaders.facts.events import in_event_name
 from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, C
 from loaders.facts.whenwhere import relative_spans
 from loaders.lang import Trigger
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView
+
+_UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
 
 
 class SentenceFacts:
@@ -23,7 +27,8 @@ class SentenceFacts:
         self.sv = sv
         self.ctx = ctx
         self.limit = limit
-        self.args = [m for m in mentions if not m.descriptor and m.start < limit]
+        self.mentions = mentions
+        self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -32,6 +37,7 @@ class SentenceFacts:
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
         self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
+        self.event_spans: list[tuple[int, int]] = []  # names of the events discovered so far: no trigger inside
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
@@ -158,9 +164,11 @@ class SentenceFacts:
             if forward:
                 nxt = next((m for m in self.args if m.start > cur.end), None)
                 kind = conj_gap(self.sv, self.ctx, cur.end, ext_start(nxt)) if nxt else None
+                nxt = self._qualified(nxt, allowed) if nxt else None
             else:
-                nxt = next((m for m in reversed(self.args) if m.end <= ext_start(cur)), None)
-                kind = conj_gap(self.sv, self.ctx, nxt.end, ext_start(cur)) if nxt else None
+                start = self._qualifier_start(cur)
+                nxt = next((m for m in reversed(self.args) if m.end <= start), None)
+                kind = conj_gap(self.sv, self.ctx, nxt.end, start) if nxt else None
             if kind is None or nxt is None:
                 break
             arg = convert(nxt, allowed, self.ctx, object_slot=forward)
@@ -171,6 +179,28 @@ class SentenceFacts:
         # "A, B and C": commas count only in a list closed by a conjunction
         last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
         return [arg for arg, _ in chain[: last_word + 1]]
+
+    def _qualifier_start(self, m: Mention) -> int:
+        """Where a person's mention starts with the state naming him right before it ("US Secretary X")."""
+        start = ext_start(m)
+        prev = next((p for p in reversed(self.mentions) if p.end <= start), None)
+        if m.entity_type != EntityType.PERSON or prev is None or prev.entity_type != C:
+            return start
+        # a title the rules do not know may stand between: "US Secretary of War X"
+        gap = re.findall(r"\S+", self.sv.raw(prev.end, start))
+        if len(gap) <= _UNKNOWN_TITLE_WORDS and all(w[:1].isupper() or self.ctx.rules.has("title_links", w)
+                                                     for w in gap):
+            return prev.start
+        return start
+
+    def _qualified(self, m: Mention, allowed: frozenset[EntityType]) -> Mention:
+        """The person a state qualifies ("and US Secretary X") when the state itself fits no slot."""
+        if m.entity_type != C or C in allowed:
+            return m
+        nxt = next((p for p in self.args if p.start >= m.end), None)
+        if nxt is not None and nxt.entity_type == EntityType.PERSON and self._qualifier_start(nxt) == m.start:
+            return nxt
+        return m
 
     def agent_after(self, trig: PhraseMatch[Trigger], subj_types: frozenset[EntityType],
                      obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, convert, ext_start, words_between
-from loaders.facts.events import event_after
+from loaders.facts.events import event_after, quoted_event
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
     BETWEEN_STATES,
@@ -150,7 +150,9 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
     st.penalty = confidence.NO_SUBJECT_BEFORE
     trig = st.trig
     after = sf.after(trig.end)
-    nxt_word = next((t.text for t in sf.sv.tokens if t.start >= trig.end), "")
+    # "a joint exercise codenamed "Blue Shield" between A and B": the name sits before "between"
+    quoted = quoted_event(sf.sv, sf.ctx, trig.end, None)
+    nxt_word = next((t.text for t in sf.sv.tokens if t.start >= (quoted[1] if quoted else trig.end)), "")
     if st.rel in SYMMETRIC_RELATIONS and sf.ctx.rules.has("between", nxt_word) and after:
         a = convert(after[0], st.subj_types, sf.ctx, object_slot=False)
         if a is not None:
@@ -241,6 +243,9 @@ def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
         event = event_after(sf.sv, sf.ctx, st.trig.end, st.date)
         if event is not None:
             sf.entities.append(event)
+            at = sf.sv.sentence.text.find(event.name, st.trig.end - sf.sv.start)
+            if at >= 0:
+                sf.event_spans.append((sf.sv.start + at, sf.sv.start + at + len(event.name)))
             st.obj = Arg(st.subj.mention, event.id, confidence.DISCOVERED_EVENT)
     return True
 
@@ -274,9 +279,11 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     subj, obj = st.subj, st.obj
     if subj is not None and obj is not None:
         subjects = [subj, *sf.coordinated(subj, st.subj_types, forward=False)]
-        if st.verb_final:
+        if st.verb_final or st.rel == Relation.ATTENDED:
+            # "… between A and B on the sidelines of C": every party before the trigger attends
+            before = st.trig.start if st.rel == Relation.ATTENDED else obj.mention.start
             subjects += [a for a in sf.coordinated(subj, st.subj_types, forward=True)
-                         if a.mention.start < obj.mention.start and a.entity_id != obj.entity_id]
+                         if a.mention.start < before and a.entity_id != obj.entity_id]
         objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)] \
             if obj.mention.start >= st.trig.end else [obj]
         st.pairs += [(s, o) for s in subjects for o in objects]
@@ -284,9 +291,28 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     return bool(st.pairs)
 
 
+def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"a joint exercise codenamed "Blue Shield" between A and B": each party also attends the exercise."""
+    if st.rel != Relation.COOPERATES_WITH or not st.pairs or not sf.ctx.rules.phrases["event_nouns"].find(
+            [t for t in sf.sv.tokens if st.trig.start <= t.start < st.trig.end], sf.sv.sentence.text, sf.sv.start):
+        return True
+    quoted = quoted_event(sf.sv, sf.ctx, st.trig.end, st.date)
+    event = quoted[0] if quoted else event_after(sf.sv, sf.ctx, st.trig.end, st.date)
+    if event is None:
+        return True
+    sf.entities.append(event)
+    parties = {a.entity_id: a for pair in st.pairs for a in pair}
+    spec = SPECS[Relation.ATTENDED]
+    attend = TriggerState(st.trig, Relation.ATTENDED, spec, st.strength, False, spec.subject, spec.object,
+                          date=st.date, penalty=st.penalty)
+    attend.pairs = [(a, Arg(a.mention, event.id, confidence.DISCOVERED_EVENT)) for a in parties.values()]
+    _emit(sf, attend)
+    return True
+
+
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent, _coup_state, _when,
-    _attended_event, _joint_subjects, _carried_actor, _coordinated_pairs,
+    _attended_event, _joint_subjects, _carried_actor, _coordinated_pairs, _exercise_parties,
 )
 
 
@@ -349,6 +375,8 @@ def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
     spec = SPECS.get(rel)
     if spec is None:
         return
+    if any(a <= trig.start < b for a, b in sf.event_spans):
+        return  # "attended the signing ceremony": a trigger inside an event's name is none
     st = _start(trig, rel, spec)
     sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
     # "the cooperation which was built between A and B": the trigger noun heads the clause

@@ -108,6 +108,9 @@ class RulesFile(_Strict):
     org_prefixes: Words = None
     company_nouns: Words = None
     arms_words: Words = None
+    event_compounds: Words = None  # event nouns that end a compound ("Waffenschau"): loaders/facts/events.py
+    event_name_cues: Words = None  # words before a quoted event name ("codenamed", "bertajuk")
+    event_links: Words = None  # small words inside an event's capitalised name ("Institute for Strategy")
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None
