@@ -19,6 +19,14 @@ from loaders.text import PhraseMatch, SentenceView
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
 
 
+def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: Mention) -> bool:
+    """"the African Union (AU)": an abbreviation in parentheses right after its own name is that mention."""
+    if sv.raw(m.start - 1, m.start) != "(":
+        return False
+    prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+    return prev is not None and prev.entity_id == m.entity_id and sv.raw(prev.end, m.start).strip() == "("
+
+
 class SentenceFacts:
     """Trigger-by-trigger extraction over one sentence."""
 
@@ -28,7 +36,8 @@ class SentenceFacts:
         self.ctx = ctx
         self.limit = limit
         self.mentions = mentions
-        self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)]
+        self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)
+                     and not _repeated_in_parentheses(sv, mentions, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -38,6 +47,8 @@ class SentenceFacts:
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
         self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
         self.event_spans: list[tuple[int, int]] = []  # names of the events discovered so far: no trigger inside
+        self.only_for: dict[tuple[int, int], frozenset[Relation]] = {}  # reference spans -> relations they fill
+        self.rel: Relation | None = None  # the relation of the current trigger
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
@@ -47,8 +58,12 @@ class SentenceFacts:
 
         A trigger inside a relative clause takes its subject from the clause or from the antecedent
         right before the pronoun ("the junta, which seized power"; not "any state that buys … from
-        Russia"); a trigger outside one takes no argument from inside one.
+        Russia"); a trigger outside one takes no argument from inside one. A reference fills only the
+        relations it may (`loaders.facts.reference`).
         """
+        rels = self.only_for.get((m.start, m.end))
+        if rels is not None and self.rel not in rels:
+            return False
         if self.trig_span is not None:
             a, _ = self.trig_span
             if ext_start(m) >= a:
@@ -68,6 +83,22 @@ class SentenceFacts:
     def before(self, pos: int) -> list[Mention]:
         """Argument candidates ending before `pos`, nearest first."""
         return [m for m in reversed(self.args) if m.end <= pos and self.visible(m)]
+
+    def subjects_before(self, pos: int) -> list[Mention]:
+        """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
+        before it first: "A, a long-time ally of B, bought …" (A, not B, bought)."""
+        cands = self.before(pos)
+        text = self.sv.raw(self.sv.start, pos).rstrip()
+        if not cands or not text.endswith(","):
+            return cands
+        opening = text.rfind(",", 0, len(text) - 1)
+        if opening < 0:
+            return cands
+        at = self.sv.start + opening
+        head = next((m for m in cands if m.end <= at), None)
+        if head is None or self.sv.raw(head.end, at).strip() or head is cands[0]:
+            return cands
+        return [head, *(m for m in cands if m is not head)]
 
     def after(self, pos: int) -> list[Mention]:
         """Argument candidates starting at or after `pos`, speakers left out."""
@@ -95,7 +126,7 @@ class SentenceFacts:
         actor after a source word ("from", "dari", "de", "von"), else the maker's state of a weapon
         named after the trigger; any other actor after the trigger fills neither role.
         """
-        buyer = self.first(self.before(trig.start), buyer_types, object_slot=False)
+        buyer = self.first(self.subjects_before(trig.start), buyer_types, object_slot=False)
         seller: Arg | None = None
         for m in self.after(trig.end):
             word = self.prev_word(m)
@@ -158,6 +189,11 @@ class SentenceFacts:
 
     def coordinated(self, first: Arg, allowed: frozenset[EntityType], forward: bool) -> list[Arg]:
         """Actors joined to `first` by a conjunction ("A dan B", "A, B and C")."""
+        twin = next((m for m in self.args if (m.start, m.end) == (first.mention.start, first.mention.end)
+                     and m.entity_id != first.mention.entity_id), None)
+        if twin is not None:  # "the two countries": one phrase, two states (`loaders.facts.reference`)
+            arg = convert(twin, allowed, self.ctx, object_slot=forward)
+            return [arg] if arg is not None else []
         chain: list[tuple[Arg, str]] = []
         cur = first.mention
         while True:
@@ -176,7 +212,10 @@ class SentenceFacts:
                 break
             chain.append((arg, kind))
             cur = nxt
-        # "A, B and C": commas count only in a list closed by a conjunction
+        # "A, B and C": commas count only in a list closed by a conjunction (read backwards from C, the
+        # conjunction comes first and closes every comma before it)
+        if not forward and chain and chain[0][1] == "word":
+            return [arg for arg, _ in chain]
         last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
         return [arg for arg, _ in chain[: last_word + 1]]
 
@@ -237,14 +276,15 @@ class SentenceFacts:
         The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
         or the head of an apposition ("A, B's main arms supplier, …"). The other party is the
         possessive right before the noun, else the first actor after it in its clause ("of B",
-        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word noun counts only with
-        an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause.
+        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word supply noun counts only
+        with an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause;
+        an ally noun ("A, a long-time ally of B") needs none.
         """
         brk = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
         end = trig.end + brk.start() if brk else self.limit
         arms = self.ctx.rules.words.get("arms_words", frozenset())
-        if trig.first == trig.last and not any(t.text.startswith(w) for t in self.sv.tokens
-                                               if trig.start <= t.start < end for w in arms):
+        if trig.payload.relation == Relation.SUPPLIES_ARMS_TO and trig.first == trig.last \
+                and not any(t.text.startswith(w) for t in self.sv.tokens if trig.start <= t.start < end for w in arms):
             return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
         before = self.before(trig.start)
         poss = before[0] if before and POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None

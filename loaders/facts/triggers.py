@@ -8,12 +8,12 @@ pair with its status, date, place and confidence.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
+from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, convert, ext_start, words_between
 from loaders.facts.events import event_after, quoted_event
+from loaders.facts.reference import coup_agent_linked, pair_reference
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
     BETWEEN_STATES,
@@ -26,42 +26,14 @@ from loaders.facts.specs import (
     SPECS,
     WINDOW,
     P,
-    RelationSpec,
 )
+from loaders.facts.state import TriggerState, start_state
 from loaders.facts.whenwhere import nearest_date, place_for, status_between
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Fact, Mention
 from loaders.text import PhraseMatch
 
 Strength = TriggerStrength
-
-
-@dataclass
-class TriggerState:
-    """What the rules have found for one trigger so far."""
-
-    trig: PhraseMatch[Trigger]
-    rel: Relation
-    spec: RelationSpec
-    strength: TriggerStrength
-    reverse: bool
-    subj_types: frozenset[EntityType]
-    obj_types: frozenset[EntityType]
-    subj: Arg | None = None
-    obj: Arg | None = None
-    pairs: list[tuple[Arg, Arg]] = field(default_factory=list)
-    penalty: float = 1.0
-    verb_final: bool = False
-    date: str | None = None
-
-
-def _start(trig: PhraseMatch[Trigger], rel: Relation, spec: RelationSpec) -> TriggerState:
-    strength = trig.payload.strength
-    reverse = strength == Strength.REVERSE
-    subj_types, obj_types = (spec.object, spec.subject) if reverse else (spec.subject, spec.object)
-    if strength == Strength.WEAK and rel == Relation.MET_WITH:
-        subj_types = obj_types = frozenset({P})
-    return TriggerState(trig, rel, spec, strength, reverse, subj_types, obj_types)
 
 
 # --- argument finders, one per trigger kind (False: no fact) -----------------------------------------
@@ -93,7 +65,7 @@ def _reverse_args(sf: SentenceFacts, st: TriggerState) -> bool:
 
 def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it."""
-    st.subj = sf.first(sf.before(st.trig.start), st.subj_types, object_slot=False,
+    st.subj = sf.first(sf.subjects_before(st.trig.start), st.subj_types, object_slot=False,
                        skip_consumed=st.rel in PERSON_LEVEL)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
@@ -176,7 +148,9 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
 def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) -> None:
     """The subject right after the trigger: symmetric, passive, weak or verb-second inverted triggers."""
     rules, trig = sf.ctx.rules, st.trig
-    prev_word = [t.text for t in sf.sv.tokens if t.end <= first_after.start][-1:]
+    # the word before the actor, past an article ("was led by the army")
+    prev_word = [t.text for t in sf.sv.tokens if t.end <= first_after.start
+                 and (rules.has("passive_agents", t.text) or not rules.has("determiners", t.text))][-1:]
     passive = bool(prev_word) and rules.has("passive_agents", prev_word[0])
     # "joined the joint drills with the navy": a partner after "with" is not the subject
     partner = bool(prev_word) and rules.has("comitative_preps", prev_word[0])
@@ -311,8 +285,9 @@ def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent, _coup_state, _when,
-    _attended_event, _joint_subjects, _carried_actor, _coordinated_pairs, _exercise_parties,
+    coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent,
+    _coup_state, _when, _attended_event, _joint_subjects, _carried_actor, pair_reference, _coordinated_pairs,
+    _exercise_parties,
 )
 
 
@@ -351,6 +326,8 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
                 obj_id = actor.country
         if subj_id == obj_id or (rel in BETWEEN_STATES and sf.same_state(subj_id, obj_id)):
             continue  # "India signed … for its own navy" is no tie between two actors
+        if rel == Relation.VISITED and o.mention.entity_type == P:
+            continue  # a visit goes to a place: a person named after it is no destination
         if rel == Relation.MET_WITH and sf.ctx.rules.phrases["remote_contact"].find(
                 sf.sv.tokens, sf.sv.sentence.text, sf.sv.start):
             continue  # a phone or video call is not a meeting
@@ -377,7 +354,8 @@ def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
         return
     if any(a <= trig.start < b for a, b in sf.event_spans):
         return  # "attended the signing ceremony": a trigger inside an event's name is none
-    st = _start(trig, rel, spec)
+    st = start_state(trig, rel, spec)
+    sf.rel = rel
     sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
     # "the cooperation which was built between A and B": the trigger noun heads the clause
     sf.open_span = next(((a, b) for a, b in sf.rel_spans

@@ -71,9 +71,10 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "event_compounds", "event_name_cues",
-              "event_links")
+              "event_links", "coup_verbs")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
-                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns")
+                "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
+                "military_references", "pair_references", "coup_nouns")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:

@@ -111,6 +111,7 @@ class RulesFile(_Strict):
     event_compounds: Words = None  # event nouns that end a compound ("Waffenschau"): loaders/facts/events.py
     event_name_cues: Words = None  # words before a quoted event name ("codenamed", "bertajuk")
     event_links: Words = None  # small words inside an event's capitalised name ("Institute for Strategy")
+    coup_verbs: Words = None  # verbs tying an agent to "the coup" ("staged"): loaders/facts/reference.py
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None
@@ -119,6 +120,9 @@ class RulesFile(_Strict):
     relative_pronouns: Words = None
     remote_contact: Words = None
     ship_nouns: Words = None
+    military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
+    pair_references: Words = None  # "the two countries": the article's two states
+    coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

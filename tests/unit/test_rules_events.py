@@ -121,3 +121,175 @@ def test_a_named_joint_exercise_between_two_parties(text: str, lang: str, event:
     ex = extract_text(text, lang)
     assert attended(ex) == {("CHL", event), ("PER", event)}
     assert of(ex, Relation.COOPERATES_WITH) == {("CHL", "PER")}
+
+
+# --- reference across the article (loaders/facts/reference.py) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rel"),
+    [
+        ("Chile and Peru held talks in Lima on Monday.\nThe two countries signed a defence pact.", "en",
+         Relation.SIGNED_AGREEMENT_WITH),
+        ("Le Chili et le Pérou ont tenu des pourparlers à Lima.\nLes deux pays ont signé un accord de défense.",
+         "fr", Relation.SIGNED_AGREEMENT_WITH),
+        ("Chili dan Peru mengadakan pembicaraan di Lima.\nKerja sama kedua negara terus meningkat.", "id",
+         Relation.COOPERATES_WITH),
+        ("Chile und Peru führten Gespräche in Lima.\nDie Zusammenarbeit beider Länder wächst.", "de",
+         Relation.COOPERATES_WITH),
+    ],
+)
+def test_the_two_countries_are_the_two_states_named_before(text: str, lang: str, rel: Relation) -> None:
+    pairs = {frozenset(p) for p in of(extract_text(text, lang), rel)}
+    assert frozenset({"CHL", "PER"}) in pairs
+
+
+def test_the_two_countries_fill_no_one_sided_slot() -> None:
+    ex = extract_text("Chile and Peru held talks in Lima.\nThe visit by Chilean ships to the two countries ended.",
+                      "en")
+    assert not {o for _, o in of(ex, Relation.VISITED)} & {"CHL", "PER"}
+
+
+def test_a_pair_reference_before_any_two_states_names_nothing() -> None:
+    ex = extract_text("The two countries signed a defence pact.", "en")
+    assert not of(ex, Relation.SIGNED_AGREEMENT_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Thai military staged a coup on Monday.\nCanada later criticised the junta.", "en"),
+        ("The Thai military staged a coup on Monday.\nCanada condemned the regime.", "en"),
+        ("Militer Thailand melancarkan kudeta pada Senin.\nKanada mengecam junta.", "id"),
+    ],
+)
+def test_the_junta_is_the_article_coup_agent(text: str, lang: str) -> None:
+    ex = extract_text(text, lang)
+    assert ("CAN", "org:armed-forces-tha") in of(ex, Relation.CRITICIZED)
+
+
+def test_the_junta_before_any_coup_names_nothing() -> None:
+    assert not of(extract_text("Canada criticised the junta.", "en"), Relation.CRITICIZED)
+
+
+# --- a coup as an event: criticised, never seized by its critics ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "critics", "names"),
+    [
+        ("Canada's Prime Minister Mark Lane condemned the coup in Bolivia today.", "en",
+         {"per:mark-lane"}, {"coup", "the coup"}),
+        ("Japan and Canada have condemned the power grab.", "en", {"JPN", "CAN"}, {"power grab", "the power grab"}),
+        ("L'Allemagne et le Japon condamnent le putsch.", "fr", {"DEU", "JPN"}, {"putsch", "le putsch"}),
+        ("Jepang mengecam kudeta di Bolivia.", "id", {"JPN"}, {"kudeta"}),
+    ],
+)
+def test_a_condemned_coup_is_the_criticism_object(text: str, lang: str, critics: set[str], names: set[str]) -> None:
+    ex = extract_text(text, lang)
+    coups = {e.id: {e.name, *e.aliases} for e in ex.entities if e.id.startswith("evt:coup")}
+    assert len(coups) == 1
+    coup_id, coup_names = next(iter(coups.items()))
+    assert coup_names == names
+    assert {s for s, o in of(ex, Relation.CRITICIZED) if o == coup_id} == critics
+    assert not of(ex, Relation.SEIZED_POWER_IN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lane, speaking during a visit to Fiji today, called the coup illegitimate.",
+        "Canada's Prime Minister Mark Lane urged that ousted President Juan Ortiz be reinstated.",
+    ],
+)
+def test_who_names_a_coup_or_its_victim_seized_no_power(text: str) -> None:
+    ex = extract_text("Canada's Prime Minister Mark Lane spoke in Ottawa.\n" + text, "en")
+    assert not of(ex, Relation.SEIZED_POWER_IN)
+    assert not of(ex, Relation.ATTENDED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Thai military staged a coup in 2014.", "en"),
+        ("The coup was led by the Thai military in 2014.", "en"),
+        ("Militer Thailand melancarkan kudeta pada 2014.", "id"),
+        ("Pada 2014, kudeta dilakukan oleh militer Thailand.", "id"),
+    ],
+)
+def test_a_coup_verb_ties_the_agent(text: str, lang: str) -> None:
+    assert of(extract_text(text, lang), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
+
+
+def test_an_abbreviation_in_parentheses_keeps_a_list_of_critics() -> None:
+    ex = extract_text("France, the European Union (EU) and Japan condemned the coup.", "en")
+    assert {s for s, _ in of(ex, Relation.CRITICIZED)} == {"FRA", "org:eu", "JPN"}
+
+
+# --- everyday vocabulary (rules/<lang>.yaml) and arguments from structure --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile's Defence Minister Ana Reyes was received by Peru's Defence Minister Luis Soto in Lima.", "en"),
+        ("La ministre chilienne de la Défense Ana Reyes a été reçue par le ministre péruvien de la Défense "
+         "Luis Soto à Lima.", "fr"),
+        ("La ministra de Defensa de Chile, Ana Reyes, fue recibida por el ministro de Defensa de Perú, "
+         "Luis Soto, en Lima.", "es"),
+        ("Menteri Pertahanan Chili Ana Reyes disambut oleh Menteri Pertahanan Peru Luis Soto pada Senin.", "id"),
+    ],
+)
+def test_received_by_is_a_meeting(text: str, lang: str) -> None:
+    pairs = {frozenset(p) for p in of(extract_text(text, lang), Relation.MET_WITH)}
+    assert frozenset({"per:ana-reyes", "per:luis-soto"}) in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile left the talks, accusing Peru of bad faith.", "en"),
+        ("Le Chili a quitté les pourparlers, accusant le Pérou de mauvaise foi.", "fr"),
+        ("Chile abandonó las conversaciones, acusando a Perú de mala fe.", "es"),
+    ],
+)
+def test_a_participle_of_accusation_criticises(text: str, lang: str) -> None:
+    assert ("CHL", "PER") in of(extract_text(text, lang), Relation.CRITICIZED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rel"),
+    [
+        ("Il y a une semaine, l'Espagne a remis aux militaires péruviens plusieurs avions.", "fr",
+         Relation.SUPPLIES_ARMS_TO),
+        ("Des instructeurs militaires espagnols forment l'armée péruvienne.", "fr", Relation.TRAINS),
+        ("Instructores de España entrenan al ejército de Perú.", "es", Relation.TRAINS),
+        ("Инструкторы из Испании обучают военных Перу.", "ru", Relation.TRAINS),
+    ],
+)
+def test_supply_and_training_verbs(text: str, lang: str, rel: Relation) -> None:
+    assert ("ESP", "PER") in of(extract_text(text, lang), rel)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile, a long-time ally of Peru, bought jets from Spain.", "en"),
+        ("Chile, un aliado de Perú desde hace mucho tiempo, compró aviones a España.", "es"),
+        ("Chile, ein enger Verbündeter Perus, kaufte Flugzeuge von Spanien.", "de"),
+    ],
+)
+def test_an_ally_apposition_cooperates_and_the_head_stays_the_subject(text: str, lang: str) -> None:
+    ex = extract_text(text, lang)
+    assert of(ex, Relation.COOPERATES_WITH) == {("CHL", "PER")}
+    assert ("PER", "ESP") not in {(o, s) for s, o in of(ex, Relation.SUPPLIES_ARMS_TO)}
+
+
+def test_an_inflected_russian_adjective_in_a_state_name() -> None:
+    ex = extract_text("Министр обороны Чили Ана Рейес посетила Северную Корею.", "ru")
+    assert {o for _, o in of(ex, Relation.VISITED)} == {"PRK"}
+
+
+def test_a_person_is_no_visit_destination() -> None:
+    ex = extract_text("Chile's Defence Minister Ana Reyes paid a visit to Peru's Defence Minister Luis Soto.", "en")
+    assert not of(ex, Relation.VISITED)
