@@ -87,8 +87,9 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     sent, rl = sv.sentence, fctx.rules
     acc.found += [(f, True) for f in title_role_facts(sv, ms, acc.roles_seen, end, fctx.reg)]
     refs = reference_mentions(ctx, sv, ms, acc.refs)
-    sf = SentenceFacts(sv, sorted([*ms, *refs.mentions], key=lambda m: m.start), fctx, end, acc.carried)
-    sf.only_for = refs.only_for
+    kept = [m for m in ms if m.start not in refs.replaced]
+    sf = SentenceFacts(sv, sorted([*kept, *refs.mentions], key=lambda m: m.start), fctx, end, acc.carried)
+    sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair()
     sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t))
     for trig in sf.triggers:
         if trig.end <= end:

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from graph_schema.model import SYMMETRIC_RELATIONS, EntityType, Relation
 from loaders import confidence
 from loaders.context import ArticleContext
-from loaders.facts.args import convert, words_between
+from loaders.facts.args import Arg, convert, words_between
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.state import TriggerState
 from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
-from loaders.text import PhraseMatch, SentenceView, slug
+from loaders.text import PhraseMatch, SentenceView, longest, slug
 
 _PAIR = 2
 _COUP_OBJECT_OF = frozenset({Relation.CRITICIZED})  # "A condemned the coup"; the coup attends nothing
+_QUALIFIER_GAPS = frozenset({"", "'s", "’s"})  # "Myanmar's junta", "the Thai junta", "junta militer Myanmar"
+_MILITARY_KINDS = frozenset({"armed_forces", "army", "navy", "air_force"})
 
 
 @dataclass
@@ -74,6 +76,24 @@ def _free(hit: PhraseMatch[str], mentions: Sequence[Mention]) -> bool:
     return not any(m.start < hit.end and hit.start < m.end for m in mentions)
 
 
+def _is_military(ctx: ArticleContext, entity_id: str) -> bool:
+    """Whether a registry actor is armed forces (or one of their services)."""
+    actor = ctx.registry.get(entity_id)
+    return actor is not None and actor.kind in _MILITARY_KINDS
+
+
+def _qualifier(sv: SentenceView, hit: PhraseMatch[str], mentions: Sequence[Mention]) -> Mention | None:
+    """The state mention that qualifies a military reference: "Myanmar's junta", "the Thai junta",
+    "la junte malienne"."""
+    for m in mentions:
+        if m.entity_type != EntityType.COUNTRY or (m.start < hit.end and hit.start < m.end):
+            continue
+        gap = sv.raw(m.end, hit.start) if m.end <= hit.start else sv.raw(hit.end, m.start)
+        if gap.strip() in _QUALIFIER_GAPS:
+            return m
+    return None
+
+
 def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
     """The article's coup as an Event (one per article), this surface and its determiner form added."""
     surface = sv.raw(hit.start, hit.end)
@@ -96,6 +116,7 @@ class References:
     """A sentence's references as mentions of their referents, and the relations each span may fill."""
 
     mentions: list[Mention] = field(default_factory=list)
+    replaced: set[int] = field(default_factory=set)  # starts of mentions a reference takes in ("the Thai junta")
     only_for: dict[tuple[int, int], frozenset[Relation]] = field(default_factory=dict)
 
 
@@ -107,10 +128,21 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
     """
     rl, out = ctx.rules, References()
     text, start = sv.sentence.text, sv.start
-    for hit in rl.phrases["military_references"].find(sv.tokens, text, start):
-        military = refs.military(ctx)
-        if military is not None and _free(hit, mentions):
-            out.mentions.append(_mention(sv, hit, military, EntityType.ORGANIZATION))
+    for hit in longest(rl.phrases["military_references"].find(sv.tokens, text, start)):
+        qualifier = _qualifier(sv, hit, mentions)
+        inside = [m for m in mentions if m.start < hit.end and hit.start < m.end]
+        military = ctx.registry.org_of_kind("armed_forces", qualifier.entity_id) if qualifier else None
+        military = military or next((m.entity_id for m in inside if _is_military(ctx, m.entity_id)), None) \
+            or refs.military(ctx)
+        if military is None or any(m.entity_id != military for m in inside):
+            continue
+        # "the Thai junta", "Thailand's military rulers": the qualifier and that military's own mention
+        # are part of the reference, which the relative clause after it takes as antecedent
+        taken = [*inside, *([qualifier] if qualifier else [])]
+        out.replaced.update(m.start for m in taken)
+        hit = PhraseMatch(hit.first, hit.last, min([hit.start, *(m.start for m in taken)]),
+                          max([hit.end, *(m.end for m in taken)]), hit.payload)
+        out.mentions.append(_mention(sv, hit, military, EntityType.ORGANIZATION))
     pair = refs.pair()
     for hit in rl.phrases["pair_references"].find(sv.tokens, text, start):
         if pair is not None and _free(hit, mentions):
@@ -151,6 +183,8 @@ def coup_agent_linked(sf: SentenceFacts, st: TriggerState) -> bool:
         return True
     rules, sv = sf.ctx.rules, sf.sv
     between = words_between(sv, st.subj.mention.end, st.trig.start)
+    if any(rules.has("since_words", w) for w in between[-3:]):
+        return _rules_since(sf, st, between)
     titled = next((m for m in sf.args if m.start >= st.trig.end), None)
     if titled is not None and titled.title_start is not None and not sv.raw(st.trig.end, titled.title_start).strip() \
             and len(between) > 1:
@@ -165,3 +199,37 @@ def coup_agent_linked(sf: SentenceFacts, st: TriggerState) -> bool:
         st.subj = None  # the agent after "by" is found by the fallbacks
         return True
     return False
+
+
+def _rules_since(sf: SentenceFacts, st: TriggerState, between: list[str]) -> bool:
+    """"the junta, in power since the 2021 coup", "le CNSP, qui dirige le pays depuis le coup d'État": a coup
+    in passing was seized by a military subject, or by one that rules since (``ruling_words``); "A has
+    backed B since the coup" names no agent."""
+    actor = sf.ctx.reg.get(st.subj.entity_id) if st.subj is not None else None
+    military = actor is not None and actor.kind in _MILITARY_KINDS  # (FactsCtx holds no ArticleContext)
+    ruling = any(sf.ctx.rules.has("ruling_words", w) for w in between)
+    return military or ruling
+
+
+def passive_parties(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"The deal was signed in Lima", "Signed in 2014, the pact …": an agentless passive signing takes the
+    two states the article named before (`Referents.pair`)."""
+    if st.rel != Relation.SIGNED_AGREEMENT_WITH or st.pairs or st.subj is not None or sf.article_pair is None:
+        return True
+    rules, sv = sf.ctx.rules, sf.sv
+    before = [t for t in sv.tokens if t.end <= st.trig.start]
+    own = [t.text for t in sv.tokens if st.trig.start <= t.start < st.trig.end]
+    opener = not sv.raw(sv.start, st.trig.start).strip()
+    if not (opener or (before and rules.has("passive_cues", before[-1].text))
+            or any(rules.has("passive_cues", w) for w in own)):
+        return True
+    nxt = next((t for t in sv.tokens if t.start >= st.trig.end), None)
+    if (st.obj is not None and not opener) or (nxt is not None and sv.raw(nxt.start, nxt.end)[:1].isupper()):
+        return True  # "was signed with B", "ditandatangani Pemerintah …": a party is named
+    hit = Mention(sentence_index=sv.sentence.index, start=st.trig.start, end=st.trig.end,
+                  surface=sv.raw(st.trig.start, st.trig.end), entity_id=sf.article_pair[0],
+                  entity_type=EntityType.COUNTRY, how=MentionHow.EPITHET, confidence=confidence.REFERENCE)
+    a, b = sf.article_pair
+    st.obj = None
+    st.pairs = [(Arg(hit, a, confidence.REFERENCE), Arg(hit, b, confidence.REFERENCE))]
+    return True

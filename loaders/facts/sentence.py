@@ -49,6 +49,7 @@ class SentenceFacts:
         self.event_spans: list[tuple[int, int]] = []  # names of the events discovered so far: no trigger inside
         self.only_for: dict[tuple[int, int], frozenset[Relation]] = {}  # reference spans -> relations they fill
         self.rel: Relation | None = None  # the relation of the current trigger
+        self.article_pair: tuple[str, str] | None = None  # the two states the article named most before
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]

@@ -13,7 +13,7 @@ from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Re
 from loaders import confidence
 from loaders.facts.args import Arg, convert, ext_start, words_between
 from loaders.facts.events import event_after, quoted_event
-from loaders.facts.reference import coup_agent_linked, pair_reference
+from loaders.facts.reference import coup_agent_linked, pair_reference, passive_parties
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
     BETWEEN_STATES,
@@ -286,7 +286,8 @@ def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent,
-    _coup_state, _when, _attended_event, _joint_subjects, _carried_actor, pair_reference, _coordinated_pairs,
+    _coup_state, _when, _attended_event, _joint_subjects, _carried_actor, passive_parties, pair_reference,
+    _coordinated_pairs,
     _exercise_parties,
 )
 

@@ -112,6 +112,9 @@ class RulesFile(_Strict):
     event_name_cues: Words = None  # words before a quoted event name ("codenamed", "bertajuk")
     event_links: Words = None  # small words inside an event's capitalised name ("Institute for Strategy")
     coup_verbs: Words = None  # verbs tying an agent to "the coup" ("staged"): loaders/facts/reference.py
+    since_words: Words = None  # "since the coup": a coup in passing
+    ruling_words: Words = None  # "rules since the coup": its ruler seized power
+    passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None

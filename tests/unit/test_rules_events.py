@@ -293,3 +293,68 @@ def test_an_inflected_russian_adjective_in_a_state_name() -> None:
 def test_a_person_is_no_visit_destination() -> None:
     ex = extract_text("Chile's Defence Minister Ana Reyes paid a visit to Peru's Defence Minister Luis Soto.", "en")
     assert not of(ex, Relation.VISITED)
+
+
+# --- coups in passing, qualified military references, agentless passives ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Thai military, in power since the 2014 coup, arrested the opposition.", "en"),
+        ("Militer Thailand, yang berkuasa sejak kudeta 2014, menangkap para aktivis.", "id"),
+        ("Thailand's military rulers, who seized power in 2014, arrested the opposition.", "en"),
+    ],
+)
+def test_a_coup_in_passing_gives_its_military_agent(text: str, lang: str) -> None:
+    assert of(extract_text(text, lang), Relation.SEIZED_POWER_IN) == {("org:armed-forces-tha", "THA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada's Prime Minister Mark Lane has praised Japan since the coup.", "en"),
+        ("Le Premier ministre canadien Mark Lane soutient le Japon depuis le coup d'État.", "fr"),
+        ("Perdana Menteri Kanada Mark Lane memuji Jepang sejak kudeta.", "id"),
+    ],
+)
+def test_since_the_coup_names_no_agent_by_itself(text: str, lang: str) -> None:
+    assert not of(extract_text(text, lang), Relation.SEIZED_POWER_IN)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada criticised the Thai junta.", "en"),
+        ("Kanada mengecam junta militer Thailand.", "id"),
+        ("Canada condemned Thailand's military rulers.", "en"),
+    ],
+)
+def test_a_qualified_military_reference_is_that_state_military(text: str, lang: str) -> None:
+    assert of(extract_text(text, lang), Relation.CRITICIZED) == {("CAN", "org:armed-forces-tha")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile and Peru held talks in Lima.\nThe deal was signed in Lima on Monday.", "en"),
+        ("Chile y Perú mantuvieron conversaciones en Lima.\nEl acuerdo fue firmado en Lima el lunes.", "es"),
+        ("Chili dan Peru mengadakan pembicaraan di Lima.\nPerjanjian itu ditandatangani di Lima pada Senin.", "id"),
+        ("Chile and Peru held talks in Lima.\nSigned in 2019, the pact allows joint patrols.", "en"),
+    ],
+)
+def test_an_agentless_passive_signing_takes_the_two_states_named_before(text: str, lang: str) -> None:
+    pairs = {frozenset(p) for p in of(extract_text(text, lang), Relation.SIGNED_AGREEMENT_WITH)}
+    assert pairs == {frozenset({"CHL", "PER"})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was signed in Lima on Monday.",  # no states named before
+        "Chile and Peru held talks in Lima.\nThe deal was signed with Spain in Lima.",  # a party is named
+    ],
+)
+def test_a_passive_naming_a_party_or_without_states_before_takes_no_pair(text: str) -> None:
+    pairs = {frozenset(p) for p in of(extract_text(text, "en"), Relation.SIGNED_AGREEMENT_WITH)}
+    assert frozenset({"CHL", "PER"}) not in pairs
