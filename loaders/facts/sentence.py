@@ -16,6 +16,7 @@ from loaders.lang import Trigger
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView
 
+_ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
 
 
@@ -166,6 +167,8 @@ class SentenceFacts:
         after = [t for t in self.sv.tokens if t.start >= m.end][:1]
         before = [t for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
+        if self._possessive_speaker(m, speech):
+            return True
         if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
             # "A, after talks with B, said": an actor governed by a preposition is not the speaker
             prep = self.prev_word(m)
@@ -176,6 +179,18 @@ class SentenceFacts:
         two = [t for t in self.sv.tokens if t.end <= ext_start(m)][-2:]
         return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
             "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
+
+    def _possessive_speaker(self, m: Mention, speech: frozenset[str]) -> bool:
+        """"…, Seoul's defense ministry said": an actor whose office speaks is an attribution, no argument."""
+        nxt = [t for t in self.sv.tokens if t.start >= m.end][:_ATTRIBUTION_WORDS + 2]
+        if not nxt or nxt[0].text != "s" or self.sv.raw(m.end, nxt[0].start) not in ("'", "’"):
+            return False
+        for t in nxt[1:]:
+            if t.text in speech:
+                return True
+            if any(a.start <= t.start < a.end for a in self.args) or CLAUSE_BREAK.search(self.sv.raw(m.end, t.start)):
+                return False
+        return False
 
     def first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
                skip_consumed: bool = False, exclude: str | None = None) -> Arg | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Relation
 from loaders import confidence
-from loaders.facts.args import Arg, convert, ext_start, words_between
+from loaders.facts.args import Arg, conj_gap, convert, ext_start, words_between
 from loaders.facts.events import event_after, quoted_event
 from loaders.facts.reference import coup_agent_linked, pair_reference, passive_parties
 from loaders.facts.sentence import SentenceFacts
@@ -175,7 +175,9 @@ def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
                          st.subj_types, object_slot=False, exclude=subj.entity_id)
         moved = convert(subj.mention, st.obj_types, sf.ctx, object_slot=True) \
             if subj.mention.entity_type in st.obj_types else None  # not "mit Pistorius … angekommen" → Germany
-        if first is not None and moved is not None:
+        # "Kanada und Japan haben … kritisiert": coordinated subjects are never each other's object
+        joined = first is not None and conj_gap(sf.sv, sf.ctx, first.mention.end, ext_start(subj.mention))
+        if first is not None and moved is not None and not joined:
             st.subj, st.obj, st.verb_final = first, moved, True
     return True
 
