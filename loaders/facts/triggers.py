@@ -53,6 +53,10 @@ def _noun_args(sf: SentenceFacts, st: TriggerState) -> bool:
     is_agent = st.strength == Strength.AGENT_NOUN
     holder_types, other_types = (st.subj_types, st.obj_types) if is_agent else (st.obj_types, st.subj_types)
     holder, other = sf.noun_args(st.trig, holder_types, other_types)
+    if st.rel == Relation.COOPERATES_WITH and other is not None and other.mention.entity_type == P:
+        # "A is one of the biggest allies of B", B a person: political backing of B, not a tie of states
+        st.rel, st.spec = Relation.SUPPORTS, SPECS[Relation.SUPPORTS]
+        other = Arg(other.mention, other.mention.entity_id, other.mention.confidence)
     st.subj, st.obj = (holder, other) if is_agent else (other, holder)
     return st.subj is not None and st.obj is not None
 

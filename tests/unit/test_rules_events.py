@@ -358,3 +358,51 @@ def test_an_agentless_passive_signing_takes_the_two_states_named_before(text: st
 def test_a_passive_naming_a_party_or_without_states_before_takes_no_pair(text: str) -> None:
     pairs = {frozenset(p) for p in of(extract_text(text, "en"), Relation.SIGNED_AGREEMENT_WITH)}
     assert frozenset({"CHL", "PER"}) not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada's Prime Minister Mark Lane, whose party is a junior partner in the coalition, is a staunch "
+         "backer of close ties with Tokyo.", "en"),
+        ("Kanadas Premierminister Mark Lane ist ein Befürworter enger Beziehungen zu Japan.", "de"),
+        ("Perdana Menteri Kanada Mark Lane adalah pendukung kuat hubungan erat dengan Jepang.", "id"),
+    ],
+)
+def test_a_backer_noun_supports(text: str, lang: str) -> None:
+    assert ("per:mark-lane", "JPN") in of(extract_text(text, lang), Relation.SUPPORTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile is one of the closest allies of Peru's Defence Minister Luis Soto.", "en"),
+        ("Chili adalah sekutu dekat Menteri Pertahanan Peru Luis Soto.", "id"),
+    ],
+)
+def test_an_ally_of_a_person_supports_that_person(text: str, lang: str) -> None:
+    ex = extract_text(text, lang)
+    assert of(ex, Relation.SUPPORTS) == {("CHL", "per:luis-soto")}
+    assert not of(ex, Relation.COOPERATES_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rel"),
+    [
+        ("Kanada und Japan haben am Montag scharf kritisiert.", "de", Relation.CRITICIZED),
+        ("Chile und Peru haben am Montag Panzer geliefert.", "de", Relation.SUPPLIES_ARMS_TO),
+    ],
+)
+def test_coordinated_subjects_are_never_each_others_object(text: str, lang: str, rel: Relation) -> None:
+    assert not of(extract_text(text, lang), rel)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile signed a deal to buy jets, Peru's defence ministry said.", "en"),
+        ("Chile signed a deal to buy jets, Peru's foreign ministry said on Monday.", "en"),
+    ],
+)
+def test_an_office_speaking_is_an_attribution(text: str, lang: str) -> None:
+    assert not of(extract_text(text, lang), Relation.SIGNED_AGREEMENT_WITH)
