@@ -126,9 +126,11 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
 
     "The two countries" fills only a symmetric relation's slots, "the coup" only a criticism's object.
     """
-    rl, out = ctx.rules, References()
-    text, start = sv.sentence.text, sv.start
-    for hit in longest(rl.phrases["military_references"].find(sv.tokens, text, start)):
+    out = References()
+    hits = ctx.rules.phrases["references"].find(sv.tokens, sv.sentence.text, sv.start)
+    if not hits:
+        return out
+    for hit in longest(h for h in hits if h.payload == "military_references"):
         qualifier = _qualifier(sv, hit, mentions)
         inside = [m for m in mentions if m.start < hit.end and hit.start < m.end]
         military = ctx.registry.org_of_kind("armed_forces", qualifier.entity_id) if qualifier else None
@@ -144,12 +146,12 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
                           max([hit.end, *(m.end for m in taken)]), hit.payload)
         out.mentions.append(_mention(sv, hit, military, EntityType.ORGANIZATION))
     pair = refs.pair()
-    for hit in rl.phrases["pair_references"].find(sv.tokens, text, start):
+    for hit in (h for h in hits if h.payload == "pair_references"):
         if pair is not None and _free(hit, mentions):
             # two mentions over one span: the argument finders read them as coordinated (`coordinated`)
             out.mentions += [_mention(sv, hit, state, EntityType.COUNTRY) for state in pair]
             out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
-    for hit in rl.phrases["coup_nouns"].find(sv.tokens, text, start):
+    for hit in (h for h in hits if h.payload == "coup_nouns"):
         if _free(hit, mentions):
             out.mentions.append(_mention(sv, hit, _coup_event(ctx, sv, hit, refs).id, EntityType.EVENT))
             out.only_for[(hit.start, hit.end)] = _COUP_OBJECT_OF
