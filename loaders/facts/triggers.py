@@ -146,7 +146,10 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
             # (", and B" continues a list of objects; it opens no clause)
             st.subj = sf.first(opening, st.subj_types, object_slot=False, exclude=st.obj.entity_id)
     if not st.pairs and st.subj is None and after:
-        _subject_after(sf, st, after[0])
+        # "встреча президентов России и Ирана A и B": a meeting's parties are its first fitting actors
+        fitting = next((m for m in after if convert(m, st.subj_types, sf.ctx, object_slot=False)), after[0]) \
+            if st.rel in SYMMETRIC_RELATIONS else after[0]
+        _subject_after(sf, st, fitting)
 
 
 def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) -> None:

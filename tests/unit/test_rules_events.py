@@ -406,3 +406,19 @@ def test_coordinated_subjects_are_never_each_others_object(text: str, lang: str,
 )
 def test_an_office_speaking_is_an_attribution(text: str, lang: str) -> None:
     assert not of(extract_text(text, lang), Relation.SIGNED_AGREEMENT_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("В Берлине состоялась встреча министров иностранных дел Германии и Украины Анналены Бербок и "
+         "Дмитрия Кулебы.", "ru"),
+        ("En Berlín tuvo lugar la reunión de los cancilleres de Alemania y Ucrania, Annalena Baerbock y "
+         "Dmytro Kuleba.", "es"),
+        ("In Berlin a meeting of the foreign ministers of Germany and Ukraine, Annalena Baerbock and Dmytro "
+         "Kuleba, took place.", "en"),
+    ],
+)
+def test_a_meeting_noun_takes_its_first_fitting_parties_after_it(text: str, lang: str) -> None:
+    pairs = {frozenset(p) for p in of(extract_text(text, lang), Relation.MET_WITH)}
+    assert pairs == {frozenset({"per:annalena-baerbock", "per:dmytro-kuleba"})}
