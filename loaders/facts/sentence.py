@@ -38,7 +38,7 @@ class SentenceFacts:
         self.limit = limit
         self.mentions = mentions
         self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)
-                     and not _repeated_in_parentheses(sv, mentions, m)]
+                     and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -54,6 +54,16 @@ class SentenceFacts:
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
+
+    def _place_state(self, mentions: Sequence[Mention], m: Mention) -> bool:
+        """"in Lima, Peru": a state right after a place of it is that place's address, no actor."""
+        if m.entity_type != C:
+            return False
+        prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+        if prev is None or prev.entity_type != EntityType.PLACE or self.sv.raw(prev.end, m.start).strip() != ",":
+            return False
+        actor = self.ctx.reg.get(prev.entity_id)
+        return actor is not None and actor.country == m.entity_id
 
     def visible(self, m: Mention) -> bool:
         """Whether an actor may fill a slot of the current trigger, given the relative clauses.
@@ -114,6 +124,10 @@ class SentenceFacts:
         if state_a is None or state_b is None or state_a != state_b:
             return False
         return EntityType.COUNTRY in (actor_a.type if actor_a else None, actor_b.type if actor_b else None)
+
+    def next_word(self, pos: int) -> str:
+        """The folded word starting at or after `pos`."""
+        return next((t.text for t in self.sv.tokens if t.start >= pos), "")
 
     def prev_word(self, m: Mention) -> str:
         """The folded word right before a mention (its title included)."""

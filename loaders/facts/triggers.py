@@ -68,9 +68,17 @@ def _reverse_args(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
-    """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it."""
-    st.subj = sf.first(sf.subjects_before(st.trig.start), st.subj_types, object_slot=False,
-                       skip_consumed=st.rel in PERSON_LEVEL)
+    """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it.
+
+    "A reported that the chief attended …": who moves or meets is never an actor before a complementizer
+    (``complementizers``); "a firm accused of …" names no accuser (``charge_preps`` right after)."""
+    if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
+        return False
+    cands = sf.subjects_before(st.trig.start)
+    if st.rel in PERSON_LEVEL:
+        cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
+                                             for w in words_between(sf.sv, m.end, st.trig.start))]
+    st.subj = sf.first(cands, st.subj_types, object_slot=False, skip_consumed=st.rel in PERSON_LEVEL)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:

@@ -115,6 +115,8 @@ class RulesFile(_Strict):
     since_words: Words = None  # "since the coup": a coup in passing
     ruling_words: Words = None  # "rules since the coup": its ruler seized power
     passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
+    complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
+    charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None

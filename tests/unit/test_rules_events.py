@@ -422,3 +422,38 @@ def test_an_office_speaking_is_an_attribution(text: str, lang: str) -> None:
 def test_a_meeting_noun_takes_its_first_fitting_parties_after_it(text: str, lang: str) -> None:
     pairs = {frozenset(p) for p in of(extract_text(text, lang), Relation.MET_WITH)}
     assert pairs == {frozenset({"per:annalena-baerbock", "per:dmytro-kuleba"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Lima Times, citing two sources at Chile's embassy, reported that the air force chief attended "
+         "the Andean Air Show.", "en"),
+        ("The Lima Times, mengutip dua sumber kedutaan Chili, melaporkan bahwa kepala angkatan udara "
+         "menghadiri pameran Andes Air Show.", "id"),
+        ("Le Lima Times, citant l'ambassade du Chili, rapporte que le chef de l'armée de l'air a participé au "
+         "salon Andes Air Show.", "fr"),
+    ],
+)
+def test_a_reporter_before_a_complementizer_attends_nothing(text: str, lang: str) -> None:
+    assert not {s for s, _ in of(extract_text(text, lang), Relation.ATTENDED)} & {"CHL"}
+
+
+def test_an_accused_party_names_no_accuser() -> None:
+    ex = extract_text("The visit follows Chile's decision to halt exports of drones made by a Chilean company "
+                      "accused of attacking a Peruvian army post.", "en")
+    assert not of(ex, Relation.CRITICIZED)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile's Defence Minister Ana Reyes visited Lima, Peru, to attend the Andean Security Forum.", "en"),
+        ("Menteri Pertahanan Chili Ana Reyes mengunjungi Lima, Peru, untuk menghadiri Forum Keamanan Andes.",
+         "id"),
+    ],
+)
+def test_a_state_after_its_city_is_an_address(text: str, lang: str) -> None:
+    ex = extract_text(text, lang)
+    assert {s for s, _ in of(ex, Relation.ATTENDED)} == {"per:ana-reyes"}
+    assert {o for _, o in of(ex, Relation.VISITED)} == {"PER"}
