@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from graph_schema.model import EntityType, Relation
 from loaders import confidence
@@ -16,6 +17,7 @@ from loaders.lang import Trigger
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView
 
+_PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
 
@@ -124,6 +126,20 @@ class SentenceFacts:
         if state_a is None or state_b is None or state_a != state_b:
             return False
         return EntityType.COUNTRY in (actor_a.type if actor_a else None, actor_b.type if actor_b else None)
+
+    def members_of(self, m: Mention) -> bool:
+        """Whether an institution's mention names its members ("Tatmadaw officers", "officials of the
+        junta", ``member_nouns``) rather than the institution."""
+        if m.entity_type != EntityType.ORGANIZATION:
+            return False
+        rules = self.ctx.rules
+        before = [t.text for t in self.sv.tokens if t.end <= m.start][-3:]
+        genitive = len(before) >= _PAIR_OF_WORDS and any(
+            rules.has("member_nouns", w) and rules.has("affiliation_preps", nxt)
+            for w, nxt in pairwise(before))
+        # "Tatmadaw officers" (head-final), "perwira Militer Thailand" (head-first), "officers of the army"
+        return rules.has("member_nouns", self.next_word(m.end)) or (bool(before) and rules.has(
+            "member_nouns", before[-1])) or genitive
 
     def next_word(self, pos: int) -> str:
         """The folded word starting at or after `pos`."""

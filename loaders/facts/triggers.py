@@ -346,6 +346,9 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
             continue  # "India signed … for its own navy" is no tie between two actors
         if rel == Relation.VISITED and o.mention.entity_type == P:
             continue  # a visit goes to a place: a person named after it is no destination
+        if rel == Relation.MET_WITH and (P not in (s.mention.entity_type, o.mention.entity_type)
+                                         or sf.members_of(s.mention) or sf.members_of(o.mention)):
+            continue  # a person meets; "Tatmadaw officers", "officials of the junta" are not the institution
         if rel == Relation.MET_WITH and sf.ctx.rules.phrases["remote_contact"].find(
                 sf.sv.tokens, sf.sv.sentence.text, sf.sv.start):
             continue  # a phone or video call is not a meeting

@@ -72,7 +72,8 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "event_compounds", "event_name_cues",
               "event_links", "coup_verbs", "since_words", "ruling_words",
-              "passive_cues", "complementizers", "charge_preps")
+              "passive_cues", "complementizers", "charge_preps",
+              "member_nouns")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "military_references", "pair_references", "coup_nouns")

@@ -457,3 +457,20 @@ def test_a_state_after_its_city_is_an_address(text: str, lang: str) -> None:
     ex = extract_text(text, lang)
     assert {s for s, _ in of(ex, Relation.ATTENDED)} == {"per:ana-reyes"}
     assert {o for _, o in of(ex, Relation.VISITED)} == {"PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile's Defence Minister Ana Reyes meets Thai military officers studying in Lima.", "en"),
+        ("La ministre chilienne de la Défense Ana Reyes a rencontré des officiers de l'armée thaïlandaise.", "fr"),
+        ("Menteri Pertahanan Chili Ana Reyes bertemu perwira Militer Thailand di Lima.", "id"),
+    ],
+)
+def test_members_named_by_their_institution_are_no_meeting_party(text: str, lang: str) -> None:
+    assert not of(extract_text(text, lang), Relation.MET_WITH)
+
+
+def test_two_institutions_do_not_meet() -> None:
+    ex = extract_text("The Thai military was welcomed by the Indian Navy in Chennai.", "en")
+    assert not of(ex, Relation.MET_WITH)
