@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_DATA ?= $(CURDIR)/.tiesgraph-test/neo4j
 
-.PHONY: help venv run test test-unit lint typecheck accuracy bench stop clean distclean
+.PHONY: help venv run test test-unit lint typecheck accuracy bench reliability stop clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,14 +46,29 @@ lint: venv  ## ruff and mypy only
 typecheck: venv
 	$(BIN)/mypy
 
-accuracy: venv  ## score the extractor on the team's dev corpus in ../shared (not part of `make test`)
-	$(BIN)/tiesgraph eval --gold ../shared/corpus/dev/gold ../shared/corpus/dev/*.json
+accuracy: venv  ## score the extractor on the dev corpus in ../shared and regenerate docs/accuracy.md (not in `make test`)
+	$(BIN)/python scripts/accuracy_report.py --corpus ../shared/corpus/dev --doc docs/accuracy.md
 
-bench: venv  ## benchmarks with same-process baselines: extraction per article, writer vs raw UNWIND … MERGE
-	$(BIN)/python benchmarks/bench_extract.py data/articles
-	$(BIN)/tiesgraph neo4j start
-	$(BIN)/tiesgraph schema apply
-	$(BIN)/python benchmarks/bench_writer.py --articles 200
+# The benchmarks' own Neo4j (emptied by every run): never the `make run` or test instance.
+BENCH_DATA ?= $(CURDIR)/.tiesgraph-bench/neo4j
+BENCH_BOLT_PORT ?= 57787
+BENCH_HTTP_PORT ?= 57574
+BENCH_ENV = TIESGRAPH_NEO4J_DATA=$(BENCH_DATA) TIESGRAPH_NEO4J_BOLT_PORT=$(BENCH_BOLT_PORT) \
+	TIESGRAPH_NEO4J_HTTP_PORT=$(BENCH_HTTP_PORT) PYTHONPATH=$(CURDIR)
+
+bench: venv  ## every benchmark in one run: benchmarks/results/latest.json, docs/benchmarks.md, plots (BENCH_FULL=1: +100k)
+	$(BENCH_ENV) $(BIN)/tiesgraph neo4j start
+	$(BENCH_ENV) $(BIN)/tiesgraph schema apply
+	$(BENCH_ENV) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+RELIABILITY := $(CURDIR)/test-artifacts/reliability
+reliability: venv  ## the long probes (20 SIGKILLs, 8 loaders, injection, bounds, >= 1,000 schemathesis cases) -> docs/reliability.md
+	rm -rf $(RELIABILITY) && mkdir -p $(RELIABILITY)
+	TIESGRAPH_RELIABILITY_REPORT=$(RELIABILITY)/results.jsonl TIESGRAPH_SCHEMATHESIS_LOG=$(RELIABILITY)/schemathesis.log \
+	TIESGRAPH_KILLS=20 TIESGRAPH_LOADERS=8 TIESGRAPH_SCHEMATHESIS_EXAMPLES=60 TIESGRAPH_HYPOTHESIS_EXAMPLES=2000 \
+		$(BIN)/pytest -q tests/reliability tests/integration/test_load_faults.py tests/integration/test_api_attacks.py \
+		tests/integration/test_api_schemathesis.py tests/unit/test_properties.py
+	$(BIN)/python scripts/reliability.py $(RELIABILITY)/results.jsonl $(RELIABILITY)/schemathesis.log docs/reliability.md
 
 stop: venv  ## stop the local Neo4j (`make run`'s)
 	$(BIN)/tiesgraph neo4j stop

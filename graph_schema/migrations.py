@@ -73,6 +73,13 @@ _LATER: tuple[Migration, ...] = (
         ),
         preflight_error="texts stored as more than one article (retract all but one of each, then apply again)",
     ),
+    # The API's ties between two states gather each side by `country` (officials, ministries, cities of the
+    # state): without an index every request scanned all actors.
+    Migration(
+        id="0004",
+        name="index Entity.country (a state's side found by index)",
+        statements=("CREATE INDEX idx_entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)",),
+    ),
 )
 _LATER_STATEMENTS = {s for m in _LATER for s in m.statements}
 

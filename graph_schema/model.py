@@ -263,7 +263,10 @@ MODEL = GraphModel(
                                   indexed=True),
                              Prop(name="qid", type=PropertyType.STRING, description="Wikidata QID",
                                   indexed=True),
-                             *(p for p in _ENTITY_PROPS if p.name not in ("name", "qid")))),
+                             # the API finds a state's side (its officials, ministries, cities) by country
+                             Prop(name="country", type=PropertyType.STRING,
+                                  description="ISO alpha-3 of the actor's state", indexed=True),
+                             *(p for p in _ENTITY_PROPS if p.name not in ("name", "qid", "country")))),
         NodeSpec(label=Label.COUNTRY, description="a state", properties=(
             _id("ISO 3166-1 alpha-3"),
             Prop(name="alpha2", type=PropertyType.STRING, description="ISO 3166-1 alpha-2"),

@@ -64,7 +64,7 @@ def clean(record: ArticleRecord) -> CleanArticle:
     outlet = outlet or meta.get("sitename") or None
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return CleanArticle(
-        id=article_id(url, text),
+        id=article_id(url or record.identity, text),
         source=record.source,
         url=url,
         outlet=outlet,
@@ -94,7 +94,7 @@ def _language(record: ArticleRecord, raw: str) -> str:
 
 
 def article_id(url: str | None, text: str) -> str:
-    """`art:` + the first 16 hex digits of sha256 of the url, or of the clean text without one."""
+    """`art:` + the first 16 hex digits of sha256 of the url (or a local file's identity), else of the text."""
     return "art:" + hashlib.sha256((url or text).encode("utf-8")).hexdigest()[:16]
 
 
@@ -172,6 +172,8 @@ def _any_prefix(folded: str, data: LangData, english: LangData, kind: str) -> bo
     """Whether the folded line starts with a cue (end cues or drop cues) of its language or English."""
     for lang in (data, english):
         cues = lang.boilerplate.end_prefix if kind == "end" else lang.boilerplate.drop_prefix
+        if not folded.startswith(cues):
+            continue  # no cue at all (one C-level test): the usual case for a line of the body
         for cue in cues:
             if folded.startswith(cue) and (
                 len(folded) == len(cue) or not cue[-1].isalnum() or not folded[len(cue)].isalnum()

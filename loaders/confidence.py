@@ -17,6 +17,7 @@ FORM_ORGANISATION = 0.8  # an organisation found by its form ("… Ltd", "PT …
 SHIP_FLEET = 0.8  # "Russian warships" read as the state's fleet or navy: which unit is a guess
 DISCOVERED_PERSON = 0.8  # a capitalised name next to a title: a person, but the span may be off by a word
 ROLE_HOLDER = 0.8  # a title naming nobody, filled from the registry's dated roles: right only if the roles are
+REGISTRY_SURNAME = 0.8  # a registry person's surname alone: one namesake named in full or in office that day
 SURNAME_AGAIN = 0.8  # a discovered person's surname alone later in the article
 FUZZY_NAME = 0.85  # a name spelt a little differently from a registry alias (score >= FUZZY_THRESHOLD)
 FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio a name must reach to be taken for an alias: high, names are short

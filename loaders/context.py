@@ -13,7 +13,7 @@ from loaders.dates import DateMention, find_dates, parse_published
 from loaders.lang import LangData, Rules, lang_data, load_rules
 from loaders.models import CleanArticle
 from loaders.registry import Registry, load_registry
-from loaders.text import SentenceView, view
+from loaders.text import PhraseIndex, SentenceView, phrase_index, view
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,23 @@ class ArticleContext:
     dates: tuple[DateMention, ...]  # the text's date expressions, resolved against `published`
 
 
+def article_index(registry: Registry, rules: Rules) -> PhraseIndex:
+    """The registry's aliases and every phrase table of the rules, searched in one pass per sentence."""
+    return phrase_index((registry.matcher, rules.titles, rules.ranks, rules.triggers, rules.modality,
+                         *rules.phrases.values()))
+
+
 def build_context(article: CleanArticle, *, registry: Registry, rules: Rules) -> ArticleContext:
     """The context of `article` with the given registry and rules."""
     published = parse_published(article.published)
+    index = article_index(registry, rules)
     return ArticleContext(
         article=article,
         language=lang_data(article.language),
         rules=rules,
         registry=registry,
         published=published,
-        views=tuple(view(sent) for sent in article.sentences),
+        views=tuple(view(sent, index) for sent in article.sentences),
         dates=tuple(find_dates(article.text, article.language, published)),
     )
 

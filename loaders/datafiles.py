@@ -8,6 +8,7 @@ word stays a string.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,16 @@ _WordsLoader.add_implicit_resolver(
 
 
 def load_yaml_text(text: str) -> Any:
-    """Parse YAML data text (booleans only true/false)."""
+    """Parse YAML data text (booleans only true/false).
+
+    A generated file written as JSON (a subset of YAML, with the same booleans) is read by the json
+    module, many times faster than PyYAML's scanner (loaders/data/countries/cldr.yaml).
+    """
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass  # YAML flow style, not JSON
     return yaml.load(text, Loader=_WordsLoader)
 
 

@@ -27,12 +27,14 @@ class MentionHow(StrEnum):
     ROLE_HOLDER = "role-holder"  # a title naming nobody, filled from the registry's dated roles
     SHIP = "ship"  # "Russian warships": the state's fleet or navy
     FORM = "form"  # an organisation found by its form ("… Ltd", "PT …")
+    SURNAME = "surname"  # a registry person's surname alone, unambiguous in the article (loaders/surnames.py)
 
 
 class EntitySource(StrEnum):
     """Where an entity comes from (serialised as its string)."""
 
     REGISTRY = "registry"
+    GENERATED = "generated"  # the registry's imported people (loaders/data/actors/generated/)
     PYCOUNTRY = "pycountry"
     DISCOVERED = "discovered"
 
@@ -43,6 +45,9 @@ class ArticleRecord(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     source: str = Field(description="the path or URL it was read from")
+    identity: str | None = Field(default=None, description=(
+        "what identifies the article when it has no url: a local file's resolved path, so an edited file "
+        "replaces its earlier version; without either, its text does"))
     url: str | None = None
     outlet: str | None = None
     language: str | None = Field(default=None, description="ISO 639-1; detected when missing")
@@ -66,7 +71,7 @@ class Sentence(BaseModel):
 class CleanArticle(BaseModel):
     """Boilerplate removed, language known, sentences split: what extraction works on."""
 
-    id: str = Field(description="art:<hash of url, or of the text when there is no url>")
+    id: str = Field(description="art:<hash of url, else of the local file's path, else of the text>")
     source: str
     url: str | None
     outlet: str | None

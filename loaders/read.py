@@ -7,19 +7,28 @@ recursively in sorted order, files of those extensions only) and `http(s)` URLs 
 A batch never stops at a bad input: `read_sources` yields a `ReadFailure` (the source and the
 `InputError` / `FetchError`) in place of the record it could not make and goes on. For a `.jsonl` file
 each line is its own source, `path#L<n>`, so one bad line costs that line only.
+
+Identity: a record from a local `.txt`, `.html` or `.json` file carries the file's resolved path as its
+`identity`, so when it has no URL its article id comes from where it lives, not from its text: loading
+an edited file again replaces its earlier version instead of storing a second article beside it. A
+`.jsonl` line has no such place (inserting a line would shift every later one), so a record there without
+a URL is identified by its text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 from pydantic import ValidationError
 
+from loaders.dates import normalize_published
 from loaders.errors import FetchError, InputError
 from loaders.models import ArticleRecord
 
@@ -119,15 +128,21 @@ def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[ReadResult]:
             yield from _read_jsonl(content, source)
             return
         if suffix == ".json":
-            yield record_from_json(_load_json(content, source), source)
+            record = record_from_json(_load_json(content, source), source)
         elif suffix in (".html", ".htm"):
-            yield _record_from_html(content, source)
+            record = _record_from_html(content, source)
         else:
-            yield record_from_text(content, source)
+            record = record_from_text(content, source)
+        yield record.model_copy(update={"identity": file_identity(path)})
     except InputError as exc:
         yield ReadFailure(source, exc)
     except OSError as exc:
         yield ReadFailure(source, InputError(f"{source}: {exc.strerror or exc}"))
+
+
+def file_identity(path: Path) -> str:
+    """A local file's identity: ``file:`` and its absolute path, symbolic links resolved."""
+    return f"file:{path.resolve()}"
 
 
 def _read_jsonl(content: str, path_source: str) -> Iterator[ReadResult]:
@@ -164,7 +179,7 @@ def record_from_json(obj: Any, source: str) -> ArticleRecord:
     """An article record from a parsed JSON object (extra keys ignored; `text` or `html` required)."""
     if not isinstance(obj, dict):
         raise InputError(f"{source}: an article record must be a JSON object")
-    fields = {k: v for k, v in obj.items() if k != "source"}
+    fields = {k: v for k, v in obj.items() if k not in ("source", "identity")}
     if isinstance(fields.get("published"), int | float):
         fields["published"] = str(fields["published"])
     try:
@@ -175,7 +190,30 @@ def record_from_json(obj: Any, source: str) -> ArticleRecord:
         raise InputError(f"{source}: invalid article record ({where}: {first['msg']})") from exc
     if not (record.text and record.text.strip()) and not (record.html and record.html.strip()):
         raise InputError(f"{source}: the record has neither text nor html")
+    if record.published is not None:
+        check_published(record.published, source)
     return record
+
+
+_SIGNED_YEAR = re.compile(r"^\s*[+-]")
+
+
+def check_published(value: str, source: str) -> None:
+    """`InputError` unless ``value`` is a date from year 1 to tomorrow (as the API checks it).
+
+    A signed year ("-0001-01-01", which Python's ISO parser would read as year 1) and a date after
+    tomorrow (an article is not published in the future) are refused, never stored.
+    """
+    if _SIGNED_YEAR.match(value):
+        raise InputError(f"{source}: published {value!r} is not a date from year 1 on")
+    try:
+        normal = normalize_published(value)
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from exc
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    day = (normal or "")[:10]
+    if day > tomorrow[: len(day)]:
+        raise InputError(f"{source}: published {value!r} is in the future")
 
 
 def record_from_text(text: str, source: str, *, url: str | None = None) -> ArticleRecord:

@@ -15,8 +15,10 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
+from starlette.types import Receive, Scope, Send
 
 from service.db import open_driver
 from service.deps import require_read_key
@@ -75,6 +77,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     _install_middleware(app, settings)
+    if settings.cors_origin_list:
+        # Only the configured origins may call the API from a web page; no cookies are involved (the key
+        # travels in X-API-Key), so credentials stay off.
+        app.add_middleware(_ApiCors, allow_origins=settings.cors_origin_list, allow_credentials=False,
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["X-API-Key", "Content-Type"],
+                           expose_headers=["Retry-After"])
 
     reads = [Depends(require_read_key)]
     app.include_router(health.router, prefix=API_PREFIX)
@@ -113,6 +121,16 @@ def loggable_query(query: str) -> str:
     """The query string with the value of every parameter that may carry a secret (api_key …) hidden."""
     pairs = parse_qsl(query, keep_blank_values=True)
     return urlencode([(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in pairs], safe="*")
+
+
+class _ApiCors(CORSMiddleware):
+    """CORS for the /v1 API only: the Browser assets answer their own (public) CORS requests."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith(API_PREFIX + "/"):
+            await super().__call__(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
 
 
 def _json(status: int, body: dict[str, object]) -> Response:

@@ -7,7 +7,7 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from service import cli_api, cli_export, cli_loaders, cli_neo4j, cli_schema
+from service import cli_api, cli_export, cli_feeds, cli_loaders, cli_neo4j, cli_registry, cli_schema
 
 app = typer.Typer(
     name="tiesgraph",
@@ -22,6 +22,8 @@ cli_schema.register(app)
 cli_loaders.register(app)
 cli_api.register(app)
 cli_export.register(app)
+cli_feeds.register(app)
+cli_registry.register(app)
 
 
 def settings_error_line(exc: ValidationError) -> str:

@@ -11,26 +11,27 @@ import typer
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_schema.model import Relation
-from service.cli_loaders import _driver, _fail
+from service.cli_common import fail, open_graph
 from service.deps import DATE_PATTERN
 from service.export_formats import ExportFormat, export_chunks
+from service.params import state_of
 from service.queries.export import ExportFilter
 from service.settings import Settings
 
 _DATE = re.compile(DATE_PATTERN)
-_ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
 
 
 def _filter(since: str | None, until: str | None, relation: Relation | None, country: str | None) -> ExportFilter:
     """The export filter from the options; a malformed option is a message and exit code 1."""
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not _DATE.match(value):
-            raise _fail(f"{name} {value!r}: expected 2021, 2021-06 or 2021-06-22")
+            raise fail(f"{name} {value!r}: expected 2021, 2021-06 or 2021-06-22")
     if since and until and since[: min(len(since), len(until))] > until[: min(len(since), len(until))]:
-        raise _fail(f"--since {since} is after --until {until}")
-    if country is not None and not _ALPHA3.match(country):
-        raise _fail(f"--country {country!r}: expected an ISO alpha-3 code such as MMR")
-    return ExportFilter(since=since, until=until, relation=relation, country=country.upper() if country else None)
+        raise fail(f"--since {since} is after --until {until}")
+    iso = state_of(country) if country is not None else None
+    if country is not None and iso is None:
+        raise fail(f"--country {country!r}: not a state; give an ISO alpha-3 code (MMR) or a state's name (Myanmar)")
+    return ExportFilter(since=since, until=until, relation=relation, country=iso)
 
 
 def export_cmd(
@@ -40,13 +41,14 @@ def export_cmd(
     since: Annotated[str | None, typer.Option(help="From date: 2021, 2021-06 or 2021-06-22.")] = None,
     until: Annotated[str | None, typer.Option(help="To date: 2021, 2021-06 or 2021-06-22.")] = None,
     relation: Annotated[Relation | None, typer.Option(help="Only this relation.")] = None,
-    country: Annotated[str | None, typer.Option(help="Only what touches this state (ISO alpha-3).")] = None,
+    country: Annotated[str | None, typer.Option(
+        help="Only what touches this state (ISO alpha-3 in any case, or its name).")] = None,
 ) -> None:
     """Export the graph for Gephi, Cytoscape, pandas or R, streamed from Neo4j as it is written."""
     where = _filter(since, until, relation, country)
     settings = Settings()
     partial = output.with_name(output.name + ".part") if output else None
-    with _driver(settings) as driver:
+    with open_graph(settings) as driver:
         try:
             if partial is None:
                 for chunk in export_chunks(fmt, driver=driver, database=settings.neo4j_database, where=where):
@@ -59,7 +61,7 @@ def export_cmd(
         except (Neo4jError, DriverError, OSError) as exc:
             if partial is not None:
                 partial.unlink(missing_ok=True)
-            raise _fail(f"export failed: {exc}") from None
+            raise fail(f"export failed: {exc}") from None
     # Renamed only when complete: a failed export never leaves a truncated file under the asked name.
     assert output is not None
     partial.replace(output)

@@ -7,67 +7,25 @@ print a message and exit with code 1, never a traceback.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
-from neo4j import Driver
-from neo4j.exceptions import DriverError, Neo4jError
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graph_schema.migrations import applied_migrations, pending_migrations
 from loaders.clean import clean
 from loaders.errors import LoaderError
+from loaders.feeds import feed_reader
 from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
+from loaders.load_faults import FailurePolicy
 from loaders.models import ArticleExtraction
 from loaders.read import ReadFailure, read_sources
-from service.db import open_driver
+from service.cli_common import err, fail, open_graph, out
 from service.settings import Settings
-
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 FACT_VIEW_KEYS = ("source", "article", "entities", "facts")
 """The keys of one `tiesgraph extract` JSON object: the public fact view, nothing internal."""
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code=1)
-
-
-@contextmanager
-def _driver(settings: Settings) -> Iterator[Driver]:
-    """An open, verified driver; an unreachable server is a message and exit code 1."""
-    driver = open_driver(settings)
-    try:
-        try:
-            driver.verify_connectivity()
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise _fail(
-                f"cannot reach Neo4j at {settings.bolt_uri}: {exc}\n"
-                "Start the local one with `tiesgraph neo4j start`, or set NEO4J_URI."
-            ) from None
-        _require_schema(driver, settings)
-        yield driver
-    finally:
-        driver.close()
-
-
-def _require_schema(driver: Driver, settings: Settings) -> None:
-    """Exit 1 with one line when the schema's migrations are not applied: without its uniqueness
-    constraints, concurrent loaders could duplicate nodes, and searches would lack their index."""
-    try:
-        missing = pending_migrations(applied_migrations(driver, database=settings.neo4j_database))
-    except (Neo4jError, DriverError) as exc:
-        raise _fail(f"cannot read the schema's migrations from Neo4j: {type(exc).__name__}") from None
-    if missing:
-        raise _fail(f"the schema of database {settings.neo4j_database!r} is not applied (migrations "
-                    f"{', '.join(missing)} pending): run `tiesgraph schema apply` first")
 
 
 def fact_view(extraction: ArticleExtraction) -> dict[str, Any]:
@@ -81,25 +39,71 @@ def _short(source: str) -> str:
     return source if source.startswith(("http://", "https://")) else Path(source).name
 
 
-def _results_table(results: list[LoadResult]) -> Table:
-    table = Table(title="Loaded articles")
-    for column in ("source", "article", "status", "entities", "claims", "events", "ties"):
-        numeric = column in ("entities", "claims", "events", "ties")
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold",
-                         no_wrap=column in ("article", "status"))
-    colours = {"created": "green", "replaced": "cyan", "unchanged": "dim", "failed": "red"}
+COMPACT_BELOW = 100
+"""Terminals narrower than this many columns get the compact load table (no per-kind count columns)."""
+
+_COLOURS = {"created": "green", "replaced": "cyan", "unchanged": "dim", "stored": "cyan", "failed": "red",
+            "unconfirmed": "yellow", "skipped": "yellow"}
+_COUNTS = ("entities", "claims", "events", "ties")
+
+
+def stored_id(result: LoadResult) -> str:
+    """The id of the article the graph holds for this result: the stored twin's when it was a duplicate."""
+    summary = result.summary
+    if summary is not None and summary.duplicate_of:
+        return summary.duplicate_of
+    return result.article_id or ""
+
+
+def _counts(result: LoadResult) -> tuple[str, ...]:
+    """What this run wrote, per kind: none for an unchanged or failed article."""
+    summary = result.summary
+    if summary is None or summary.status == "unchanged":
+        return ("-",) * len(_COUNTS)
+    return tuple(str(getattr(summary, kind)) for kind in _COUNTS)
+
+
+def results_table(results: list[LoadResult], *, width: int) -> Table:
+    """The load table: one row per article; narrower than `COMPACT_BELOW` columns, a compact layout."""
+    compact = width < COMPACT_BELOW
+    table = Table(title="Loaded articles", caption="written: entities/claims/events/ties" if compact else None)
+    columns = ("source", "status", "article", "written") if compact else (
+        "source", "article", "duplicate_of", "status", *_COUNTS)
+    for column in columns:
+        table.add_column(column, justify="right" if column in (*_COUNTS, "written") else "left", overflow="fold",
+                         no_wrap=column in ("status", "written"))
     for result in results:
-        summary = result.summary
-        # Counts are what this run wrote: none for an unchanged or failed article.
-        counts = ("-", "-", "-", "-") if summary is None or summary.status == "unchanged" else (
-            str(summary.entities), str(summary.claims), str(summary.events), str(summary.ties))
-        status = f"[{colours[result.status]}]{result.status}[/]"
-        table.add_row(escape(_short(result.source)), result.article_id or "", status, *counts)
+        status = f"[{_COLOURS[result.status]}]{result.status}[/]"
+        duplicate_of = result.summary.duplicate_of if result.summary else None
+        if compact:
+            article = stored_id(result) + (" (duplicate)" if duplicate_of else "")
+            table.add_row(escape(_short(result.source)), status, article, "/".join(_counts(result)))
+        else:
+            table.add_row(escape(_short(result.source)), stored_id(result), duplicate_of or "", status,
+                          *_counts(result))
     return table
 
 
+def print_failures(results: list[LoadResult]) -> list[LoadResult]:
+    """Print one stderr line per failed result; the failed results."""
+    failed = [r for r in results if r.status in ("failed", "unconfirmed")]
+    for result in failed:
+        err.print(f"[red]{result.status}[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
+                  highlight=False)
+    return failed
+
+
+def status_counts(results: list[LoadResult]) -> str:
+    """"3 created, 0 replaced, 17 unchanged, 0 failed" (and stored, unconfirmed, skipped when any)."""
+    statuses = ("created", "replaced", "unchanged", "stored", "failed", "unconfirmed", "skipped")
+    counts = {s: sum(r.status == s for r in results) for s in statuses}
+    always = ("created", "replaced", "unchanged", "failed")
+    return ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in always)
+
+
 def load_cmd(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs of articles.")],
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders, http(s) URLs of articles, or RSS/Atom feed and sitemap URLs (their pages).")],
     shard: Annotated[str | None, typer.Option(
         "--shard", help="Load only shard i of n (i/n, 0-based): articles whose id hashes to i mod n.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw a progress bar.")] = True,
@@ -109,20 +113,31 @@ def load_cmd(
     try:
         shard_spec = parse_shard(shard) if shard else None
     except LoaderError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     extract = default_extractor()
-    with _driver(settings) as driver:
+    policy = FailurePolicy(max_unavailable=settings.load_max_unavailable,
+                           unavailable_seconds=settings.load_unavailable_seconds)
+    with open_graph(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
-                               progress=progress, shard=shard_spec)
-    out.print(_results_table(results))
-    failed = [r for r in results if not r.ok]
-    for result in failed:
-        err.print(f"[red]failed[/] {escape(f'{result.source} [{result.error_code}]: {result.error}')}",
+                               progress=progress, shard=shard_spec, reader=feed_reader(), policy=policy)
+    out.print(results_table(results, width=out.width))
+    failed = print_failures(results)
+    out.print(status_counts(results))
+    skipped = [r for r in results if r.status == "skipped"]
+    if skipped:
+        loaded = sum(r.ok for r in results)
+        err.print(f"[bold red]stopped:[/] {escape(_stop_line(skipped[0], loaded, len(results) - loaded))}",
                   highlight=False)
-    counts = {s: sum(r.status == s for r in results) for s in ("created", "replaced", "unchanged", "failed")}
-    out.print(", ".join(f"{n} {s}" for s, n in counts.items()))
+        raise typer.Exit(code=3)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _stop_line(first_skipped: LoadResult, loaded: int, not_loaded: int) -> str:
+    """The one line a stopped load ends with: why, what is in the graph, and what is not."""
+    reason = (first_skipped.error or "").removeprefix("not attempted: ")
+    return (f"{reason}; {loaded} articles are in the graph, {not_loaded} are not (or unconfirmed) — "
+            "rerun the same command once Neo4j is back to complete the load")
 
 
 def retract_cmd(
@@ -130,11 +145,11 @@ def retract_cmd(
 ) -> None:
     """Remove an article, its claims, and every tie, event and entity that only it supported."""
     settings = Settings()
-    with _driver(settings) as driver:
+    with open_graph(settings) as driver:
         try:
             summary = retract_article(driver, ref, database=settings.neo4j_database)
         except LoaderError as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
     out.print(
         f"retracted {summary.article_id}: {summary.claims} claims; "
         f"{summary.ties} ties recomputed ({summary.ties_deleted} deleted), "
@@ -207,10 +222,10 @@ def eval_cmd(
     from loaders import eval as scorer  # the scorer is only needed here
 
     if not gold.is_dir():
-        raise _fail(f"--gold {gold}: not a folder")
+        raise fail(f"--gold {gold}: not a folder")
     gold_files = scorer.load_gold(gold)
     if not gold_files:
-        raise _fail(f"--gold {gold}: no *.json gold files")
+        raise fail(f"--gold {gold}: no *.json gold files")
     extractions, failures = _extract_all(articles, default_extractor())
     report = scorer.score(extractions, gold_files, failed=list(failures))
     if as_json:

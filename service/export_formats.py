@@ -163,12 +163,26 @@ def events_csv(rows: Rows) -> Iterator[str]:
     for row in rows:
         place = row.get("place") or {}
         flat = {**row, "place_id": place.get("id"), "place_name": place.get("name")}
-        yield _csv_line(["" if flat.get(c) is None else _scalar(flat[c]) for c in EVENT_COLUMNS])
+        yield _csv_line([csv_cell(flat.get(c)) for c in EVENT_COLUMNS])
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's CSV injection list)."""
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell: empty for None; a text that a spreadsheet would run as a formula gets a leading '."""
+    if value is None:
+        return ""
+    text = _scalar(value)
+    if not isinstance(value, int | float) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def _csv_line(values: Iterable[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)  # RFC 4180; a lone \r in a cell is then quoted
     return buffer.getvalue()
 
 

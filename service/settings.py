@@ -6,6 +6,7 @@ and `loaders` never read the environment.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -53,6 +54,10 @@ class Settings(BaseSettings):
     neo4j_acquisition_timeout: float = Field(default=5.0, gt=0, alias="TIESGRAPH_NEO4J_ACQUISITION_TIMEOUT")
     neo4j_retry_time: float = Field(default=1.0, ge=0, alias="TIESGRAPH_NEO4J_RETRY_TIME")
 
+    # --- loads: when a batch gives up on an unreachable Neo4j (instead of one retry cycle per article)
+    load_max_unavailable: int = Field(default=3, ge=1, alias="TIESGRAPH_LOAD_MAX_UNAVAILABLE")
+    load_unavailable_seconds: float = Field(default=30.0, gt=0, alias="TIESGRAPH_LOAD_UNAVAILABLE_SECONDS")
+
     # --- the local Neo4j that the project starts itself
     home: Path = Field(default_factory=_default_home, alias="TIESGRAPH_HOME")
     neo4j_data_dir: Path | None = Field(default=None, alias="TIESGRAPH_NEO4J_DATA")
@@ -69,6 +74,8 @@ class Settings(BaseSettings):
     api_public_url: str | None = Field(default=None, alias="TIESGRAPH_API_PUBLIC_URL")
     api_key: SecretStr | None = Field(default=None, alias="TIESGRAPH_API_KEY")
     api_read_key_required: bool = Field(default=False, alias="TIESGRAPH_READ_KEY_REQUIRED")
+    cors_origins: str = Field(default="", alias="TIESGRAPH_CORS_ORIGINS")
+    """Comma-separated origins allowed to call the API from a web page (none by default)."""
     max_page_size: int = Field(default=200, alias="TIESGRAPH_MAX_PAGE_SIZE")
     max_upload_bytes: int = Field(default=5_000_000, alias="TIESGRAPH_MAX_UPLOAD_BYTES")
 
@@ -78,6 +85,21 @@ class Settings(BaseSettings):
         # TIESGRAPH_API_KEY="" (an unset compose variable) must not count as a key that "" matches.
         return value if value is not None and value.get_secret_value().strip() else None
 
+    @field_validator("cors_origins", mode="after")
+    @classmethod
+    def _origins_are_origins(cls, value: str) -> str:
+        for origin in (part.strip() for part in value.split(",") if part.strip()):
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s?#]+", origin):
+                raise ValueError("TIESGRAPH_CORS_ORIGINS must list origins such as https://example.org (no path)")
+        return value
+
+    @model_validator(mode="after")
+    def _reads_need_a_key_to_require(self) -> Settings:
+        # Requiring a key on reads with none configured would silently leave the reads open.
+        if self.api_read_key_required and self.api_key is None:
+            raise ValueError("TIESGRAPH_READ_KEY_REQUIRED is true but TIESGRAPH_API_KEY is not set")
+        return self
+
     @model_validator(mode="after")
     def _refuse_default_secrets_outside_development(self) -> Settings:
         if self.environment == "production":
@@ -86,6 +108,11 @@ class Settings(BaseSettings):
             if self.api_key is None:
                 raise ValueError("TIESGRAPH_API_KEY must be set in production")
         return self
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The origins of TIESGRAPH_CORS_ORIGINS, in order."""
+        return [part.strip().rstrip("/") for part in self.cors_origins.split(",") if part.strip()]
 
     @property
     def managed(self) -> bool:

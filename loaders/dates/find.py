@@ -61,6 +61,7 @@ class _Patterns:
     month_day: re.Pattern[str] | None
     month_year: re.Pattern[str] | None
     month: re.Pattern[str] | None
+    month_at: re.Pattern[str] | None  # every place a month name starts (the three patterns above begin so)
     weekday: re.Pattern[str] | None
     relative: re.Pattern[str] | None
     year: re.Pattern[str]
@@ -98,6 +99,7 @@ def _patterns(lang: str) -> _Patterns:
         else None,
         month_year=re.compile(rf"{mon}\s+{conn}(?P<y>{_YEAR})(?!\d)", flags) if mon else None,
         month=re.compile(mon, flags) if mon else None,
+        month_at=re.compile(rf"(?={mon})", flags) if mon else None,
         weekday=re.compile(wd, flags) if wd else None,
         relative=re.compile(rel, flags) if rel else None,
         year=re.compile(r"(?<![\d.,/:-])(?P<y>" + _YEAR + r")(?![\d]|[.,/:-]\d)"),
@@ -174,20 +176,32 @@ def _numeric(p: _Patterns, text: str, published: date | None) -> Iterator[_Candi
         yield _cand(m, (v, DatePrecision.DAY) if v else None, "date")
 
 
+def _at(pat: re.Pattern[str] | None, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pat.finditer(text)` for a pattern that can match only at `starts`: tried there alone."""
+    if pat is None:
+        return
+    end = 0
+    for start in starts:
+        if start >= end and (m := pat.match(text, start)):
+            end = m.end()
+            yield m
+
+
 def _named(p: _Patterns, text: str, published: date | None) -> Iterator[_Candidate]:
     """Dates with a month name: day and month (year optional), month and year, a month alone."""
-    for pat in (p.day_month, p.month_day):
-        for m in pat.finditer(text) if pat else ():
-            mo = p.data.months[m.group("mon").casefold()]
-            y = m.group("y")
-            if y:
-                yield _cand(m, _fmt(int(y), mo, int(m.group("d"))), "date")
-            else:
-                v = _past_day(mo, int(m.group("d")), published)
-                yield _cand(m, (v, DatePrecision.DAY) if v else None, "date")
-    for m in p.month_year.finditer(text) if p.month_year else ():
+    # One pass finds where month names start; the month-led patterns are tried only there.
+    starts = [m.start() for m in p.month_at.finditer(text)] if p.month_at else []
+    for m in (*(p.day_month.finditer(text) if p.day_month else ()), *_at(p.month_day, text, starts)):
+        mo = p.data.months[m.group("mon").casefold()]
+        y = m.group("y")
+        if y:
+            yield _cand(m, _fmt(int(y), mo, int(m.group("d"))), "date")
+        else:
+            v = _past_day(mo, int(m.group("d")), published)
+            yield _cand(m, (v, DatePrecision.DAY) if v else None, "date")
+    for m in _at(p.month_year, text, starts):
         yield _cand(m, _fmt(int(m.group("y")), p.data.months[m.group("mon").casefold()]), "date")
-    for m in p.month.finditer(text) if p.month else ():
+    for m in _at(p.month, text, starts):
         word = m.group("mon").casefold()
         mo = p.data.months[word]
         res = None

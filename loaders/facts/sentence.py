@@ -332,6 +332,10 @@ class SentenceFacts:
         if trig.payload.relation == Relation.SUPPLIES_ARMS_TO and trig.first == trig.last \
                 and not any(t.text.startswith(w) for t in self.sv.tokens if trig.start <= t.start < end for w in arms):
             return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
+        lead = [t.text for t in self.sv.tokens if t.end <= trig.start
+                and not self.ctx.rules.has("determiners", t.text)][-1:]
+        if lead and (self.ctx.rules.has("object_preps", lead[0]) or self.ctx.rules.has("locative_preps", lead[0])):
+            return None, None  # "sanctions against supporters of A": the noun's holders are not named
         before = self.before(trig.start)
         poss = before[0] if before and POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
         if poss is not None:

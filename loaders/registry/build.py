@@ -103,4 +103,9 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     registry = Registry(actors=actors, matcher=_country_matcher(countries), by_kind=by_kind, capitals=capitals,
                         names=countries.names, demonyms=countries.demonyms)
     _index_actors(registry)
+    # the imported people (loaders/data/actors/generated/), under the hand-curated ones
+    from loaders.registry_generated import add_generated  # imported here: that module builds on this package
+
+    add_generated(registry.actors, registry.matcher, registry.offices, registry.by_kind,
+                  data_dir / "actors" / "generated" / "persons.json")
     return registry

@@ -83,9 +83,10 @@ class Registry:
         return actor.name if actor else entity_id
 
     def role_on(self, person_id: str, day: date | None) -> Role | None:
-        """The person's registered role on `day` (the first that holds)."""
+        """The person's registered role on `day` (the first that holds); none for an unknown day (an
+        undated article asserts no registry role)."""
         actor = self.actors.get(person_id)
-        if actor is None:
+        if actor is None or day is None:
             return None
         for role in actor.roles:
             if role.holds_on(day):

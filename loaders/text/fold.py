@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class _FoldTable(dict[int, str]):
@@ -37,16 +37,19 @@ def slug(text: str) -> str:
     return "-".join(_TOKEN.findall(fold(text)))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a folded text, with its offsets."""
+class Token(NamedTuple):
+    """A word of a folded text, with its offsets (a named tuple: made by the hundred per article)."""
 
     start: int
     end: int
     text: str
 
 
+_NEW = tuple.__new__
+
+
 def tokenize(folded: str, offset: int = 0) -> list[Token]:
     """Words of an already folded text (offsets shifted by `offset`)."""
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(folded)]
+    # tuple.__new__ skips the named tuple's Python-level constructor: a quarter of the cost of a sentence's view
+    return [_NEW(Token, (m.start() + offset, m.end() + offset, m.group())) for m in _TOKEN.finditer(folded)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from loaders.text.fold import Token, fold
 
@@ -14,6 +14,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _RU_ENDINGS = "аяоеиыуюйьё"
 _RU_ADJECTIVE_ENDINGS = frozenset({"ая", "ий", "ый", "ое", "ой", "ые", "ие", "яя", "ее"})
 _GAP_CHARS = frozenset(" \t\u00a0-‐‑–.'’")
+_HEADS_LIMIT = 1 << 14  # remembered words per table
+_WORDS_LIMIT = 1 << 16  # remembered words of an index
+_INDEXES_LIMIT = 64  # indexes kept by `phrase_index`
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
@@ -26,6 +29,16 @@ class _Tok:
 class _Phrase(Generic[T]):
     toks: tuple[_Tok, ...]
     payload: T
+    second: frozenset[str] | None  # the text words its second word can match, when they are few
+
+
+def _second_words(toks: tuple[_Tok, ...]) -> frozenset[str] | None:
+    """The words that `_tok_ok` lets stand for a phrase's second word (None: one word, a stem or a prefix)."""
+    if len(toks) < 2 or toks[1].prefix or toks[1].stem is not None:
+        return None
+    word = toks[1].text
+    genitive = len(toks) == 2 and len(word) >= 4 and not word.endswith("s")
+    return frozenset((word, word + "s") if genitive else (word,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +63,51 @@ def _make_tok(word: str, inflect: bool) -> _Tok:
     return _Tok(word, None, False)
 
 
+def _tok_ok(pt: _Tok, word: str, last: bool) -> bool:
+    """Whether a text word matches a phrase word (`last`: the phrase's final word, which may take "s")."""
+    if pt.prefix:
+        return word.startswith(pt.text)
+    if pt.stem is not None:
+        return word.startswith(pt.stem) and len(word) - len(pt.stem) <= 3
+    if word == pt.text:
+        return True
+    return last and len(pt.text) >= 4 and word == pt.text + "s" and not pt.text.endswith("s")
+
+
+def _rest_ok(toks: tuple[_Tok, ...], tokens: Sequence[Token], i: int, text: str, offset: int) -> bool:
+    """Whether a phrase whose first word matched tokens[i] goes on, word by word, over short gaps."""
+    k = len(toks)
+    prev_end = tokens[i].end
+    for j in range(1, k):
+        t = tokens[i + j]
+        if not _tok_ok(toks[j], t.text, j == k - 1):
+            return False
+        gap = text[prev_end - offset : t.start - offset]
+        if len(gap) > 3 or not all(c in _GAP_CHARS for c in gap):
+            return False
+        prev_end = t.end
+    return True
+
+
 class PhraseMatcher(Generic[T]):
     """Multi-word phrases over folded tokens: one dict lookup per text token, then a short check.
 
     Cyrillic words match their inflected forms (stem + up to 3 letters); a Latin word of 4+ letters
     also matches with a genitive "s" ("Deutschlands"); a word written ``stem*`` matches any word
     starting with ``stem``.
+
+    The phrases are indexed by their first word's key (the word itself, or the first 3 letters of a
+    stem or prefix). For a text word, the phrases whose first word it matches are worked out once and
+    remembered (`_heads`, bounded), so `find` costs one look-up per word plus the check of the rest of
+    the few candidates; a word that starts no phrase is rejected by two set look-ups (`_probe`, `_pref`).
     """
 
     def __init__(self) -> None:
         self._first: dict[str, list[_Phrase[T]]] = {}
         self._pref: dict[str, list[_Phrase[T]]] = {}
+        self._probe: set[str] = set()  # every exact first word, also with a trailing "s"
+        self._heads: dict[str, _Head[T]] = {}
+        self.version = 0  # phrases added so far
 
     def add(self, phrase: str, payload: T, *, inflect: bool = True) -> None:
         """Add a phrase (any case/accents; ``*`` at a word's end makes it a prefix)."""
@@ -68,51 +115,173 @@ class PhraseMatcher(Generic[T]):
         if not words:
             return
         toks = tuple(_make_tok(w, inflect) for w in words)
-        entry = _Phrase(toks, payload)
+        entry = _Phrase(toks, payload, _second_words(toks))
         head = toks[0]
         if head.prefix or head.stem is not None:
             key = (head.stem if head.stem is not None else head.text)[:3]
             self._pref.setdefault(key, []).append(entry)
         else:
             self._first.setdefault(head.text, []).append(entry)
+            self._probe.update((head.text, head.text + "s"))
+        self._heads.clear()  # remembered candidates predate this phrase
+        self.version += 1
 
-    @staticmethod
-    def _tok_ok(pt: _Tok, word: str, last: bool) -> bool:
-        if pt.prefix:
-            return word.startswith(pt.text)
-        if pt.stem is not None:
-            return word.startswith(pt.stem) and len(word) - len(pt.stem) <= 3
-        if word == pt.text:
-            return True
-        return last and len(pt.text) >= 4 and word == pt.text + "s" and not pt.text.endswith("s")
+    def _heads_of(self, word: str) -> _Head[T]:
+        """Phrases whose first word matches `word`, in the order `find` reports them (remembered)."""
+        cands = [*self._first.get(word, ())]
+        if word.endswith("s"):
+            cands += self._first.get(word[:-1], ())
+        cands += self._pref.get(word[:3], ())
+        got = _Head(tuple(ph for ph in cands if _tok_ok(ph.toks[0], word, len(ph.toks) == 1)))
+        if len(self._heads) >= _HEADS_LIMIT:
+            self._heads.clear()  # a bound on memory over an unbounded vocabulary; results do not change
+        self._heads[word] = got
+        return got
+
+    def candidates(self, word: str) -> _Head[T] | None:
+        """The phrases whose first word matches the folded text word `word` (None: there are none)."""
+        head = self._heads.get(word)
+        if head is None:
+            if word not in self._probe and not (self._pref and word[:3] in self._pref):
+                return None  # most words start no phrase: two set look-ups, nothing stored
+            head = self._heads_of(word)
+        return head if head.any else None
 
     def find(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[PhraseMatch[T]]:
-        """Every match (overlapping ones included) in `tokens` of `text` (`offset` = text's start)."""
+        """Every match (overlapping ones included) in `tokens` of `text` (`offset` = text's start).
+
+        Over a sentence's `Tokens` the answer comes from that sentence's one scan by its `PhraseIndex`.
+        """
+        if isinstance(tokens, Tokens):
+            return tokens.matches(self, text, offset)
+        return self.scan(tokens, text, offset)
+
+    def scan(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[PhraseMatch[T]]:
+        """`find` by a scan of `tokens` for this table alone."""
         out: list[PhraseMatch[T]] = []
-        n = len(tokens)
         for i, tok in enumerate(tokens):
-            cands = list(self._first.get(tok.text, ()))
-            if tok.text.endswith("s"):
-                cands += self._first.get(tok.text[:-1], ())
-            cands += self._pref.get(tok.text[:3], ())
-            for ph in cands:
-                k = len(ph.toks)
-                if i + k > n:
-                    continue
-                ok = True
-                for j, pt in enumerate(ph.toks):
-                    t = tokens[i + j]
-                    if not self._tok_ok(pt, t.text, j == k - 1):
-                        ok = False
-                        break
-                    if j:
-                        gap = text[tokens[i + j - 1].end - offset : t.start - offset]
-                        if len(gap) > 3 or not all(c in _GAP_CHARS for c in gap):
-                            ok = False
-                            break
-                if ok:
-                    out.append(PhraseMatch(i, i + k - 1, tok.start, tokens[i + k - 1].end, ph.payload))
+            head = self.candidates(tok.text)
+            if head is not None:
+                _matches_at(head, tokens, i, text, offset, out)
         return out
+
+
+class _Head(Generic[T]):
+    """The phrases a text word starts, sorted by the word after it (each subset in the order of all)."""
+
+    __slots__ = ("any", "base", "by_next")
+
+    def __init__(self, cands: tuple[_Phrase[T], ...]) -> None:
+        self.any = bool(cands)
+        # One word, or a second word that is a stem or a prefix: whatever the next word is
+        self.base = tuple(ph for ph in cands if ph.second is None)
+        nexts = {w for ph in cands if ph.second is not None for w in ph.second}
+        self.by_next = {w: tuple(ph for ph in cands if ph.second is None or w in ph.second) for w in nexts}
+
+
+def _matches_at(head: _Head[T], tokens: Sequence[Token], i: int, text: str, offset: int,
+                out: list[PhraseMatch[T]]) -> None:
+    """Append the phrases of `head` (their first word matches tokens[i]) that match from tokens[i] on."""
+    tok = tokens[i]
+    n = len(tokens)
+    cands = head.by_next.get(tokens[i + 1].text, head.base) if i + 1 < n else head.base
+    for ph in cands:
+        k = len(ph.toks)
+        if k == 1:
+            out.append(PhraseMatch(i, i, tok.start, tok.end, ph.payload))
+        elif i + k <= n and _rest_ok(ph.toks, tokens, i, text, offset):
+            out.append(PhraseMatch(i, i + k - 1, tok.start, tokens[i + k - 1].end, ph.payload))
+
+
+class PhraseIndex:
+    """Several phrase tables (a language's rules and the registry's aliases) searched in one pass.
+
+    A word is looked up once for all the tables (`_words`, bounded); `scan` returns every table's
+    matches in a sentence, each table's in the order its own `find` gives them.
+    """
+
+    def __init__(self, tables: Sequence[PhraseMatcher[Any]]) -> None:
+        self.tables = tuple(tables)
+        self.slots = {id(t): i for i, t in enumerate(self.tables)}  # the index holds its tables: ids stay theirs
+        self._versions = self.versions()
+        self._words: dict[str, tuple[tuple[int, _Head[Any]], ...]] = {}
+
+    def versions(self) -> tuple[int, ...]:
+        """How many phrases each table has had added (a change makes remembered words stale)."""
+        return tuple(t.version for t in self.tables)
+
+    def _entries(self, word: str) -> tuple[tuple[int, _Head[Any]], ...]:
+        """(slot, candidates) of every table in which `word` may start a phrase (remembered)."""
+        got = tuple((slot, h) for slot, t in enumerate(self.tables) if (h := t.candidates(word)) is not None)
+        if len(self._words) >= _WORDS_LIMIT:
+            self._words.clear()  # a bound on memory over an unbounded vocabulary; results do not change
+        self._words[word] = got
+        return got
+
+    def scan(self, tokens: Sequence[Token], text: str, offset: int) -> _Scan:
+        """The matches of every table in `tokens`, by slot: one pass over the words."""
+        versions = self.versions()
+        if versions != self._versions:
+            self._words, self._versions = {}, versions
+        hits: dict[int, list[PhraseMatch[Any]]] = {}
+        words = self._words
+        for i, tok in enumerate(tokens):
+            entries = words.get(tok.text)
+            if entries is None:
+                entries = self._entries(tok.text)
+            for slot, head in entries:
+                _matches_at(head, tokens, i, text, offset, hits.setdefault(slot, []))
+        return _Scan(text, offset, versions, hits)
+
+
+class _Scan:
+    """One sentence's scan: the text it was given, the tables' versions then and the matches by slot."""
+
+    def __init__(self, text: str, offset: int, versions: tuple[int, ...],
+                 hits: dict[int, list[PhraseMatch[Any]]]) -> None:
+        self.text, self.offset, self.versions, self.hits = text, offset, versions, hits
+
+
+class Tokens(list[Token]):
+    """A sentence's words that remember one scan of them by a `PhraseIndex` (see `PhraseMatcher.find`).
+
+    The first `find` of a table of the index over these words scans them once for all its tables and
+    keeps each table's matches; the other tables' `find` calls read theirs. A table outside the index,
+    another text or a table changed since the scan gets a scan of its own, so answers never differ.
+    """
+
+    def __init__(self, words: Iterable[Token] = (), index: PhraseIndex | None = None) -> None:
+        super().__init__(words)
+        self.searcher = index  # (`index` is list's)
+        self._scan: _Scan | None = None
+
+    def matches(self, table: PhraseMatcher[T], text: str, offset: int) -> list[PhraseMatch[T]]:
+        """`table.find(self, text, offset)`, read from the scan of all the index's tables when it can be."""
+        index = self.searcher
+        slot = index.slots.get(id(table)) if index is not None else None
+        if index is None or slot is None:
+            return table.scan(self, text, offset)
+        scan = self._scan
+        if scan is None:
+            scan = self._scan = index.scan(self, text, offset)
+        same_text = scan.offset == offset and (scan.text is text or scan.text == text)
+        if not same_text or scan.versions[slot] != table.version:
+            return table.scan(self, text, offset)
+        return list(scan.hits.get(slot, ()))
+
+
+_INDEXES: dict[tuple[int, ...], PhraseIndex] = {}
+
+
+def phrase_index(tables: Sequence[PhraseMatcher[Any]]) -> PhraseIndex:
+    """The one `PhraseIndex` of these tables in this process (built on first use; a few are kept)."""
+    key = tuple(id(t) for t in tables)
+    index = _INDEXES.get(key)
+    if index is None or any(a is not b for a, b in zip(index.tables, tables, strict=True)):
+        if len(_INDEXES) >= _INDEXES_LIMIT:
+            _INDEXES.clear()  # rules reloaded over and over (tests) must not pile up
+        index = _INDEXES[key] = PhraseIndex(tables)
+    return index
 
 
 def longest(

@@ -161,13 +161,27 @@ CALL () {
                 RETURN d
             }),
             ev.dates = COLLECT { UNWIND dates AS d RETURN DISTINCT d ORDER BY d }
-        // The title shows the participants' current names (a discovered person's may have changed).
+        // The title shows the participants' current names (a discovered person's may have changed); a
+        // directed event (a sanction, a transfer) names its subjects, an arrow, then its objects.
         WITH ev, COLLECT {
             MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT|OBJECT]->(x:Entity)
             WITH DISTINCT x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
-        } AS who
-        SET ev.title = ev.type + ': ' + reduce(t = head(who), x IN tail(who) | t + ' – ' + x)
+        } AS who, COLLECT {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT]->(x:Entity)
+            WITH DISTINCT x ORDER BY x.id
+            RETURN coalesce(x.name, x.id)
+        } AS doers, COLLECT {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[:OBJECT]->(x:Entity)
+            WITH DISTINCT x ORDER BY x.id
+            RETURN coalesce(x.name, x.id)
+        } AS done_to
+        SET ev.title = ev.type + ': ' + CASE
+            WHEN ev.type IN $directed_event_types AND size(doers) > 0 AND size(done_to) > 0
+                 AND none(x IN doers WHERE x IN done_to)
+            THEN reduce(t = head(doers), x IN tail(doers) | t + ' – ' + x) + ' → '
+                 + reduce(t = head(done_to), x IN tail(done_to) | t + ' – ' + x)
+            ELSE reduce(t = head(who), x IN tail(who) | t + ' – ' + x) END
         SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
         WITH ev
         CALL (ev) {

@@ -15,7 +15,16 @@ from typing import Any
 import pycountry
 from pydantic import BaseModel, ConfigDict
 
-from graph_schema.model import ENTITY_LABELS, PLOVER, EntityType, EventType, Label, Modality
+from graph_schema.model import (
+    ENTITY_LABELS,
+    PLOVER,
+    RELATION_EVENT,
+    SYMMETRIC_RELATIONS,
+    EntityType,
+    EventType,
+    Label,
+    Modality,
+)
 from graph_schema.text import search_fold
 from loaders.errors import WriteError
 from loaders.models import ArticleExtraction, Entity, Fact
@@ -168,6 +177,18 @@ def claim_rows(extraction: ArticleExtraction) -> list[Row]:
     return list(by_id.values())
 
 
+DIRECTED_EVENT_TYPES = sorted(t.value for r, t in RELATION_EVENT.items() if r not in SYMMETRIC_RELATIONS)
+"""Event types whose name reads "subjects → objects" (the recompute's ``$directed_event_types``)."""
+
+
+def event_participants(fact: Fact, names: dict[str, str]) -> str:
+    """"A – B" (sorted) for a symmetric relation; "subject → object" for a directed one (a sanction's
+    sanctioner first), so an event's name says who did what to whom."""
+    if fact.relation in SYMMETRIC_RELATIONS:
+        return " – ".join(names.get(p, p) for p in sorted({fact.subject, fact.object}))
+    return f"{names.get(fact.subject, fact.subject)} → {names.get(fact.object, fact.object)}"
+
+
 def labelled_event_rows(extraction: ArticleExtraction) -> list[Row]:
     """One row per distinct event id, each carrying its ``label`` (the event type), grouped by type."""
     names = {entity.id: entity.name for entity in extraction.entities}
@@ -178,7 +199,7 @@ def labelled_event_rows(extraction: ArticleExtraction) -> list[Row]:
         eid = event_id(fact.event_type, (fact.subject, fact.object), fact.date)
         if eid in rows[fact.event_type]:
             continue
-        who = " – ".join(names.get(p, p) for p in sorted({fact.subject, fact.object}))
+        who = event_participants(fact, names)
         # The date (and the name that shows it) is recomputed from all the event's claims after writing.
         title = f"{fact.event_type.value}: {who}"
         rows[fact.event_type][eid] = {"id": eid, "type": fact.event_type.value, "title": title}

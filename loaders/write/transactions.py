@@ -49,7 +49,7 @@ from graph_schema.model import Modality
 from loaders.errors import ArticleNotFound, DuplicateTextError, WriteError
 from loaders.models import ArticleExtraction
 from loaders.write import cypher
-from loaders.write.rows import Row, WritePlan, labelled_tie_rows, plan_write
+from loaders.write.rows import DIRECTED_EVENT_TYPES, Row, WritePlan, labelled_tie_rows, plan_write
 
 STATUS_RANK: tuple[str, ...] = (
     Modality.HAPPENED.value,
@@ -166,7 +166,7 @@ def _recompute(
     if not (events or ties or candidates):
         return _Recomputed()
     record = tx.run(cypher.RECOMPUTE, event_ids=events, ties=ties, orphan_candidates=candidates,
-                    status_rank=list(STATUS_RANK)).single()
+                    status_rank=list(STATUS_RANK), directed_event_types=DIRECTED_EVENT_TYPES).single()
     return _Recomputed() if record is None else _Recomputed.model_validate(dict(record))
 
 
@@ -204,7 +204,7 @@ def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
             return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=state["same_text"])
         record = tx.run(cypher.WRITE_NEW_ARTICLE, _write_params(plan, new=True), event_ids=sorted(event_ids),
                         ties=labelled_tie_rows(new_ties), orphan_candidates=[],
-                        status_rank=list(STATUS_RANK)).single()
+                        status_rank=list(STATUS_RANK), directed_event_types=DIRECTED_EVENT_TYPES).single()
         if record is None:
             # Another writer of this id committed after our state check; nothing was written.
             raise _StoredMeanwhile(plan.article_id)

@@ -12,6 +12,34 @@ ENTITY_TYPES: list[str] = [t.value for t in EntityType]
 RELATIONS: list[str] = [r.value for r in Relation]
 SYMMETRIC: list[str] = sorted(r.value for r in SYMMETRIC_RELATIONS)
 
+# Relationship types cannot be parameters, and a pattern without them (`-[r]-` then `WHERE type(r) IN …`)
+# walks every provenance edge of a node before filtering. So the tie types are spelled here as literals,
+# one reviewed union for all ties and one per relation (tests/unit/test_read.py checks them against
+# `Relation`); queries put them in their patterns through `typed`.
+TIE_TYPES: LiteralString = (
+    "MET_WITH|VISITED|ATTENDED|HOLDS_ROLE|SUPPLIES_ARMS_TO|TRAINS|COOPERATES_WITH|SIGNED_AGREEMENT_WITH"
+    "|SANCTIONED|CRITICIZED|SUPPORTS|SEIZED_POWER_IN"
+)
+RELATION_TYPE: dict[Relation, LiteralString] = {
+    Relation.MET_WITH: "MET_WITH", Relation.VISITED: "VISITED", Relation.ATTENDED: "ATTENDED",
+    Relation.HOLDS_ROLE: "HOLDS_ROLE", Relation.SUPPLIES_ARMS_TO: "SUPPLIES_ARMS_TO", Relation.TRAINS: "TRAINS",
+    Relation.COOPERATES_WITH: "COOPERATES_WITH", Relation.SIGNED_AGREEMENT_WITH: "SIGNED_AGREEMENT_WITH",
+    Relation.SANCTIONED: "SANCTIONED", Relation.CRITICIZED: "CRITICIZED", Relation.SUPPORTS: "SUPPORTS",
+    Relation.SEIZED_POWER_IN: "SEIZED_POWER_IN",
+}
+
+
+def typed(template: LiteralString, types: LiteralString = TIE_TYPES) -> LiteralString:
+    """The template with its `__TIES__` placeholder replaced by a union of tie types (TIE_TYPES by default)."""
+    return template.replace("__TIES__", types)
+
+
+def typed_per_relation(template: LiteralString) -> dict[Relation | None, LiteralString]:
+    """The template for every relation (its one type) and for None (all tie types)."""
+    queries: dict[Relation | None, LiteralString] = {None: typed(template)}
+    queries.update({rel: typed(template, name) for rel, name in RELATION_TYPE.items()})
+    return queries
+
 
 def read(driver: Driver, query: LiteralString, *, database: str, **params: Any) -> list[dict[str, Any]]:
     """Run one read query on the configured database, routed to a reader; rows as dicts."""

@@ -6,15 +6,25 @@ import re
 from collections import Counter
 from typing import Any, Literal, LiteralString
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction
+from neo4j import Driver
 from neo4j.exceptions import ClientError
 from pydantic import TypeAdapter
 
 from graph_schema.model import EntityType, Relation
 from graph_schema.text import search_fold
 from service.deps import Page
-from service.errors import BadRequest, SchemaNotApplied, is_auth_error
-from service.queries._common import ENTITY_TYPES, RELATIONS, SYMMETRIC, evidence, read, ref, span_filter
+from service.errors import BadRequest, NotFound, SchemaNotApplied, is_auth_error
+from service.queries._common import (
+    ENTITY_TYPES,
+    RELATIONS,
+    SYMMETRIC,
+    evidence,
+    read,
+    ref,
+    span_filter,
+    typed,
+    typed_per_relation,
+)
 from service.queries.health import missing_migrations
 from service.schemas import (
     EgoGraph,
@@ -59,37 +69,41 @@ RETURN"""
 
 EXISTS: LiteralString = "MATCH (n:Entity {id: $id}) RETURN n.id AS id"
 
-DETAIL: LiteralString = """
+DETAIL: LiteralString = typed("""
 MATCH (n:Entity {id: $id})
 RETURN n {.*} AS props,
        head([l IN labels(n) WHERE l IN $entity_types]) AS type,
-       COLLECT { MATCH (n)-[r]->(:Entity) WHERE type(r) IN $relations RETURN type(r) } AS outgoing,
-       COLLECT { MATCH (n)<-[r]-(:Entity) WHERE type(r) IN $relations RETURN type(r) } AS incoming,
+       COLLECT { MATCH (n)-[r:__TIES__]->(:Entity) RETURN type(r) } AS outgoing,
+       COLLECT { MATCH (n)<-[r:__TIES__]-(:Entity) RETURN type(r) } AS incoming,
        COUNT { MATCH (n)-[:PARTICIPATED_IN]->(ev:Event) RETURN DISTINCT ev } AS events,
        COUNT { MATCH (a:Article)-[m:MENTIONS]->(n) WHERE m.count > 0 RETURN DISTINCT a } AS articles
-"""
+""")
 
 # Symmetric ties match in either direction whatever `direction` asks: they are stored once per pair.
-RELATIONSHIPS: LiteralString = (
+# One round trip: no row means no such actor; one row with a null key means an actor without such ties.
+_RELATIONSHIPS: LiteralString = (
     """
-MATCH (n:Entity {id: $id})-[r]-(o:Entity)
-WHERE type(r) IN $relations
-  AND ($direction = 'both' OR type(r) IN $symmetric
-       OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
-  AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
-  AND """
+MATCH (n:Entity {id: $id})
+OPTIONAL CALL (n) {
+  MATCH (n)-[r:__TIES__]-(o:Entity)
+  WHERE ($direction = 'both' OR type(r) IN $symmetric
+         OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+    AND """
     + span_filter("r.first_date", "r.last_date")
     + """
-WITH n, r, o
-ORDER BY r.support DESC, coalesce(r.last_date, '') DESC, o.name, r.key
-SKIP $skip LIMIT $limit
-CALL (r) {
-  OPTIONAL MATCH (c:Claim {tie_key: r.key})
-  OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-  WITH c, art ORDER BY c.date, c.id LIMIT 5
-  RETURN collect(CASE WHEN c IS NULL THEN null ELSE """
+  WITH r, o
+  ORDER BY r.support DESC, coalesce(r.last_date, '') DESC, o.name, r.key
+  SKIP $skip LIMIT $limit
+  CALL (r) {
+    OPTIONAL MATCH (c:Claim {tie_key: r.key})
+    OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
+    WITH c, art ORDER BY c.date, c.id LIMIT 5
+    RETURN collect(CASE WHEN c IS NULL THEN null ELSE """
     + evidence("c", "art")
     + """ END) AS evidence
+  }
+  RETURN r, o, evidence
 }
 RETURN r.key AS key, type(r) AS relation,
        CASE WHEN type(r) IN $symmetric THEN 'both' WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
@@ -101,32 +115,51 @@ RETURN r.key AS key, type(r) AS relation,
        evidence
 """
 )
+RELATIONSHIPS: dict[Relation | None, LiteralString] = typed_per_relation(_RELATIONSHIPS)
+"""The relationships query for one relation's type, or for every tie type (None)."""
 
-# One hop of the ego network: the not-yet-seen neighbours of the frontier, strongest ties first.
-EGO_HOP: LiteralString = """
-MATCH (a:Entity)-[r]-(b:Entity)
-WHERE a.id IN $frontier AND type(r) IN $relations AND NOT b.id IN $seen
-WITH b, sum(coalesce(r.support, 1)) AS weight
-ORDER BY weight DESC, b.name, b.id
-LIMIT $limit
-RETURN b.id AS id, b.name AS name, head([l IN labels(b) WHERE l IN $entity_types]) AS type,
-       b.country AS country
+_NODE: LiteralString = "{id: b.id, name: b.name, type: head([l IN labels(b) WHERE l IN $entity_types]), " \
+    "country: b.country}"
+
+# One hop of the ego network: the not-yet-seen neighbours of the frontier, strongest ties first, at most
+# `room` of them (room = $limit - nodes so far). A hop with no room, or no frontier, finds nothing more and
+# marks the graph truncated when a frontier was left unexplored.
+_EGO_HOP: LiteralString = """
+CALL (seen, frontier) {
+  MATCH (a:Entity)-[r:__TIES__]-(b:Entity)
+  WHERE size(seen) < $limit AND a.id IN frontier AND NOT b.id IN seen
+  WITH b, sum(coalesce(r.support, 1)) AS weight
+  ORDER BY weight DESC, b.name, b.id
+  RETURN collect(""" + _NODE + """) AS found
+}
+WITH center, seen, frontier, hops, truncated, found, $limit - size(seen) AS room
+WITH center, seen, hops, found, room,
+     truncated OR (room <= 0 AND size(frontier) > 0) OR (room > 0 AND size(found) > room) AS truncated
+WITH center, hops, truncated, CASE WHEN room <= 0 THEN [] ELSE found[..room] END AS found, seen
+WITH center, hops + [found] AS hops, truncated, [x IN found | x.id] AS frontier, seen + [x IN found | x.id] AS seen
 """
 
-EGO_CENTER: LiteralString = """
+_EGO_START: LiteralString = """
 MATCH (b:Entity {id: $id})
-RETURN b.id AS id, b.name AS name, head([l IN labels(b) WHERE l IN $entity_types]) AS type,
-       b.country AS country
+WITH """ + _NODE + """ AS center, [b.id] AS seen, [b.id] AS frontier, [] AS hops, false AS truncated
 """
 
-EGO_EDGES: LiteralString = """
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $relations
-RETURN coalesce(r.key, elementId(r)) AS id, a.id AS source, b.id AS target, type(r) AS relation,
-       r.support AS support, r.articles AS articles, r.confidence AS confidence,
-       r.first_date AS first_date, r.last_date AS last_date
-ORDER BY id
-"""
+_EGO_END: LiteralString = typed("""
+CALL (seen) {
+  MATCH (a:Entity)-[r:__TIES__]->(b:Entity)
+  WHERE a.id IN seen AND b.id IN seen
+  WITH a, r, b ORDER BY coalesce(r.key, elementId(r))
+  RETURN collect({id: coalesce(r.key, elementId(r)), source: a.id, target: b.id, relation: type(r),
+                  support: r.support, articles: r.articles, confidence: r.confidence,
+                  first_date: r.first_date, last_date: r.last_date}) AS edges
+}
+RETURN center, hops, truncated, edges
+""")
+
+EGO_GRAPH: dict[int, LiteralString] = {
+    depth: _EGO_START + typed(_EGO_HOP) * depth + _EGO_END for depth in (1, 2, 3)
+}
+"""The whole ego network in one query, per depth (the API allows 1 to 3 hops)."""
 
 # Lucene's query syntax characters; a backslash escapes each one (&& and || are covered by & and |).
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -196,8 +229,7 @@ def _roles(raw: object) -> list[RoleOut]:
 
 def get(*, driver: Driver, database: str, entity_id: str) -> EntityDetail | None:
     """One actor with its ties counted per relation and direction."""
-    rows = read(driver, DETAIL, database=database, id=entity_id, entity_types=ENTITY_TYPES,
-                relations=RELATIONS)
+    rows = read(driver, DETAIL, database=database, id=entity_id, entity_types=ENTITY_TYPES)
     if not rows:
         return None
     row = rows[0]
@@ -214,44 +246,36 @@ def get(*, driver: Driver, database: str, entity_id: str) -> EntityDetail | None
     )
 
 
+def not_found(entity_id: str) -> NotFound:
+    """The API's 404 for an unknown actor id."""
+    return NotFound(f"No entity with id {entity_id!r}.", details={"id": entity_id})
+
+
 def relationships(*, driver: Driver, database: str, entity_id: str, relation: Relation | None,
                   direction: Direction, since: str | None, until: str | None,
                   min_confidence: float | None, page: Page) -> list[Tie]:
-    """The actor's derived ties with support, dates, confidence, the other actor and first evidence."""
+    """The actor's derived ties with support, dates, confidence, the other actor and first evidence
+    (NotFound for an unknown actor: the existence check is part of the same query)."""
     rows = read(
-        driver, RELATIONSHIPS, database=database, id=entity_id,
-        relations=[relation.value] if relation else RELATIONS, symmetric=SYMMETRIC, direction=direction,
-        min_confidence=min_confidence, since=since, until=until, entity_types=ENTITY_TYPES,
-        skip=page.offset, limit=page.limit + 1,
+        driver, RELATIONSHIPS[relation], database=database, id=entity_id, symmetric=SYMMETRIC,
+        direction=direction, min_confidence=min_confidence, since=since, until=until,
+        entity_types=ENTITY_TYPES, skip=page.offset, limit=page.limit + 1,
     )
-    return [Tie.model_validate(row) for row in rows]
+    if not rows:
+        raise not_found(entity_id)
+    return [Tie.model_validate(row) for row in rows if row["key"] is not None]
 
 
 def ego_graph(*, driver: Driver, database: str, entity_id: str, depth: int, limit: int) -> EgoGraph:
-    """Breadth-first neighbourhood over derived ties, at most `limit` nodes, in one read transaction."""
-
-    def work(tx: ManagedTransaction) -> EgoGraph:
-        center = tx.run(EGO_CENTER, id=entity_id, entity_types=ENTITY_TYPES).data()
-        nodes = [GraphNode.model_validate({**center[0], "depth": 0})]
-        seen = [entity_id]
-        frontier = [entity_id]
-        truncated = False
-        for hop in range(1, depth + 1):
-            room = limit - len(nodes)
-            if room <= 0 or not frontier:
-                truncated = truncated or (room <= 0 and bool(frontier))
-                break
-            found = tx.run(EGO_HOP, frontier=frontier, seen=seen, relations=RELATIONS,
-                           entity_types=ENTITY_TYPES, limit=room + 1).data()
-            if len(found) > room:
-                truncated, found = True, found[:room]
-            nodes += [GraphNode.model_validate({**row, "depth": hop}) for row in found]
-            frontier = [row["id"] for row in found]
-            seen += frontier
-        edges = tx.run(EGO_EDGES, ids=seen, relations=RELATIONS).data()
-        return EgoGraph(center=entity_id, depth=depth, nodes=nodes,
-                        edges=[GraphEdge.model_validate(e) for e in edges], truncated=truncated)
-
-    with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-        return session.execute_read(work)
-
+    """Breadth-first neighbourhood over derived ties, at most `limit` nodes, in one query (NotFound for an
+    unknown actor)."""
+    rows = read(driver, EGO_GRAPH[depth], database=database, id=entity_id, limit=limit,
+                entity_types=ENTITY_TYPES)
+    if not rows:
+        raise not_found(entity_id)
+    row = rows[0]
+    nodes = [GraphNode.model_validate({**row["center"], "depth": 0})]
+    nodes += [GraphNode.model_validate({**n, "depth": hop}) for hop, found in enumerate(row["hops"], 1)
+              for n in found]
+    return EgoGraph(center=entity_id, depth=depth, nodes=nodes,
+                    edges=[GraphEdge.model_validate(e) for e in row["edges"]], truncated=row["truncated"])

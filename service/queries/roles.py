@@ -1,4 +1,8 @@
-"""Who held an office on a date: the dated roles of the people in the graph.
+"""Who held an office on a date: the dated roles of the registry's people and of the people in the graph.
+
+The registry (hand-curated and imported, `loaders.registry`) answers for every imported state and day,
+whether or not an article named the person; the graph adds people articles brought in with roles of their
+own. The registry is read in-process (loaded once, as the loaders load it), not copied into the graph.
 
 A role matches a question when the words of its title, less an "of <its state>" tail, stopwords and
 spelling variants, are the question's words in any order: "defence minister" is "Minister of Defence of
@@ -9,13 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import LiteralString
+from functools import lru_cache
+from typing import Literal, LiteralString
 
 import pycountry
 from neo4j import Driver
 from pydantic import TypeAdapter
 
+from graph_schema.model import EntityType
 from graph_schema.text import search_fold
+from loaders.registry import Registry, load_registry
 from service.deps import Page
 from service.queries._common import read
 from service.schemas import EntityRef, OfficeHolder, RoleOut
@@ -52,8 +59,16 @@ def title_words(text: str) -> list[str]:
 
 def _without_state(title: str, state_names: Iterable[str]) -> str:
     """The title less an "of <state>" tail ("Minister of Defence of Russia" → "Minister of Defence")."""
+    return _without_folded(title, _folded_names(state_names))
+
+
+def _folded_names(state_names: Iterable[str]) -> list[str]:
+    return sorted({search_fold(n) for n in state_names if n}, key=len, reverse=True)
+
+
+def _without_folded(title: str, folded_names: list[str]) -> str:
     folded = search_fold(title)
-    for name in sorted({search_fold(n) for n in state_names if n}, key=len, reverse=True):
+    for name in folded_names:
         for tail in (f" of {name}", f" of the {name}"):
             if folded.endswith(tail):
                 return folded[: -len(tail)]
@@ -77,24 +92,68 @@ def _held_on(role: RoleOut, day: str) -> bool:
     return (role.start is not None and role.start <= day) and (role.end is None or day < role.end)
 
 
-def holders(*, driver: Driver, database: str, title: str, day: str, country: str | None,
-            page: Page) -> list[OfficeHolder]:
-    """People whose registry role is the office `title` (see the module) on `day`; page.limit + 1 at most.
+Source = Literal["all", "registry", "graph"]
+"""Where roles are looked up: the registry and the graph (default), or one of them."""
 
-    Titles in the question's word order come first ("minister of defence" before "defence minister").
-    """
-    wanted = title_words(title)
+_Candidate = tuple[str, str, RoleOut, tuple[str, ...]]  # person id, name, role, the title's words
+
+
+def _registry_state_names(reg: Registry, country: str | None) -> set[str]:
+    actor = reg.get(country) if country else None
+    return {actor.name, *actor.aliases} if actor is not None else set()
+
+
+@lru_cache(maxsize=1)
+def registry_roles() -> tuple[_Candidate, ...]:
+    """Every dated role of the registry's people, with its title's words (computed once)."""
+    reg = load_registry()
+    names: dict[str, list[str]] = {}
+    out: list[_Candidate] = []
+    for actor in reg.actors.values():
+        if actor.type != EntityType.PERSON:
+            continue
+        for r in actor.roles:
+            if r.start is None:
+                continue
+            role = RoleOut(title=r.title, org=r.org, country=r.country, start=r.start.isoformat(),
+                           end=r.end.isoformat() if r.end else None)
+            state = r.country or ""
+            if state not in names:
+                names[state] = _folded_names(_registry_state_names(reg, r.country))
+            out.append((actor.id, actor.name, role, tuple(title_words(_without_folded(r.title, names[state])))))
+    return tuple(out)
+
+
+def _graph_roles(driver: Driver, database: str, country: str | None, day: str) -> list[_Candidate]:
     candidates: list[tuple[str, str, RoleOut]] = []
     for row in read(driver, PEOPLE_WITH_ROLES, database=database):
         for role in _ROLES.validate_json(row["roles_json"]):
             if country in (None, role.country) and _held_on(role, day):
                 candidates.append((row["id"], row["name"], role))
     states = _state_names(driver, database, {r.country for _, _, r in candidates if r.country})
-    ranked: list[tuple[int, OfficeHolder]] = []
-    for person_id, name, role in candidates:
-        words = title_words(_without_state(role.title, states.get(role.country or "", ())))
+    return [(pid, name, role, tuple(title_words(_without_state(role.title, states.get(role.country or "", ())))))
+            for pid, name, role in candidates]
+
+
+def holders(*, driver: Driver, database: str, title: str, day: str, country: str | None,
+            page: Page, source: Source = "all") -> list[OfficeHolder]:
+    """People whose dated role is the office `title` (see the module) on `day`; page.limit + 1 at most.
+
+    Titles in the question's word order come first ("minister of defence" before "defence minister"); a
+    role both the graph and the registry hold is listed once.
+    """
+    wanted = title_words(title)
+    candidates: list[_Candidate] = []
+    if source in ("all", "graph"):
+        candidates += _graph_roles(driver, database, country, day)
+    if source in ("all", "registry"):
+        candidates += [c for c in registry_roles()
+                       if country in (None, c[2].country) and _held_on(c[2], day)]
+    ranked: dict[tuple[str, str, str | None], tuple[int, OfficeHolder]] = {}
+    for person_id, name, role, words in candidates:
         if sorted(words) == sorted(wanted):
-            ranked.append((0 if words == wanted else 1,
-                           OfficeHolder(person=EntityRef(id=person_id, name=name, type="Person"), role=role)))
-    ranked.sort(key=lambda r: (r[0], r[1].person.name, r[1].person.id, r[1].role.start or ""))
-    return [holder for _, holder in ranked][page.offset: page.offset + page.limit + 1]
+            holder = OfficeHolder(person=EntityRef(id=person_id, name=name, type="Person"), role=role)
+            ranked.setdefault((person_id, search_fold(role.title), role.start), (0 if list(words) == wanted else 1,
+                                                                                 holder))
+    found = sorted(ranked.values(), key=lambda r: (r[0], r[1].person.name, r[1].person.id, r[1].role.start or ""))
+    return [holder for _, holder in found][page.offset: page.offset + page.limit + 1]

@@ -10,16 +10,21 @@ from typing import LiteralString
 
 from neo4j import Driver
 
-from service.queries._common import ENTITY_TYPES, RELATIONS, date_filter, evidence, read, ref, span_filter
+from service.errors import NotFound
+from service.queries._common import ENTITY_TYPES, date_filter, evidence, read, ref, span_filter, typed
 from service.queries.events import EVENT_EVIDENCE, EVENT_FIELDS
 from service.schemas import EntityRef, TieBetween, TiesReport, TimelineEvent, YearCount
 
 
 def _side(var: LiteralString, param: LiteralString) -> LiteralString:
+    """A subquery giving `var` for every actor of the side `param`, each found through an index (the id
+    constraint, the country index, then HOLDS_ROLE ties from those)."""
     return (
-        "(" + var + ".id = " + param + " OR " + var + ".country = " + param
-        + " OR EXISTS { MATCH (" + var + ")-[:HOLDS_ROLE]->(h:Entity) WHERE h.id = " + param
-        + " OR h.country = " + param + " })"
+        "CALL () { MATCH (" + var + ":Entity {id: " + param + "}) RETURN " + var
+        + " UNION MATCH (" + var + ":Entity {country: " + param + "}) RETURN " + var
+        + " UNION MATCH (:Entity {id: " + param + "})<-[:HOLDS_ROLE]-(" + var + ":Entity) RETURN " + var
+        + " UNION MATCH (:Entity {country: " + param + "})<-[:HOLDS_ROLE]-(" + var + ":Entity) RETURN " + var
+        + " }\n"
     )
 
 
@@ -28,82 +33,84 @@ UNWIND [$a, $b] AS id
 OPTIONAL MATCH (n:Entity {id: id})
 RETURN id, """ + ref("n") + " AS entity"
 
-TIMELINE: LiteralString = (
+_EVENT_COLUMNS: tuple[LiteralString, ...] = (
+    "id", "type", "name", "date", "dates", "status", "support", "place", "participants", "evidence",
+)
+
+# Everything between the two sides in one round trip: both endpoints, then each side once, then the
+# timeline, the direct ties and the yearly counts as three lists.
+REPORT: LiteralString = typed(
     """
-MATCH (x:Entity)-[:PARTICIPATED_IN]->(ev:Event)
-WHERE """
-    + _side("x", "$a")
-    + """
-WITH DISTINCT ev
-WHERE ev.type IS NOT NULL
-  AND EXISTS { MATCH (y:Entity)-[:PARTICIPATED_IN]->(ev) WHERE """
-    + _side("y", "$b")
-    + """ }
-  AND """
+OPTIONAL MATCH (na:Entity {id: $a})
+OPTIONAL MATCH (nb:Entity {id: $b})
+CALL () { """ + _side("x", "$a") + """ RETURN collect(x) AS sa }
+CALL () { """ + _side("y", "$b") + """ RETURN collect(y) AS sb }
+OPTIONAL CALL (sa, sb) {
+  UNWIND sa AS x
+  MATCH (x)-[:PARTICIPATED_IN]->(ev:Event)
+  WITH DISTINCT ev, sb
+  WHERE ev.type IS NOT NULL
+    AND EXISTS { MATCH (y:Entity)-[:PARTICIPATED_IN]->(ev) WHERE y IN sb }
+    AND """
     + date_filter("ev.date")
     + """
-WITH ev ORDER BY ev.date IS NULL, ev.date, ev.id
-LIMIT $limit
-RETURN"""
+  WITH ev ORDER BY ev.date IS NULL, ev.date, ev.id
+  LIMIT $limit
+  RETURN"""
     + EVENT_FIELDS
     + ","
     + EVENT_EVIDENCE
-)
-
-TIES: LiteralString = (
-    """
-MATCH (x:Entity)
-WHERE """
-    + _side("x", "$a")
     + """
-MATCH (x)-[r]-(y:Entity)
-WHERE type(r) IN $relations AND """
-    + _side("y", "$b")
-    + """
-WITH DISTINCT r
-WHERE """
+}
+WITH na, nb, sa, sb, collect(CASE WHEN id IS NULL THEN null ELSE {"""
+    + ", ".join(c + ": " + c for c in _EVENT_COLUMNS)
+    + """} END) AS events
+CALL (sa, sb) {
+  UNWIND sa AS x
+  MATCH (x)-[r:__TIES__]-(y:Entity)
+  WHERE y IN sb
+  WITH DISTINCT r
+  WHERE """
     + span_filter("r.first_date", "r.last_date")
     + """
-WITH r, startNode(r) AS s, endNode(r) AS o
-ORDER BY r.support DESC, r.key
-LIMIT $limit
-RETURN r.key AS key, type(r) AS relation, """
+  WITH r, startNode(r) AS s, endNode(r) AS o
+  ORDER BY r.support DESC, r.key
+  LIMIT $limit
+  RETURN collect({key: r.key, relation: type(r), source: """
     + ref("s")
-    + " AS source, "
+    + ", target: "
     + ref("o")
-    + """ AS target,
-       r.support AS support, r.articles AS articles, r.confidence AS confidence,
-       r.first_date AS first_date, r.last_date AS last_date,
-       COLLECT { MATCH (c:Claim {tie_key: r.key})
+    + """,
+       support: r.support, articles: r.articles, confidence: r.confidence,
+       first_date: r.first_date, last_date: r.last_date,
+       evidence: COLLECT { MATCH (c:Claim {tie_key: r.key})
                  OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
                  WITH c, art ORDER BY c.date, c.id LIMIT 5
                  RETURN """
     + evidence("c", "art")
-    + """ } AS evidence
-"""
-)
-
-COUNTS: LiteralString = (
-    """
-MATCH (x:Entity)
-WHERE """
-    + _side("x", "$a")
-    + """
-MATCH (c:Claim)-[:SUBJECT|OBJECT]->(x)
-WITH DISTINCT c
-WHERE EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y:Entity) WHERE """
-    + _side("y", "$b")
-    + """ }
-OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-WITH c, art, coalesce(c.date, art.published) AS d
-WHERE """
+    + """ }}) AS ties
+}
+CALL (sa, sb) {
+  UNWIND sa AS x
+  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(x)
+  WITH DISTINCT c, sb
+  WHERE EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y:Entity) WHERE y IN sb }
+  OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
+  WITH c, art, coalesce(c.date, art.published) AS d
+  WHERE """
     + date_filter("d")
     + """
-RETURN c.relation AS relation, left(d, 4) AS year, count(c) AS claims, count(DISTINCT art) AS articles
-ORDER BY year, relation
+  WITH c.relation AS relation, left(d, 4) AS year, count(c) AS claims, count(DISTINCT art) AS articles
+  ORDER BY year, relation
+  RETURN collect({relation: relation, year: year, claims: claims, articles: articles}) AS counts
+}
+RETURN """
+    + ref("na")
+    + " AS a, "
+    + ref("nb")
+    + """ AS b, events, ties, counts
 """
 )
-
 
 def endpoints(*, driver: Driver, database: str, a: str, b: str) -> dict[str, EntityRef | None]:
     """The two actors by id (None for an unknown id)."""
@@ -111,16 +118,24 @@ def endpoints(*, driver: Driver, database: str, a: str, b: str) -> dict[str, Ent
     return {row["id"]: EntityRef.model_validate(row["entity"]) if row["entity"] else None for row in rows}
 
 
+def report(*, driver: Driver, database: str, a: str, b: str, since: str | None, until: str | None,
+           limit: int) -> TiesReport:
+    """Timeline of shared events, direct ties across the two sides, and claims per relation per year, in
+    one query (NotFound listing the unknown ids when an actor is unknown)."""
+    row = read(driver, REPORT, database=database, a=a, b=b, since=since, until=until, limit=limit,
+               entity_types=ENTITY_TYPES)[0]
+    unknown = [x for x, r in ((a, row["a"]), (b, row["b"])) if r is None]
+    if unknown:
+        raise NotFound(f"No entity with id {unknown[0]!r}.", details={"unknown": unknown})
+    return TiesReport(
+        a=EntityRef.model_validate(row["a"]), b=EntityRef.model_validate(row["b"]),
+        events=[TimelineEvent.model_validate(e) for e in row["events"]],
+        ties=[TieBetween.model_validate(t) for t in row["ties"]],
+        counts=[YearCount.model_validate(c) for c in row["counts"]],
+    )
+
+
 def between(*, driver: Driver, database: str, a: EntityRef, b: EntityRef, since: str | None,
             until: str | None, limit: int) -> TiesReport:
-    """Timeline of shared events, direct ties across the two sides, and claims per relation per year."""
-    common = {"a": a.id, "b": b.id, "since": since, "until": until, "entity_types": ENTITY_TYPES}
-    events = read(driver, TIMELINE, database=database, limit=limit, **common)
-    ties = read(driver, TIES, database=database, relations=RELATIONS, limit=limit, **common)
-    counts = read(driver, COUNTS, database=database, **common)
-    return TiesReport(
-        a=a, b=b,
-        events=[TimelineEvent.model_validate(e) for e in events],
-        ties=[TieBetween.model_validate(t) for t in ties],
-        counts=[YearCount.model_validate(c) for c in counts],
-    )
+    """`report` for two actors already known to exist."""
+    return report(driver=driver, database=database, a=a.id, b=b.id, since=since, until=until, limit=limit)

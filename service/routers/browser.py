@@ -7,22 +7,23 @@ including the preflight that ``:play`` triggers by sending ``Pragma`` and ``Cach
 The assets are public and fetched without credentials, so any origin may read them.
 
 Colours, sizes and captions live in `NODE_STYLES` / `TIE_COLOR` (data, so tests assert on them); the GraSS
-text and the guide HTML are pure functions of those tables and of `GUIDE_SLIDES`.
+text is a pure function of those tables; the guide's slides and queries live in `service.browser_guide`.
 """
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from pathlib import Path
-from typing import LiteralString
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict
 
 from graph_schema.model import EventType, Label, Relation, StructuralRel
+from service.browser_guide import GUIDE_SLIDES, GuideSlide, first_guide_query, render_guide_html
 
 router = APIRouter(tags=["browser"])
+
+__all__ = ["GUIDE_SLIDES", "GuideSlide", "first_guide_query", "render_guide_html", "render_style_grass", "router"]
 
 STYLE_PATH = "/browser/style.grass"
 GUIDE_PATH = "/browser/guide.html"
@@ -148,160 +149,6 @@ def render_style_grass() -> str:
         for rel in StructuralRel
     ]
     return "\n".join(rules)
-
-
-# ------------------------------------------------------------------------------------------------- guide
-
-
-class GuideSlide(BaseModel):
-    """One slide of the Browser guide: a short text and the clickable queries that illustrate it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    title: str
-    lead: str
-    text: str
-    queries: tuple[str, ...]
-
-
-# The first query draws both countries with their people and the direct ties among them: Shoigu and
-# Min Aung Hlaing meet in the middle. Browser's "connect result nodes" adds the edges between returned nodes.
-Q_RUSSIA_MYANMAR: LiteralString = """\
-// Russia and Myanmar, the people of each, and every direct tie between them
-MATCH (c:Country) WHERE c.id IN ['RUS', 'MMR']
-OPTIONAL MATCH (p:Person) WHERE p.country = c.id
-OPTIONAL MATCH tie = (p)-[]-(other:Entity)
-WHERE (other:Country AND other.id IN ['RUS', 'MMR']) OR (other:Person AND other.country IN ['RUS', 'MMR'])
-RETURN c, p, tie"""
-
-Q_PATHS: LiteralString = """\
-// Every path of one or two steps between the two states (claims and articles included)
-MATCH p = (:Country {id: 'RUS'})-[*1..2]-(:Country {id: 'MMR'})
-RETURN p LIMIT 100"""
-
-Q_MEETINGS: LiteralString = """\
-// Who met whom, when and where: each meeting or visit with its participants
-MATCH (e:Event) WHERE e:Meeting OR e:Visit
-MATCH (a:Entity)-[r:PARTICIPATED_IN]->(e)
-RETURN e.date AS date, e.type AS type, e.name AS event,
-       collect(a.name + ' (' + r.role + ')') AS participants, e.support AS claims
-ORDER BY date"""
-
-Q_MEETINGS_GRAPH: LiteralString = """\
-// The same meetings and visits as a graph
-MATCH path = (:Entity)-[:PARTICIPATED_IN]->(e:Event)
-WHERE e:Meeting OR e:Visit
-OPTIONAL MATCH place = (e)-[:TOOK_PLACE_IN]->()
-RETURN path, place"""
-
-Q_ARMS_TRAINING: LiteralString = """\
-// Arms and training: who supplies or trains whom, with how many claims and articles behind each tie
-MATCH (s:Entity)-[t:SUPPLIES_ARMS_TO|TRAINS]->(o:Entity)
-RETURN s.name AS from, type(t) AS tie, o.name AS to,
-       t.support AS claims, t.articles AS articles, t.first_date AS first, t.last_date AS last
-ORDER BY claims DESC"""
-
-Q_ARMS_GRAPH: LiteralString = """\
-// Arms and training flows as a graph, with the events they belong to
-MATCH flow = (:Entity)-[:SUPPLIES_ARMS_TO|TRAINS]->(:Entity)
-OPTIONAL MATCH ev = (:Entity)-[:PARTICIPATED_IN]->(e:Event) WHERE e:ArmsTransfer OR e:Training
-RETURN flow, ev"""
-
-Q_EVIDENCE: LiteralString = """\
-// Where a fact comes from: each claim with its article and the sentence that states it
-MATCH (c:Claim)-[:FROM_ARTICLE]->(a:Article)
-OPTIONAL MATCH (c)-[:SUBJECT]->(s:Entity)
-OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity)
-RETURN s.name AS subject, c.relation AS relation, o.name AS object, c.status AS status, c.date AS date,
-       a.outlet AS outlet, a.published AS published, c.sentence AS sentence, c.confidence AS confidence
-ORDER BY published, c.sentence_index"""
-
-Q_EVIDENCE_GRAPH: LiteralString = """\
-// Provenance as a graph: claims between the people of both countries, and their articles
-MATCH (s:Person)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity)
-MATCH src = (c)-[:FROM_ARTICLE]->(:Article)
-RETURN s, o, c, src"""
-
-GUIDE_SLIDES: tuple[GuideSlide, ...] = (
-    GuideSlide(
-        title="Russia – Myanmar",
-        lead="The two states, their people, and the ties between them",
-        text=(
-            "The graph is built from news articles. Actors (countries, people, organisations, places, "
-            "weapons) are joined by <b>derived ties</b> such as <code>MET_WITH</code> or "
-            "<code>SUPPLIES_ARMS_TO</code>, each backed by one or more claims. Click a query to copy it "
-            "into the editor, then run it. Sergei Shoigu and Min Aung Hlaing should meet in the middle."
-        ),
-        queries=(Q_RUSSIA_MYANMAR, Q_PATHS),
-    ),
-    GuideSlide(
-        title="Who met whom, and when",
-        lead="Meetings and visits are Event nodes with participants",
-        text=(
-            "The same meeting reported by several articles is one <code>:Event:Meeting</code> node; "
-            "its <code>support</code> counts the claims about it. Participants point at it with "
-            "<code>PARTICIPATED_IN {role}</code>; the place with <code>TOOK_PLACE_IN</code>."
-        ),
-        queries=(Q_MEETINGS, Q_MEETINGS_GRAPH),
-    ),
-    GuideSlide(
-        title="Arms and training",
-        lead="SUPPLIES_ARMS_TO and TRAINS ties",
-        text=(
-            "Each tie carries <code>support</code> (claims), <code>articles</code> (distinct articles), "
-            "<code>statuses</code> (happened, planned, denied …) and its first and last dates."
-        ),
-        queries=(Q_ARMS_TRAINING, Q_ARMS_GRAPH),
-    ),
-    GuideSlide(
-        title="Where a fact comes from",
-        lead="Claims are the unit of provenance",
-        text=(
-            "Every fact is a <code>:Claim</code> of one article: the sentence, its character offsets, the "
-            "extractor and its confidence. <code>(:Claim)-[:FROM_ARTICLE]-&gt;(:Article)</code> leads to the "
-            "outlet, URL and publication date."
-        ),
-        queries=(Q_EVIDENCE, Q_EVIDENCE_GRAPH),
-    ),
-)
-"""The tour, in order; the first query of the first slide is the one the browser test runs."""
-
-
-def first_guide_query() -> str:
-    """The guide's first query (it draws Shoigu and Min Aung Hlaing)."""
-    return GUIDE_SLIDES[0].queries[0]
-
-
-def _slide_html(slide: GuideSlide) -> str:
-    pres = "\n".join(
-        f'      <pre mode="cypher" class="pre-scrollable code runnable">{html.escape(query, quote=False)}</pre>'
-        for query in slide.queries
-    )
-    return (
-        '  <slide class="row-fluid">\n'
-        '    <div class="col-sm-3">\n'
-        f"      <h3>{html.escape(slide.title)}</h3>\n"
-        f'      <p class="lead">{html.escape(slide.lead)}</p>\n'
-        "    </div>\n"
-        '    <div class="col-sm-9">\n'
-        f"      <p>{slide.text}</p>\n"
-        f"{pres}\n"
-        "    </div>\n"
-        "  </slide>\n"
-    )
-
-
-@cache
-def render_guide_html() -> str:
-    """The Browser guide (``:play``): an ``<article class="guide">`` carousel of `GUIDE_SLIDES`."""
-    slides = "".join(_slide_html(slide) for slide in GUIDE_SLIDES)
-    return (
-        '<article class="guide">\n'
-        '<carousel class="deck container-fluid">\n'
-        f"{slides}"
-        "</carousel>\n"
-        "</article>\n"
-    )
 
 
 # ------------------------------------------------------------------------------------------------ routes

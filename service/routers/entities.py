@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from graph_schema.model import EntityType, Relation
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
 from service.errors import NotFound
+from service.params import resolve_actor, search_fallback, search_text
 from service.queries import entities
 from service.schemas import EgoGraph, EntityDetail, EntitySummary, ErrorResponse, ListResponse, Tie
 
@@ -19,11 +20,10 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "de
 EntityIdPath = Annotated[str, Path(min_length=1, max_length=300, description="e.g. RUS, per:sergei-shoigu")]
 
 
-def valid_entity_id(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep) -> str:
-    """The path's entity id, once it is known to name an actor (404 otherwise)."""
-    if not entities.exists(driver=driver, database=settings.neo4j_database, entity_id=entity_id):
-        raise NotFound(f"No entity with id {entity_id!r}.", details={"id": entity_id})
-    return entity_id
+def valid_entity_id(entity_id: EntityIdPath) -> str:
+    """The path's entity id (a state's code in any case or its name: its alpha-3); the query itself answers
+    404 when no actor has it (one round trip)."""
+    return resolve_actor(entity_id)
 
 
 ValidEntityId = Annotated[str, Depends(valid_entity_id)]
@@ -34,17 +34,27 @@ def list_entities(
     driver: DriverDep,
     settings: SettingsDep,
     page: PageDep,
-    q: Annotated[str | None, Query(max_length=200, description="name or alias, any language")] = None,
+    q: Annotated[str | None, Query(max_length=200, description=(
+        "name or alias, any language; MMR finds its state; one typo forgiven when nothing matches as typed"))] = None,
     type: Annotated[EntityType | None, Query(description="entity type")] = None,
 ) -> ListResponse[EntitySummary]:
-    """Search actors by name or alias (case-, accent- and language-insensitive); without q, by name."""
-    rows = entities.search(driver=driver, database=settings.neo4j_database, q=q, type=type, page=page)
+    """Search actors by name or alias (case-, accent- and language-insensitive); without q, by name.
+
+    An upper-case ISO alpha-3 code searches for its state; a q that finds nothing as typed is searched
+    again as its state when it is a code in another case, or as the one registered name a single typo away."""
+    text = search_text(q) if q else q
+    rows = entities.search(driver=driver, database=settings.neo4j_database, q=text, type=type, page=page)
+    corrected = search_fallback(q) if q and not rows and page.offset == 0 else None
+    if corrected:
+        rows = entities.search(driver=driver, database=settings.neo4j_database, q=corrected, type=type, page=page)
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND)
 def get_entity(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep) -> EntityDetail:
-    """One actor: names, aliases, type, QID, role(s) and its ties counted per relation."""
+    """One actor (a state also by its code in any case or its name): names, aliases, type, QID, role(s)
+    and its ties counted per relation."""
+    entity_id = resolve_actor(entity_id)
     detail = entities.get(driver=driver, database=settings.neo4j_database, entity_id=entity_id)
     if detail is None:
         raise NotFound(f"No entity with id {entity_id!r}.", details={"id": entity_id})

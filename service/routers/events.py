@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 from graph_schema.model import EventType
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
 from service.errors import NotFound
+from service.params import ACTOR_HELP, StateQuery, resolve_actor
 from service.queries import events
 from service.schemas import ErrorResponse, EventDetail, EventSummary, ListResponse
 
@@ -23,13 +24,13 @@ def list_events(
     since: Since = None,
     until: Until = None,
     type: Annotated[EventType | None, Query(description="event type")] = None,
-    actor: Annotated[str | None, Query(max_length=300, description="a participant's id")] = None,
-    country: Annotated[str | None, Query(max_length=300, description="a participant's state (alpha-3)")] = None,
+    actor: Annotated[str | None, Query(min_length=1, max_length=300, description=ACTOR_HELP)] = None,
+    country: StateQuery = None,
 ) -> ListResponse[EventSummary]:
     """Events, newest first."""
     check_date_range(since, until)
-    rows = events.list_events(driver=driver, database=settings.neo4j_database, type=type, actor=actor,
-                              country=country.upper() if country else None, since=since, until=until,
+    rows = events.list_events(driver=driver, database=settings.neo4j_database, type=type,
+                              actor=resolve_actor(actor) if actor else None, country=country, since=since, until=until,
                               page=page)
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
 

@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 from graph_schema.model import Relation
 from service.deps import DriverDep, SettingsDep, Since, Until, check_date_range
 from service.export_formats import ExportFormat, export_chunks
+from service.params import StateQuery
 from service.queries.export import ExportFilter
 from service.schemas import ErrorResponse
 
@@ -29,12 +30,11 @@ def export(
     since: Since = None,
     until: Until = None,
     relation: Annotated[Relation | None, Query(description="only this relation")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
-                                         description="only what touches this state (ISO alpha-3)")] = None,
+    country: StateQuery = None,
 ) -> StreamingResponse:
     """Ties as GraphML/GEXF, events as CSV, or claims as JSON Lines, filtered by date, relation and state."""
     check_date_range(since, until)
-    where = ExportFilter(since=since, until=until, relation=relation, country=country.upper() if country else None)
+    where = ExportFilter(since=since, until=until, relation=relation, country=country)
     chunks = export_chunks(format, driver=driver, database=settings.neo4j_database, where=where)
     # The first chunk is read here, so an unreachable database is a 503 rather than a cut-off download.
     first = list(itertools.islice(chunks, 1))

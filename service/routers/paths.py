@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from service.deps import DriverDep, SettingsDep
-from service.errors import BadRequest, NotFound
-from service.queries import entities, paths
+from service.errors import BadRequest
+from service.params import ACTOR_HELP, resolve_actor
+from service.queries import paths
 from service.schemas import ErrorResponse, ListResponse, Path
 
 router = APIRouter(prefix="/paths", tags=["paths"])
@@ -19,17 +20,15 @@ router = APIRouter(prefix="/paths", tags=["paths"])
 def get_paths(
     driver: DriverDep,
     settings: SettingsDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=300, description="actor id")],
-    target: Annotated[str, Query(alias="to", min_length=1, max_length=300, description="actor id")],
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=300, description=ACTOR_HELP)],
+    target: Annotated[str, Query(alias="to", min_length=1, max_length=300, description=ACTOR_HELP)],
     max_hops: Annotated[int, Query(ge=1, le=paths.MAX_HOPS)] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="max paths")] = 10,
 ) -> ListResponse[Path]:
     """All shortest paths (at most max_hops ties) between two actors; empty when none is that short."""
+    source, target = resolve_actor(source), resolve_actor(target)
     if source == target:
         raise BadRequest("from and to are the same actor.", details={"from": source, "to": target})
-    for name, entity_id in (("from", source), ("to", target)):
-        if not entities.exists(driver=driver, database=settings.neo4j_database, entity_id=entity_id):
-            raise NotFound(f"No entity with id {entity_id!r}.", details={name: entity_id})
     found = paths.shortest(driver=driver, database=settings.neo4j_database, source=source, target=target,
                            max_hops=max_hops, limit=limit)
     return ListResponse(data=found, next_cursor=None)

@@ -153,7 +153,7 @@ def roles_client(empty_graph: Driver, neo4j_settings: Settings, schema_applied: 
 ])
 def test_roles_match_the_whole_office_not_a_substring(roles_client: TestClient, title: str, country: str | None,
                                                      expected: list[str]) -> None:
-    params = {"title": title, "date": "2021-06-22", **({"country": country} if country else {})}
+    params = {"title": title, "date": "2021-06-22", "source": "graph", **({"country": country} if country else {})}
     response = roles_client.get("/v1/roles", params=params)
     assert response.status_code == 200, response.text
     assert [h["person"]["name"] for h in response.json()["data"]] == expected
@@ -161,7 +161,7 @@ def test_roles_match_the_whole_office_not_a_substring(roles_client: TestClient, 
 
 def test_roles_page_with_a_cursor(roles_client: TestClient) -> None:
     """On 2024-05-13 Patrushev had not yet left the Security Council and Shoigu had already joined it."""
-    params = {"title": "security council secretary", "date": "2024-05-13", "limit": "1"}
+    params = {"title": "security council secretary", "date": "2024-05-13", "limit": "1", "source": "graph"}
     first = roles_client.get("/v1/roles", params=params).json()
     assert [h["person"]["name"] for h in first["data"]] == ["Nikolai Patrushev"] and first["next_cursor"]
     second = roles_client.get("/v1/roles", params={**params, "cursor": first["next_cursor"]}).json()

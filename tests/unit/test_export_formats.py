@@ -56,3 +56,17 @@ def test_chunked_keeps_every_character_in_fewer_pieces() -> None:
     parts = [f"line {i}\n" for i in range(1000)]
     chunks = list(chunked(parts, size=500))
     assert "".join(chunks) == "".join(parts) and 1 < len(chunks) < len(parts)
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x.example\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_events_csv_defuses_text_a_spreadsheet_would_run_as_a_formula(name: str) -> None:
+    row = {"event_id": "evt:1", "name": name, "support": 3, "place": {"id": "plc:x", "name": name}}
+    [parsed] = list(csv.DictReader(io.StringIO("".join(events_csv(iter([row]))))))
+    assert parsed["name"] == "'" + name and parsed["place_name"] == "'" + name
+    assert parsed["support"] == "3" and parsed["event_id"] == "evt:1"
+
+
+def test_events_csv_leaves_numbers_and_plain_text_alone() -> None:
+    row = {"event_id": "evt:1", "name": "Visit: Peru → Chile", "support": -1}
+    [parsed] = list(csv.DictReader(io.StringIO("".join(events_csv(iter([row]))))))
+    assert parsed["name"] == "Visit: Peru → Chile" and parsed["support"] == "-1"

@@ -11,7 +11,7 @@ from loaders import context, pipeline
 from loaders.models import ArticleRecord, Mention, Sentence
 from loaders.pipeline import extract
 from loaders.resolve import build_entities, registry_entities
-from loaders.text import SentenceView, view
+from loaders.text import PhraseIndex, SentenceView, view
 from tests import factories
 
 
@@ -50,9 +50,9 @@ def test_entities_count_the_mentions_resolved_to_them() -> None:
 def test_each_sentence_is_folded_and_tokenised_once(monkeypatch: pytest.MonkeyPatch) -> None:
     folded: list[int] = []
 
-    def counting_view(sentence: Sentence) -> SentenceView:
+    def counting_view(sentence: Sentence, index: PhraseIndex | None = None) -> SentenceView:
         folded.append(sentence.index)
-        return view(sentence)
+        return view(sentence, index)
 
     monkeypatch.setattr(context, "view", counting_view)
     text = "Wang Yi met Retno Marsudi in Jakarta. China sells weapons to Pakistan."

@@ -39,7 +39,7 @@ def test_json_record_ignores_extra_keys_and_keeps_its_source(tmp_path: Path) -> 
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"text": "Body.", "language": "en", "source": "x", "extra": 1}))
     [record] = read_source(str(path))
-    assert record == ArticleRecord(source=str(path), text="Body.", language="en")
+    assert record == ArticleRecord(source=str(path), identity=f"file:{path.resolve()}", text="Body.", language="en")
 
 
 def test_jsonl_bad_line_fails_alone(tmp_path: Path) -> None:

@@ -474,3 +474,15 @@ def test_members_named_by_their_institution_are_no_meeting_party(text: str, lang
 def test_two_institutions_do_not_meet() -> None:
     ex = extract_text("The Thai military was welcomed by the Indian Navy in Chennai.", "en")
     assert not of(ex, Relation.MET_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada imposed sanctions against supporters of Peru's Defence Minister Luis Soto.", "en"),
+        ("Kanada verhängte Sanktionen gegen Unterstützer des Verteidigungsministers Luis Soto.", "de"),
+        ("Kanada menjatuhkan sanksi terhadap pendukung Menteri Pertahanan Peru Luis Soto.", "id"),
+    ],
+)
+def test_a_backer_noun_after_a_preposition_names_no_holder(text: str, lang: str) -> None:
+    assert not of(extract_text(text, lang), Relation.SUPPORTS)

@@ -263,3 +263,17 @@ def test_only_ties_whose_claims_are_identical_count_as_unchanged() -> None:
     assert unchanged_ties(old, new) == {"SUPPORTS|RUS|MMR"}
     assert unchanged_ties(old, [old[1], {**old[1], "id": "clm:other"}]) == set()
     assert unchanged_ties([], old) == set()
+
+
+@pytest.mark.parametrize(("subject", "relation", "obj", "event_type", "title"), [
+    ("RUS", Relation.SANCTIONED, "MMR", EventType.SANCTION, "Sanction: Russia → Myanmar"),
+    ("MMR", Relation.SANCTIONED, "RUS", EventType.SANCTION, "Sanction: Myanmar → Russia"),
+    ("RUS", Relation.SUPPLIES_ARMS_TO, "MMR", EventType.ARMS_TRANSFER, "ArmsTransfer: Russia → Myanmar"),
+    ("MMR", Relation.MET_WITH, "RUS", EventType.MEETING, "Meeting: Myanmar – Russia"),
+])
+def test_an_event_name_keeps_the_direction_of_a_directed_relation(
+    subject: str, relation: Relation, obj: str, event_type: EventType, title: str
+) -> None:
+    facts = [_fact(subject, relation, obj, event_type=event_type, date="2021-06-22")]
+    (row,) = labelled_event_rows(_extraction(facts=facts))
+    assert row["title"] == title

@@ -1,0 +1,115 @@
+"""A registry person named by surname alone ("Kolokoltsev said …"), resolved only when it is unambiguous.
+
+The rule: a capitalised word standing alone (no capitalised word right before or after it, but for a
+title or rank of the language: "Interior Minister N", "Gen. N") that is the surname of registry people is
+that person when
+
+1. exactly one of them is named in full elsewhere in the article, or, failing that,
+2. the article is dated and exactly one registry person with that surname held an office that day.
+
+Otherwise (two namesakes in office, an undated article, a word already part of a mention) the word stays
+what the earlier stages made of it. Surnames an entry lists as an alias of its own ("Putin") are matched
+as aliases already; this stage only adds what no alias covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from graph_schema.model import EntityType
+from loaders import confidence
+from loaders.context import ArticleContext
+from loaders.lang import Rules
+from loaders.models import Mention, MentionHow
+from loaders.registry import Actor, Registry
+from loaders.text import SentenceView, norm
+
+MIN_SURNAME = 3
+_INDEXES: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
+
+
+def surnames_of(actor: Actor) -> set[str]:
+    """The folded surnames of a person: the last word of each of its names of two words or more (the
+    names include their spellings in other languages, `loaders.translit`)."""
+    last = (norm(n).split() for n in actor.aliases)
+    return {words[-1] for words in last if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME}
+
+
+def surname_index(reg: Registry) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> the registry people bearing it (built once per registry)."""
+    cached = _INDEXES.get(id(reg))
+    if cached is not None and cached[0] is reg:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for actor in reg.actors.values():
+        if actor.type == EntityType.PERSON:
+            for surname in surnames_of(actor):
+                index.setdefault(surname, []).append(actor.id)
+    built = {k: tuple(sorted(v)) for k, v in index.items()}
+    _INDEXES[id(reg)] = (reg, built)
+    return built
+
+
+def in_office(actor: Actor, day: date) -> bool:
+    """Whether the person held a dated role on `day`."""
+    return any(r.start is not None and r.holds_on(day) for r in actor.roles)
+
+
+def pick(candidates: Sequence[str], named: set[str], reg: Registry, day: date | None) -> str | None:
+    """The one person a surname stands for (see the module), or None."""
+    full = [c for c in candidates if c in named]
+    if full:
+        return full[0] if len(full) == 1 else None
+    if day is None:
+        return None
+    held = [c for c in candidates if (a := reg.get(c)) is not None and in_office(a, day)]
+    return held[0] if len(held) == 1 else None
+
+
+def _title_ends(sv: SentenceView, rules: Rules) -> set[int]:
+    """Indices of the words that end a title or rank of the language in the sentence."""
+    titles = {m.last for m in rules.titles.find(sv.tokens, sv.folded, sv.start)}
+    return titles | {m.last for m in rules.ranks.find(sv.tokens, sv.folded, sv.start)}
+
+
+def _alone(sv: SentenceView, k: int, title_ends: set[int]) -> bool:
+    """The k-th word is capitalised and no capitalised word touches it (not part of a longer name); a
+    title or rank right before it is no name."""
+    def capital(i: int) -> bool:
+        tok = sv.tokens[i]
+        return sv.raw(tok.start, tok.end)[:1].isupper()
+
+    tok = sv.tokens[k]
+    raw = sv.raw(tok.start, tok.end)
+    if not raw[:1].isupper() or raw.isupper():
+        return False
+    before = k > 0 and capital(k - 1) and k - 1 not in title_ends \
+        and sv.raw(sv.tokens[k - 1].end, tok.start).strip() == ""
+    after = k + 1 < len(sv.tokens) and capital(k + 1) and sv.raw(tok.end, sv.tokens[k + 1].start).strip() == ""
+    return not before and not after
+
+
+def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` plus the registry people named by surname alone (see the module), in text order."""
+    registry, rules, published = ctx.registry, ctx.rules, ctx.published
+    index = surname_index(registry)
+    named = {m.entity_id for m in mentions if m.entity_type == EntityType.PERSON and m.entity_id in registry.actors}
+    spans = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for sv in ctx.views:
+        if not any(t.text in index for t in sv.tokens):
+            continue
+        title_ends = _title_ends(sv, rules)
+        for k, tok in enumerate(sv.tokens):
+            candidates = index.get(tok.text)
+            if not candidates or any(a < tok.end and tok.start < b for a, b in spans) \
+                    or not _alone(sv, k, title_ends):
+                continue
+            person = pick(candidates, named, registry, published)
+            if person is not None:
+                added.append(Mention(sentence_index=sv.sentence.index, start=tok.start, end=tok.end,
+                                     surface=sv.raw(tok.start, tok.end), entity_id=person,
+                                     entity_type=EntityType.PERSON, how=MentionHow.SURNAME,
+                                     confidence=confidence.REGISTRY_SURNAME))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
