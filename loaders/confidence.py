@@ -30,6 +30,7 @@ CAPITAL_FOR_STATE = 0.8  # a capital city stands for its state as a recipient or
 WEAPON_MAKER_STATE = 0.8  # the seller of a purchase is the state of the weapon's maker
 SEIZED_COUNTRY = 0.9  # a coup's state is its agent's own state
 CARRIED_ACTOR = 0.8  # a sanctions sentence naming only targets takes the previous sanctioning actor
+REFERENCE = 0.75  # "the junta", "the two countries", "the coup": an actor named before, by reference
 DISCOVERED_EVENT = 0.8  # an event named after an attendance trigger, unknown to the registry
 
 # --- facts ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from loaders.context import ArticleContext
 from loaders.facts.args import FactsCtx
 from loaders.facts.lists import list_sanction_facts
+from loaders.facts.reference import Referents, reference_mentions
 from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
@@ -79,14 +80,18 @@ class _Article:
     roles_seen: set[str] = field(default_factory=set)
     prev_facts: list[int] = field(default_factory=list)  # indexes in `found` of the sentence before
     carried: dict[Relation, str] = field(default_factory=dict)
+    refs: Referents = field(default_factory=Referents)  # what the sentences before named, for references
 
 
-def _sentence(fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc: _Article,
+def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc: _Article,
               result: FactsResult) -> None:
     """Role and trigger facts of one sentence (up to `end`)."""
     sent, rl = sv.sentence, fctx.rules
     acc.found += [(f, True) for f in title_role_facts(sv, ms, acc.roles_seen, end, fctx.reg)]
-    sf = SentenceFacts(sv, ms, fctx, end, acc.carried)
+    refs = reference_mentions(ctx, sv, ms, acc.refs)
+    kept = [m for m in ms if m.start not in refs.replaced]
+    sf = SentenceFacts(sv, sorted([*kept, *refs.mentions], key=lambda m: m.start), fctx, end, acc.carried)
+    sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair()
     marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
     sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
@@ -107,6 +112,7 @@ def _sentence(fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc
                     acc.found[i] = (f.model_copy(update={"date": day}), ok)
     acc.prev_facts = list(range(len(acc.found), len(acc.found) + len(sf.out)))
     acc.found += sf.out
+    acc.refs.note(ms, sf.out)
 
 
 def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResult:
@@ -127,10 +133,13 @@ def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResu
             acc.prev_facts = []
             continue
         end = limit if limit is not None else sent.end
-        _sentence(fctx, sv, sorted(by_sentence.get(sent.index, []), key=lambda m: m.start), end, acc, result)
+        _sentence(ctx, fctx, sv, sorted(by_sentence.get(sent.index, []), key=lambda m: m.start), end, acc, result)
     acc.found += [(f, True) for f in registry_role_facts(ctx, mentions, acc.roles_seen,
                                                          result.skipped_sentences)]
     result.facts = dedupe([f for f, ok in acc.found if ok])
     asserted_keys = {_key(f) for f in result.facts}
     result.withheld = dedupe([f for f, ok in acc.found if not ok and _key(f) not in asserted_keys])
+    coup = acc.refs.coup
+    if coup is not None and any(coup.id in (f.subject, f.object) for f in [*result.facts, *result.withheld]):
+        result.entities.append(coup)
     return result

@@ -3,16 +3,31 @@ after, coordination, speakers, and the argument finders of purchases, agent noun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from graph_schema.model import EntityType, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, FactsCtx, conj_gap, convert, ext_start, words_between
+from loaders.facts.events import in_event_name
 from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, C
 from loaders.facts.whenwhere import relative_spans
 from loaders.lang import Trigger
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView
+
+_PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
+_ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
+_UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
+
+
+def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: Mention) -> bool:
+    """"the African Union (AU)": an abbreviation in parentheses right after its own name is that mention."""
+    if sv.raw(m.start - 1, m.start) != "(":
+        return False
+    prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+    return prev is not None and prev.entity_id == m.entity_id and sv.raw(prev.end, m.start).strip() == "("
 
 
 class SentenceFacts:
@@ -23,7 +38,9 @@ class SentenceFacts:
         self.sv = sv
         self.ctx = ctx
         self.limit = limit
-        self.args = [m for m in mentions if not m.descriptor and m.start < limit]
+        self.mentions = mentions
+        self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)
+                     and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -32,17 +49,35 @@ class SentenceFacts:
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
         self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
+        self.event_spans: list[tuple[int, int]] = []  # names of the events discovered so far: no trigger inside
+        self.only_for: dict[tuple[int, int], frozenset[Relation]] = {}  # reference spans -> relations they fill
+        self.rel: Relation | None = None  # the relation of the current trigger
+        self.article_pair: tuple[str, str] | None = None  # the two states the article named most before
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
+
+    def _place_state(self, mentions: Sequence[Mention], m: Mention) -> bool:
+        """"in Lima, Peru": a state right after a place of it is that place's address, no actor."""
+        if m.entity_type != C:
+            return False
+        prev = next((p for p in reversed(mentions) if p.end <= m.start), None)
+        if prev is None or prev.entity_type != EntityType.PLACE or self.sv.raw(prev.end, m.start).strip() != ",":
+            return False
+        actor = self.ctx.reg.get(prev.entity_id)
+        return actor is not None and actor.country == m.entity_id
 
     def visible(self, m: Mention) -> bool:
         """Whether an actor may fill a slot of the current trigger, given the relative clauses.
 
         A trigger inside a relative clause takes its subject from the clause or from the antecedent
         right before the pronoun ("the junta, which seized power"; not "any state that buys … from
-        Russia"); a trigger outside one takes no argument from inside one.
+        Russia"); a trigger outside one takes no argument from inside one. A reference fills only the
+        relations it may (`loaders.facts.reference`).
         """
+        rels = self.only_for.get((m.start, m.end))
+        if rels is not None and self.rel not in rels:
+            return False
         if self.trig_span is not None:
             a, _ = self.trig_span
             if ext_start(m) >= a:
@@ -63,6 +98,22 @@ class SentenceFacts:
         """Argument candidates ending before `pos`, nearest first."""
         return [m for m in reversed(self.args) if m.end <= pos and self.visible(m)]
 
+    def subjects_before(self, pos: int) -> list[Mention]:
+        """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
+        before it first: "A, a long-time ally of B, bought …" (A, not B, bought)."""
+        cands = self.before(pos)
+        text = self.sv.raw(self.sv.start, pos).rstrip()
+        if not cands or not text.endswith(","):
+            return cands
+        opening = text.rfind(",", 0, len(text) - 1)
+        if opening < 0:
+            return cands
+        at = self.sv.start + opening
+        head = next((m for m in cands if m.end <= at), None)
+        if head is None or self.sv.raw(head.end, at).strip() or head is cands[0]:
+            return cands
+        return [head, *(m for m in cands if m is not head)]
+
     def after(self, pos: int) -> list[Mention]:
         """Argument candidates starting at or after `pos`, speakers left out."""
         return [m for m in self.args if m.start >= pos and not self.speaker(m) and self.visible(m)]
@@ -75,6 +126,24 @@ class SentenceFacts:
         if state_a is None or state_b is None or state_a != state_b:
             return False
         return EntityType.COUNTRY in (actor_a.type if actor_a else None, actor_b.type if actor_b else None)
+
+    def members_of(self, m: Mention) -> bool:
+        """Whether an institution's mention names its members ("Tatmadaw officers", "officials of the
+        junta", ``member_nouns``) rather than the institution."""
+        if m.entity_type != EntityType.ORGANIZATION:
+            return False
+        rules = self.ctx.rules
+        before = [t.text for t in self.sv.tokens if t.end <= m.start][-3:]
+        genitive = len(before) >= _PAIR_OF_WORDS and any(
+            rules.has("member_nouns", w) and rules.has("affiliation_preps", nxt)
+            for w, nxt in pairwise(before))
+        # "Tatmadaw officers" (head-final), "perwira Militer Thailand" (head-first), "officers of the army"
+        return rules.has("member_nouns", self.next_word(m.end)) or (bool(before) and rules.has(
+            "member_nouns", before[-1])) or genitive
+
+    def next_word(self, pos: int) -> str:
+        """The folded word starting at or after `pos`."""
+        return next((t.text for t in self.sv.tokens if t.start >= pos), "")
 
     def prev_word(self, m: Mention) -> str:
         """The folded word right before a mention (its title included)."""
@@ -89,7 +158,7 @@ class SentenceFacts:
         actor after a source word ("from", "dari", "de", "von"), else the maker's state of a weapon
         named after the trigger; any other actor after the trigger fills neither role.
         """
-        buyer = self.first(self.before(trig.start), buyer_types, object_slot=False)
+        buyer = self.first(self.subjects_before(trig.start), buyer_types, object_slot=False)
         seller: Arg | None = None
         for m in self.after(trig.end):
             word = self.prev_word(m)
@@ -128,6 +197,8 @@ class SentenceFacts:
         after = [t for t in self.sv.tokens if t.start >= m.end][:1]
         before = [t for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
+        if self._possessive_speaker(m, speech):
+            return True
         if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
             # "A, after talks with B, said": an actor governed by a preposition is not the speaker
             prep = self.prev_word(m)
@@ -138,6 +209,18 @@ class SentenceFacts:
         two = [t for t in self.sv.tokens if t.end <= ext_start(m)][-2:]
         return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
             "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
+
+    def _possessive_speaker(self, m: Mention, speech: frozenset[str]) -> bool:
+        """"…, Seoul's defense ministry said": an actor whose office speaks is an attribution, no argument."""
+        nxt = [t for t in self.sv.tokens if t.start >= m.end][:_ATTRIBUTION_WORDS + 2]
+        if not nxt or nxt[0].text != "s" or self.sv.raw(m.end, nxt[0].start) not in ("'", "’"):
+            return False
+        for t in nxt[1:]:
+            if t.text in speech:
+                return True
+            if any(a.start <= t.start < a.end for a in self.args) or CLAUSE_BREAK.search(self.sv.raw(m.end, t.start)):
+                return False
+        return False
 
     def first(self, cands: Sequence[Mention], allowed: frozenset[EntityType], *, object_slot: bool,
                skip_consumed: bool = False, exclude: str | None = None) -> Arg | None:
@@ -152,15 +235,22 @@ class SentenceFacts:
 
     def coordinated(self, first: Arg, allowed: frozenset[EntityType], forward: bool) -> list[Arg]:
         """Actors joined to `first` by a conjunction ("A dan B", "A, B and C")."""
+        twin = next((m for m in self.args if (m.start, m.end) == (first.mention.start, first.mention.end)
+                     and m.entity_id != first.mention.entity_id), None)
+        if twin is not None:  # "the two countries": one phrase, two states (`loaders.facts.reference`)
+            arg = convert(twin, allowed, self.ctx, object_slot=forward)
+            return [arg] if arg is not None else []
         chain: list[tuple[Arg, str]] = []
         cur = first.mention
         while True:
             if forward:
                 nxt = next((m for m in self.args if m.start > cur.end), None)
                 kind = conj_gap(self.sv, self.ctx, cur.end, ext_start(nxt)) if nxt else None
+                nxt = self._qualified(nxt, allowed) if nxt else None
             else:
-                nxt = next((m for m in reversed(self.args) if m.end <= ext_start(cur)), None)
-                kind = conj_gap(self.sv, self.ctx, nxt.end, ext_start(cur)) if nxt else None
+                start = self._qualifier_start(cur)
+                nxt = next((m for m in reversed(self.args) if m.end <= start), None)
+                kind = conj_gap(self.sv, self.ctx, nxt.end, start) if nxt else None
             if kind is None or nxt is None:
                 break
             arg = convert(nxt, allowed, self.ctx, object_slot=forward)
@@ -168,9 +258,34 @@ class SentenceFacts:
                 break
             chain.append((arg, kind))
             cur = nxt
-        # "A, B and C": commas count only in a list closed by a conjunction
+        # "A, B and C": commas count only in a list closed by a conjunction (read backwards from C, the
+        # conjunction comes first and closes every comma before it)
+        if not forward and chain and chain[0][1] == "word":
+            return [arg for arg, _ in chain]
         last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
         return [arg for arg, _ in chain[: last_word + 1]]
+
+    def _qualifier_start(self, m: Mention) -> int:
+        """Where a person's mention starts with the state naming him right before it ("US Secretary X")."""
+        start = ext_start(m)
+        prev = next((p for p in reversed(self.mentions) if p.end <= start), None)
+        if m.entity_type != EntityType.PERSON or prev is None or prev.entity_type != C:
+            return start
+        # a title the rules do not know may stand between: "US Secretary of War X"
+        gap = re.findall(r"\S+", self.sv.raw(prev.end, start))
+        if len(gap) <= _UNKNOWN_TITLE_WORDS and all(w[:1].isupper() or self.ctx.rules.has("title_links", w)
+                                                     for w in gap):
+            return prev.start
+        return start
+
+    def _qualified(self, m: Mention, allowed: frozenset[EntityType]) -> Mention:
+        """The person a state qualifies ("and US Secretary X") when the state itself fits no slot."""
+        if m.entity_type != C or C in allowed:
+            return m
+        nxt = next((p for p in self.args if p.start >= m.end), None)
+        if nxt is not None and nxt.entity_type == EntityType.PERSON and self._qualifier_start(nxt) == m.start:
+            return nxt
+        return m
 
     def agent_after(self, trig: PhraseMatch[Trigger], subj_types: frozenset[EntityType],
                      obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:
@@ -207,15 +322,20 @@ class SentenceFacts:
         The holder is the actor before the noun: the copula's subject ("A is the main supplier of B")
         or the head of an apposition ("A, B's main arms supplier, …"). The other party is the
         possessive right before the noun, else the first actor after it in its clause ("of B",
-        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word noun counts only with
-        an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause.
+        "Ägyptens", an origin adjective: "a buyer of French arms"). A one-word supply noun counts only
+        with an arms word (``arms_words``, also as a compound's start: "Waffenlieferant") in its clause;
+        an ally noun ("A, a long-time ally of B") needs none.
         """
         brk = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
         end = trig.end + brk.start() if brk else self.limit
         arms = self.ctx.rules.words.get("arms_words", frozenset())
-        if trig.first == trig.last and not any(t.text.startswith(w) for t in self.sv.tokens
-                                               if trig.start <= t.start < end for w in arms):
+        if trig.payload.relation == Relation.SUPPLIES_ARMS_TO and trig.first == trig.last \
+                and not any(t.text.startswith(w) for t in self.sv.tokens if trig.start <= t.start < end for w in arms):
             return None, None  # a bare "supplier" or "buyer" says arms only with an arms word (or compound)
+        lead = [t.text for t in self.sv.tokens if t.end <= trig.start
+                and not self.ctx.rules.has("determiners", t.text)][-1:]
+        if lead and (self.ctx.rules.has("object_preps", lead[0]) or self.ctx.rules.has("locative_preps", lead[0])):
+            return None, None  # "sanctions against supporters of A": the noun's holders are not named
         before = self.before(trig.start)
         poss = before[0] if before and POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
         if poss is not None:

@@ -34,7 +34,8 @@ SPECS: dict[Relation, RelationSpec] = {
     Relation.COOPERATES_WITH: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), False, True),
     Relation.SIGNED_AGREEMENT_WITH: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG}), True, False),
     Relation.SANCTIONED: RelationSpec(frozenset({C, ORG}), frozenset({C, ORG, P}), False, False),
-    Relation.CRITICIZED: RelationSpec(frozenset({C, ORG, P}), frozenset({C, ORG, P}), False, False),
+    # an event as the object: "A condemned the coup" (`loaders.facts.reference`)
+    Relation.CRITICIZED: RelationSpec(frozenset({C, ORG, P}), frozenset({C, ORG, P, EV}), False, False),
     Relation.SUPPORTS: RelationSpec(frozenset({C, ORG, P}), frozenset({C, ORG, P}), False, True),
     Relation.SEIZED_POWER_IN: RelationSpec(frozenset({ORG, P}), frozenset({C}), False, False),
 }

@@ -8,12 +8,12 @@ pair with its status, date, place and confidence.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
+from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Relation
 from loaders import confidence
-from loaders.facts.args import Arg, convert, ext_start, words_between
-from loaders.facts.events import event_after
+from loaders.facts.args import Arg, conj_gap, convert, ext_start, words_between
+from loaders.facts.events import event_after, quoted_event
+from loaders.facts.reference import coup_agent_linked, pair_reference, passive_parties
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
     BETWEEN_STATES,
@@ -26,42 +26,14 @@ from loaders.facts.specs import (
     SPECS,
     WINDOW,
     P,
-    RelationSpec,
 )
+from loaders.facts.state import TriggerState, start_state
 from loaders.facts.whenwhere import nearest_date, place_for, status_between
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Fact, Mention
 from loaders.text import PhraseMatch
 
 Strength = TriggerStrength
-
-
-@dataclass
-class TriggerState:
-    """What the rules have found for one trigger so far."""
-
-    trig: PhraseMatch[Trigger]
-    rel: Relation
-    spec: RelationSpec
-    strength: TriggerStrength
-    reverse: bool
-    subj_types: frozenset[EntityType]
-    obj_types: frozenset[EntityType]
-    subj: Arg | None = None
-    obj: Arg | None = None
-    pairs: list[tuple[Arg, Arg]] = field(default_factory=list)
-    penalty: float = 1.0
-    verb_final: bool = False
-    date: str | None = None
-
-
-def _start(trig: PhraseMatch[Trigger], rel: Relation, spec: RelationSpec) -> TriggerState:
-    strength = trig.payload.strength
-    reverse = strength == Strength.REVERSE
-    subj_types, obj_types = (spec.object, spec.subject) if reverse else (spec.subject, spec.object)
-    if strength == Strength.WEAK and rel == Relation.MET_WITH:
-        subj_types = obj_types = frozenset({P})
-    return TriggerState(trig, rel, spec, strength, reverse, subj_types, obj_types)
 
 
 # --- argument finders, one per trigger kind (False: no fact) -----------------------------------------
@@ -81,6 +53,10 @@ def _noun_args(sf: SentenceFacts, st: TriggerState) -> bool:
     is_agent = st.strength == Strength.AGENT_NOUN
     holder_types, other_types = (st.subj_types, st.obj_types) if is_agent else (st.obj_types, st.subj_types)
     holder, other = sf.noun_args(st.trig, holder_types, other_types)
+    if st.rel == Relation.COOPERATES_WITH and other is not None and other.mention.entity_type == P:
+        # "A is one of the biggest allies of B", B a person: political backing of B, not a tie of states
+        st.rel, st.spec = Relation.SUPPORTS, SPECS[Relation.SUPPORTS]
+        other = Arg(other.mention, other.mention.entity_id, other.mention.confidence)
     st.subj, st.obj = (holder, other) if is_agent else (other, holder)
     return st.subj is not None and st.obj is not None
 
@@ -92,9 +68,17 @@ def _reverse_args(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
-    """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it."""
-    st.subj = sf.first(sf.before(st.trig.start), st.subj_types, object_slot=False,
-                       skip_consumed=st.rel in PERSON_LEVEL)
+    """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it.
+
+    "A reported that the chief attended …": who moves or meets is never an actor before a complementizer
+    (``complementizers``); "a firm accused of …" names no accuser (``charge_preps`` right after)."""
+    if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
+        return False
+    cands = sf.subjects_before(st.trig.start)
+    if st.rel in PERSON_LEVEL:
+        cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
+                                             for w in words_between(sf.sv, m.end, st.trig.start))]
+    st.subj = sf.first(cands, st.subj_types, object_slot=False, skip_consumed=st.rel in PERSON_LEVEL)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:
@@ -150,7 +134,9 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
     st.penalty = confidence.NO_SUBJECT_BEFORE
     trig = st.trig
     after = sf.after(trig.end)
-    nxt_word = next((t.text for t in sf.sv.tokens if t.start >= trig.end), "")
+    # "a joint exercise codenamed "Blue Shield" between A and B": the name sits before "between"
+    quoted = quoted_event(sf.sv, sf.ctx, trig.end, None)
+    nxt_word = next((t.text for t in sf.sv.tokens if t.start >= (quoted[1] if quoted else trig.end)), "")
     if st.rel in SYMMETRIC_RELATIONS and sf.ctx.rules.has("between", nxt_word) and after:
         a = convert(after[0], st.subj_types, sf.ctx, object_slot=False)
         if a is not None:
@@ -168,13 +154,18 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
             # (", and B" continues a list of objects; it opens no clause)
             st.subj = sf.first(opening, st.subj_types, object_slot=False, exclude=st.obj.entity_id)
     if not st.pairs and st.subj is None and after:
-        _subject_after(sf, st, after[0])
+        # "встреча президентов России и Ирана A и B": a meeting's parties are its first fitting actors
+        fitting = next((m for m in after if convert(m, st.subj_types, sf.ctx, object_slot=False)), after[0]) \
+            if st.rel in SYMMETRIC_RELATIONS else after[0]
+        _subject_after(sf, st, fitting)
 
 
 def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) -> None:
     """The subject right after the trigger: symmetric, passive, weak or verb-second inverted triggers."""
     rules, trig = sf.ctx.rules, st.trig
-    prev_word = [t.text for t in sf.sv.tokens if t.end <= first_after.start][-1:]
+    # the word before the actor, past an article ("was led by the army")
+    prev_word = [t.text for t in sf.sv.tokens if t.end <= first_after.start
+                 and (rules.has("passive_agents", t.text) or not rules.has("determiners", t.text))][-1:]
     passive = bool(prev_word) and rules.has("passive_agents", prev_word[0])
     # "joined the joint drills with the navy": a partner after "with" is not the subject
     partner = bool(prev_word) and rules.has("comitative_preps", prev_word[0])
@@ -199,7 +190,9 @@ def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
                          st.subj_types, object_slot=False, exclude=subj.entity_id)
         moved = convert(subj.mention, st.obj_types, sf.ctx, object_slot=True) \
             if subj.mention.entity_type in st.obj_types else None  # not "mit Pistorius … angekommen" → Germany
-        if first is not None and moved is not None:
+        # "Kanada und Japan haben … kritisiert": coordinated subjects are never each other's object
+        joined = first is not None and conj_gap(sf.sv, sf.ctx, first.mention.end, ext_start(subj.mention))
+        if first is not None and moved is not None and not joined:
             st.subj, st.obj, st.verb_final = first, moved, True
     return True
 
@@ -241,6 +234,9 @@ def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
         event = event_after(sf.sv, sf.ctx, st.trig.end, st.date)
         if event is not None:
             sf.entities.append(event)
+            at = sf.sv.sentence.text.find(event.name, st.trig.end - sf.sv.start)
+            if at >= 0:
+                sf.event_spans.append((sf.sv.start + at, sf.sv.start + at + len(event.name)))
             st.obj = Arg(st.subj.mention, event.id, confidence.DISCOVERED_EVENT)
     return True
 
@@ -274,9 +270,11 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     subj, obj = st.subj, st.obj
     if subj is not None and obj is not None:
         subjects = [subj, *sf.coordinated(subj, st.subj_types, forward=False)]
-        if st.verb_final:
+        if st.verb_final or st.rel == Relation.ATTENDED:
+            # "… between A and B on the sidelines of C": every party before the trigger attends
+            before = st.trig.start if st.rel == Relation.ATTENDED else obj.mention.start
             subjects += [a for a in sf.coordinated(subj, st.subj_types, forward=True)
-                         if a.mention.start < obj.mention.start and a.entity_id != obj.entity_id]
+                         if a.mention.start < before and a.entity_id != obj.entity_id]
         objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)] \
             if obj.mention.start >= st.trig.end else [obj]
         st.pairs += [(s, o) for s in subjects for o in objects]
@@ -284,9 +282,30 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     return bool(st.pairs)
 
 
+def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"a joint exercise codenamed "Blue Shield" between A and B": each party also attends the exercise."""
+    if st.rel != Relation.COOPERATES_WITH or not st.pairs or not sf.ctx.rules.phrases["event_nouns"].find(
+            [t for t in sf.sv.tokens if st.trig.start <= t.start < st.trig.end], sf.sv.sentence.text, sf.sv.start):
+        return True
+    quoted = quoted_event(sf.sv, sf.ctx, st.trig.end, st.date)
+    event = quoted[0] if quoted else event_after(sf.sv, sf.ctx, st.trig.end, st.date)
+    if event is None:
+        return True
+    sf.entities.append(event)
+    parties = {a.entity_id: a for pair in st.pairs for a in pair}
+    spec = SPECS[Relation.ATTENDED]
+    attend = TriggerState(st.trig, Relation.ATTENDED, spec, st.strength, False, spec.subject, spec.object,
+                          date=st.date, penalty=st.penalty)
+    attend.pairs = [(a, Arg(a.mention, event.id, confidence.DISCOVERED_EVENT)) for a in parties.values()]
+    _emit(sf, attend)
+    return True
+
+
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent, _coup_state, _when,
-    _attended_event, _joint_subjects, _carried_actor, _coordinated_pairs,
+    coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent,
+    _coup_state, _when, _attended_event, _joint_subjects, _carried_actor, passive_parties, pair_reference,
+    _coordinated_pairs,
+    _exercise_parties,
 )
 
 
@@ -325,6 +344,11 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
                 obj_id = actor.country
         if subj_id == obj_id or (rel in BETWEEN_STATES and sf.same_state(subj_id, obj_id)):
             continue  # "India signed … for its own navy" is no tie between two actors
+        if rel == Relation.VISITED and o.mention.entity_type == P:
+            continue  # a visit goes to a place: a person named after it is no destination
+        if rel == Relation.MET_WITH and (P not in (s.mention.entity_type, o.mention.entity_type)
+                                         or sf.members_of(s.mention) or sf.members_of(o.mention)):
+            continue  # a person meets; "Tatmadaw officers", "officials of the junta" are not the institution
         if rel == Relation.MET_WITH and sf.ctx.rules.phrases["remote_contact"].find(
                 sf.sv.tokens, sf.sv.sentence.text, sf.sv.start):
             continue  # a phone or video call is not a meeting
@@ -349,7 +373,10 @@ def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
     spec = SPECS.get(rel)
     if spec is None:
         return
-    st = _start(trig, rel, spec)
+    if any(a <= trig.start < b for a, b in sf.event_spans):
+        return  # "attended the signing ceremony": a trigger inside an event's name is none
+    st = start_state(trig, rel, spec)
+    sf.rel = rel
     sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
     # "the cooperation which was built between A and B": the trigger noun heads the clause
     sf.open_span = next(((a, b) for a, b in sf.rel_spans

@@ -71,10 +71,15 @@ class Rules:
 WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
-              "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns")
+              "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns", "event_compounds",
+              "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
+              "passive_cues", "complementizers", "charge_preps",
+              "member_nouns")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
-                "list_markers", "role_verbs")
+                "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns")
+# the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
+REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
 
 
 def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
@@ -149,7 +154,7 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
     triggers: PhraseMatcher[Trigger] = PhraseMatcher()
     modality: PhraseMatcher[str] = PhraseMatcher()
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
-    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in PHRASE_SETS}
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in (*PHRASE_SETS, "references")}
     verb_final = False
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, rules_dir)):
@@ -180,6 +185,9 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
         for key in PHRASE_SETS:
             for phrase in raw.get(key) or []:
                 phrases[key].add(str(phrase), str(phrase), inflect=False)
+        for key in REFERENCE_SETS:
+            for phrase in raw.get(key) or []:
+                phrases["references"].add(str(phrase), key, inflect=False)
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),

@@ -108,6 +108,16 @@ class RulesFile(_Strict):
     org_prefixes: Words = None
     company_nouns: Words = None
     arms_words: Words = None
+    event_compounds: Words = None  # event nouns that end a compound ("Waffenschau"): loaders/facts/events.py
+    event_name_cues: Words = None  # words before a quoted event name ("codenamed", "bertajuk")
+    event_links: Words = None  # small words inside an event's capitalised name ("Institute for Strategy")
+    coup_verbs: Words = None  # verbs tying an agent to "the coup" ("staged"): loaders/facts/reference.py
+    since_words: Words = None  # "since the coup": a coup in passing
+    ruling_words: Words = None  # "rules since the coup": its ruler seized power
+    passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
+    complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
+    charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
+    member_nouns: Words = None  # "Tatmadaw officers", "officials of the junta": members, not the institution
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None
@@ -120,6 +130,9 @@ class RulesFile(_Strict):
     counterpart_nouns: Words = None  # "his Turkish counterpart N": N is a person (mentions/counterparts.py)
     hedges: Words = None  # "reportedly", "likely": a fact stated as unsure is withheld (as alleged)
     role_verbs: Words = None  # "the junta led by": the registry role of the person after it is stated
+    military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
+    pair_references: Words = None  # "the two countries": the article's two states
+    coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

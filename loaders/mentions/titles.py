@@ -212,7 +212,10 @@ class _TitleReader:
                 return items[k], None
             if found is not None:
                 name = sv.raw(*found)
-                if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org):
+                # "the Defence Ministers Meeting": a meeting noun names an event, never a person
+                named_event = self.rules.phrases["event_nouns"].find(
+                    [tok for tok in sv.tokens if found[0] <= tok.start < found[1]], sv.sentence.text, sv.start)
+                if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org) and not named_event:
                     return discovered_person(sv, found, MentionHow.TITLE_CUE), found
         return None, None
 

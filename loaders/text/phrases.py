@@ -12,6 +12,7 @@ from loaders.text.fold import Token, fold
 T = TypeVar("T")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _RU_ENDINGS = "аяоеиыуюйьё"
+_RU_ADJECTIVE_ENDINGS = frozenset({"ая", "ий", "ый", "ое", "ой", "ые", "ие", "яя", "ее"})
 _GAP_CHARS = frozenset(" \t\u00a0-‐‑–.'’")
 _HEADS_LIMIT = 1 << 14  # remembered words per table
 _WORDS_LIMIT = 1 << 16  # remembered words of an index
@@ -56,6 +57,8 @@ def _make_tok(word: str, inflect: bool) -> _Tok:
         return _Tok(word[:-1], None, True)
     if inflect and len(word) >= 4 and _CYRILLIC.search(word):
         stem = word[:-1] if word[-1] in _RU_ENDINGS else word
+        if len(word) >= 6 and word[-2:] in _RU_ADJECTIVE_ENDINGS:
+            stem = word[:-2]  # "Северная Корея" -> "Северную Корею": an adjective's ending is two letters
         return _Tok(word, stem, False)
     return _Tok(word, None, False)
 

@@ -1,0 +1,237 @@
+"""Reference across the article: phrases that name an actor the article named before.
+
+- "the junta", "the regime", "la junte", "Militärführung" (``military_references``) stand for the military
+  the article is about: the agent of the article's coup, else the armed forces of its coup's state;
+- "the two countries", "both sides", "kedua negara", "стороны" (``pair_references``) stand for the two
+  states the article has named most so far;
+- a coup noun ("the coup", "le putsch", "the power grab": ``coup_nouns``) is the article's coup, an Event,
+  so "A condemned the coup" is a criticism of that coup, not of a state named after it.
+
+`Referents` keeps what earlier sentences named; `reference_mentions` turns a sentence's references into
+mentions of their referents, which the argument finders then use like any other mention. A reference
+whose referent is unknown names nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph_schema.model import SYMMETRIC_RELATIONS, EntityType, Relation
+from loaders import confidence
+from loaders.context import ArticleContext
+from loaders.facts.args import Arg, convert, words_between
+from loaders.facts.sentence import SentenceFacts
+from loaders.facts.state import TriggerState
+from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
+from loaders.text import PhraseMatch, SentenceView, longest, slug
+
+_PAIR = 2
+_COUP_OBJECT_OF = frozenset({Relation.CRITICIZED})  # "A condemned the coup"; the coup attends nothing
+_QUALIFIER_GAPS = frozenset({"", "'s", "’s"})  # "Myanmar's junta", "the Thai junta", "junta militer Myanmar"
+_MILITARY_KINDS = frozenset({"armed_forces", "army", "navy", "air_force"})
+
+
+@dataclass
+class Referents:
+    """What the article has named so far: its states (with counts), its coup's agent and state, its coup."""
+
+    states: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    coup_agent: str | None = None
+    coup_state: str | None = None
+    coup: Entity | None = None
+
+    def note(self, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
+        """Take in a sentence's state mentions and its asserted coup facts."""
+        for m in mentions:
+            if m.entity_type == EntityType.COUNTRY and m.how != MentionHow.EPITHET:
+                self.states[m.entity_id] += 1
+                self.first_seen.setdefault(m.entity_id, m.start)
+        for f, asserted in facts:
+            if asserted and f.relation == Relation.SEIZED_POWER_IN:
+                self.coup_agent, self.coup_state = f.subject, f.object
+
+    def pair(self) -> tuple[str, str] | None:
+        """The two states named most so far (the earlier named first on a tie), if there are two."""
+        ranked = sorted(self.states, key=lambda s: (-self.states[s], self.first_seen[s]))
+        return (ranked[0], ranked[1]) if len(ranked) >= _PAIR else None
+
+    def military(self, ctx: ArticleContext) -> str | None:
+        """The military the article is about: its coup's agent, else its coup state's armed forces."""
+        if self.coup_agent is not None:
+            return self.coup_agent
+        return ctx.registry.org_of_kind("armed_forces", self.coup_state)
+
+
+def _mention(sv: SentenceView, hit: PhraseMatch[str], entity_id: str, etype: EntityType) -> Mention:
+    return Mention(sentence_index=sv.sentence.index, start=hit.start, end=hit.end,
+                   surface=sv.raw(hit.start, hit.end), entity_id=entity_id, entity_type=etype,
+                   how=MentionHow.EPITHET, confidence=confidence.REFERENCE)
+
+
+def _free(hit: PhraseMatch[str], mentions: Sequence[Mention]) -> bool:
+    """Whether no mention of the sentence overlaps the phrase ("junta militer Myanmar" names its state)."""
+    return not any(m.start < hit.end and hit.start < m.end for m in mentions)
+
+
+def _is_military(ctx: ArticleContext, entity_id: str) -> bool:
+    """Whether a registry actor is armed forces (or one of their services)."""
+    actor = ctx.registry.get(entity_id)
+    return actor is not None and actor.kind in _MILITARY_KINDS
+
+
+def _qualifier(sv: SentenceView, hit: PhraseMatch[str], mentions: Sequence[Mention]) -> Mention | None:
+    """The state mention that qualifies a military reference: "Myanmar's junta", "the Thai junta",
+    "la junte malienne"."""
+    for m in mentions:
+        if m.entity_type != EntityType.COUNTRY or (m.start < hit.end and hit.start < m.end):
+            continue
+        gap = sv.raw(m.end, hit.start) if m.end <= hit.start else sv.raw(hit.end, m.start)
+        if gap.strip() in _QUALIFIER_GAPS:
+            return m
+    return None
+
+
+def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
+    """The article's coup as an Event (one per article), this surface and its determiner form added."""
+    surface = sv.raw(hit.start, hit.end)
+    before = [t for t in sv.tokens if t.end <= hit.start][-1:]
+    written = [f"{sv.raw(before[0].start, hit.end)}"] if before and ctx.rules.has("determiners", before[0].text) \
+        else []
+    if refs.coup is None:
+        year = str(ctx.published.year) if ctx.published else ""
+        parts = ["coup", *( [refs.coup_state.lower()] if refs.coup_state else []), *([year] if year else [])]
+        refs.coup = Entity(id=f"evt:{slug(' '.join(parts))}", type=EntityType.EVENT, name=surface, aliases=[],
+                           source=EntitySource.DISCOVERED, mentions=0)
+    aliases = [a for a in [surface, *written] if a not in refs.coup.aliases]
+    refs.coup = refs.coup.model_copy(update={"aliases": [*refs.coup.aliases, *aliases],
+                                             "mentions": refs.coup.mentions + 1})
+    return refs.coup
+
+
+@dataclass
+class References:
+    """A sentence's references as mentions of their referents, and the relations each span may fill."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    replaced: set[int] = field(default_factory=set)  # starts of mentions a reference takes in ("the Thai junta")
+    only_for: dict[tuple[int, int], frozenset[Relation]] = field(default_factory=dict)
+
+
+def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention],
+                       refs: Referents) -> References:
+    """Mentions of the referents of the sentence's references (none for a referent not known yet).
+
+    "The two countries" fills only a symmetric relation's slots, "the coup" only a criticism's object.
+    """
+    out = References()
+    hits = ctx.rules.phrases["references"].find(sv.tokens, sv.sentence.text, sv.start)
+    if not hits:
+        return out
+    for hit in longest(h for h in hits if h.payload == "military_references"):
+        qualifier = _qualifier(sv, hit, mentions)
+        inside = [m for m in mentions if m.start < hit.end and hit.start < m.end]
+        military = ctx.registry.org_of_kind("armed_forces", qualifier.entity_id) if qualifier else None
+        military = military or next((m.entity_id for m in inside if _is_military(ctx, m.entity_id)), None) \
+            or refs.military(ctx)
+        if military is None or any(m.entity_id != military for m in inside):
+            continue
+        # "the Thai junta", "Thailand's military rulers": the qualifier and that military's own mention
+        # are part of the reference, which the relative clause after it takes as antecedent
+        taken = [*inside, *([qualifier] if qualifier else [])]
+        out.replaced.update(m.start for m in taken)
+        hit = PhraseMatch(hit.first, hit.last, min([hit.start, *(m.start for m in taken)]),
+                          max([hit.end, *(m.end for m in taken)]), hit.payload)
+        out.mentions.append(_mention(sv, hit, military, EntityType.ORGANIZATION))
+    pair = refs.pair()
+    for hit in (h for h in hits if h.payload == "pair_references"):
+        if pair is not None and _free(hit, mentions):
+            # two mentions over one span: the argument finders read them as coordinated (`coordinated`)
+            out.mentions += [_mention(sv, hit, state, EntityType.COUNTRY) for state in pair]
+            out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
+    for hit in (h for h in hits if h.payload == "coup_nouns"):
+        if _free(hit, mentions):
+            out.mentions.append(_mention(sv, hit, _coup_event(ctx, sv, hit, refs).id, EntityType.EVENT))
+            out.only_for[(hit.start, hit.end)] = _COUP_OBJECT_OF
+    return out
+
+
+def pair_reference(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"the two countries signed …", "kerja sama kedua negara": the pair is the relation's two parties,
+    when it is the subject before the trigger or follows the trigger noun within two words."""
+    if st.rel not in SYMMETRIC_RELATIONS:
+        return True
+    spans = [span for span, rels in sf.only_for.items() if rels is SYMMETRIC_RELATIONS]
+    for a, b in spans:
+        after = a >= st.trig.end and len(words_between(sf.sv, st.trig.end, a)) <= _PAIR
+        subject = st.subj is not None and (st.subj.mention.start, st.subj.mention.end) == (a, b)
+        if after or subject:
+            twins = [m for m in sf.args if (m.start, m.end) == (a, b)]
+            args = [convert(m, st.subj_types, sf.ctx, object_slot=False) for m in twins]
+            if len(args) == _PAIR and args[0] is not None and args[1] is not None:
+                st.subj = st.obj = None
+                st.pairs = [(args[0], args[1])]
+                return True
+    return True
+
+
+def coup_agent_linked(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A condemned the coup", "Macron called the coup illegitimate": a coup noun with an article ("the
+    coup", "un putsch") has its agent before it only through a coup verb (``coup_verbs``: "staged",
+    "mené", "verübt"); else only a passive agent after it ("the coup led by A") names one."""
+    if st.rel != Relation.SEIZED_POWER_IN or st.subj is None or st.subj.mention.end > st.trig.start:
+        return True
+    rules, sv = sf.ctx.rules, sf.sv
+    between = words_between(sv, st.subj.mention.end, st.trig.start)
+    if any(rules.has("since_words", w) for w in between[-3:]):
+        return _rules_since(sf, st, between)
+    titled = next((m for m in sf.args if m.start >= st.trig.end), None)
+    if titled is not None and titled.title_start is not None and not sv.raw(st.trig.end, titled.title_start).strip() \
+            and len(between) > 1:
+        return False  # "… demands that ousted President B be reinstated": the participle qualifies B
+    prev = [t.text for t in sv.tokens if t.end <= st.trig.start][-1:]
+    if not prev or not rules.has("determiners", prev[0]):
+        return True  # "seized power", "dalam kudeta": a verb or a bare noun, as before
+    if any(rules.has("coup_verbs", w) for w in between):
+        return True
+    nxt = [t.text for t in sv.tokens if t.start >= st.trig.end][:2]
+    if any(rules.has("passive_agents", w) for w in nxt):
+        st.subj = None  # the agent after "by" is found by the fallbacks
+        return True
+    return False
+
+
+def _rules_since(sf: SentenceFacts, st: TriggerState, between: list[str]) -> bool:
+    """"the junta, in power since the 2021 coup", "le CNSP, qui dirige le pays depuis le coup d'État": a coup
+    in passing was seized by a military subject, or by one that rules since (``ruling_words``); "A has
+    backed B since the coup" names no agent."""
+    actor = sf.ctx.reg.get(st.subj.entity_id) if st.subj is not None else None
+    military = actor is not None and actor.kind in _MILITARY_KINDS  # (FactsCtx holds no ArticleContext)
+    ruling = any(sf.ctx.rules.has("ruling_words", w) for w in between)
+    return military or ruling
+
+
+def passive_parties(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"The deal was signed in Lima", "Signed in 2014, the pact …": an agentless passive signing takes the
+    two states the article named before (`Referents.pair`)."""
+    if st.rel != Relation.SIGNED_AGREEMENT_WITH or st.pairs or st.subj is not None or sf.article_pair is None:
+        return True
+    rules, sv = sf.ctx.rules, sf.sv
+    before = [t for t in sv.tokens if t.end <= st.trig.start]
+    own = [t.text for t in sv.tokens if st.trig.start <= t.start < st.trig.end]
+    opener = not sv.raw(sv.start, st.trig.start).strip()
+    if not (opener or (before and rules.has("passive_cues", before[-1].text))
+            or any(rules.has("passive_cues", w) for w in own)):
+        return True
+    nxt = next((t for t in sv.tokens if t.start >= st.trig.end), None)
+    if (st.obj is not None and not opener) or (nxt is not None and sv.raw(nxt.start, nxt.end)[:1].isupper()):
+        return True  # "was signed with B", "ditandatangani Pemerintah …": a party is named
+    hit = Mention(sentence_index=sv.sentence.index, start=st.trig.start, end=st.trig.end,
+                  surface=sv.raw(st.trig.start, st.trig.end), entity_id=sf.article_pair[0],
+                  entity_type=EntityType.COUNTRY, how=MentionHow.EPITHET, confidence=confidence.REFERENCE)
+    a, b = sf.article_pair
+    st.obj = None
+    st.pairs = [(Arg(hit, a, confidence.REFERENCE), Arg(hit, b, confidence.REFERENCE))]
+    return True
