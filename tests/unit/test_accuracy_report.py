@@ -34,7 +34,7 @@ def test_totals_per_batch_language_relation_and_article() -> None:
                          day="2026-01-02")
     lines = text.splitlines()
     assert "| dev 01–18 | 4 | 3 | 3 | 1.00 | 0.75 | 0.86 | 3/3 | 0 |" in lines
-    assert "| dev 19– | 6 | 4 | 2 | 0.50 | 0.33 | 0.40 | 2/2 | 0 |" in lines
+    assert "| dev 19–20 | 6 | 4 | 2 | 0.50 | 0.33 | 0.40 | 2/2 | 0 |" in lines
     assert "| **all 2** | 10 | 7 | 5 | 0.71 | 0.50 | 0.59 | 5/5 | 0 |" in lines
     assert "| de | 6 | 4 | 2 | 0.50 | 0.33 | 0.40 | 2/2 | 0 |" in lines
     # MET_WITH: 6 gold, 3 missed -> 3 matched, 2 wrong -> 5 produced; VISITED: 4 gold, 2 missed
