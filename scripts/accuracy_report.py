@@ -84,7 +84,8 @@ def render(rows: Sequence[Row], languages: Mapping[str, str], gold_by_relation: 
     later = [r for r in rows if number(r) > FIRST_BATCH]
     out = [START, "", f"## Current figures (generated {day}, commit `{commit}`)", "",
            "    make accuracy    # = python scripts/accuracy_report.py (tiesgraph eval --json underneath)", "",
-           head, rule, summary_row(f"dev 01–{FIRST_BATCH:02d}", first), summary_row(f"dev {FIRST_BATCH + 1}–{max(map(number, rows), default=0)}", later),
+           head, rule, summary_row(f"dev 01–{FIRST_BATCH:02d}", first),
+           summary_row(f"dev {FIRST_BATCH + 1}–{max(map(number, rows), default=0)}", later),
            summary_row(f"**all {len(rows)}**", rows), "", "### Per language", "", head, rule]
     for lang in sorted(set(languages.values())):
         out.append(summary_row(lang, [r for r in rows if languages.get(str(r["article"])) == lang]))
