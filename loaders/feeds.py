@@ -26,7 +26,7 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict, Field
 
 from loaders.errors import FetchError, InputError
-from loaders.read import MAX_BYTES, TIMEOUT_S, USER_AGENT, ReadFailure, ReadResult, read_sources
+from loaders.read import MAX_BYTES, TIMEOUT_S, USER_AGENT, ReadFailure, ReadResult, capped_body, read_sources
 
 _XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/x-rss+xml")
@@ -66,19 +66,6 @@ def is_http(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def _capped_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
-    """The response body, refused past ``max_bytes`` (declared or counted)."""
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"{url}: larger than {max_bytes} bytes")
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body.extend(chunk)
-        if len(body) > max_bytes:
-            raise FetchError(f"{url}: larger than {max_bytes} bytes")
-    return bytes(body)
-
-
 def probe(url: str, client: httpx.Client, policy: FetchPolicy) -> bytes | None:
     """The body of ``url`` when it is served as XML (a feed or sitemap candidate); None for anything else,
     whose body is not read. Raises `FetchError` for an HTTP error or a transport failure."""
@@ -89,7 +76,7 @@ def probe(url: str, client: httpx.Client, policy: FetchPolicy) -> bytes | None:
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if not (ctype in _XML_TYPES or ctype.endswith("+xml")):
                 return None
-            return _capped_body(response, url, policy.max_bytes)
+            return capped_body(response, url, policy.max_bytes)
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 

@@ -230,6 +230,19 @@ def _record_from_html(html: str, source: str, *, url: str | None = None) -> Arti
     return ArticleRecord(source=source, url=url, html=html)
 
 
+def capped_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    """The response body, refused past ``max_bytes`` (declared or counted)."""
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"{url}: larger than {max_bytes} bytes")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise FetchError(f"{url}: larger than {max_bytes} bytes")
+    return bytes(body)
+
+
 def _read_url(url: str, client: httpx.Client, max_bytes: int) -> ReadResult:
     """Fetch one URL: size-limited, content type checked."""
     try:
@@ -239,14 +252,7 @@ def _read_url(url: str, client: httpx.Client, max_bytes: int) -> ReadResult:
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if not ctype.startswith(_HTML_TYPES + _TEXT_TYPES + _JSON_TYPES):
                 raise FetchError(f"{url}: unsupported content type {ctype or 'none'!r}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"{url}: larger than {max_bytes} bytes")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > max_bytes:
-                    raise FetchError(f"{url}: larger than {max_bytes} bytes")
+            body = capped_body(response, url, max_bytes)
             encoding = response.encoding or "utf-8"
         final_url = str(response.url)
         try:
