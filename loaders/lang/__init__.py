@@ -13,6 +13,8 @@ from loaders.lang.data import (
            all_lang_data,
            available_languages,
            lang_data,
+           name_suffixes,
+           possessive_endings,
 )
 from loaders.lang.detect import detect_language
 from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, load_rules
@@ -20,4 +22,4 @@ from loaders.lang.schema import TriggerStrength
 
 __all__ = ["FALLBACK_LANGUAGE", "LANG_DIR", "RULES_DIR", "Boilerplate", "LangData", "Rules", "TitleCue",
            "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "lang_data",
-           "load_rules"]
+           "load_rules", "name_suffixes", "possessive_endings"]

@@ -22,6 +22,9 @@ module reads (the rule sets of the extractor keep their trigger words in loaders
       drop_line: ["komentar"]        # a line equal to the cue (trailing ':' ignored) is dropped
       end_prefix: ["halaman:"]       # a short line starting with the cue ends the article body
       dateline_words: [wib]          # words a dateline line may carry besides date, time and outlet
+    name_suffixes: [Jr., II]         # generational suffixes of a person's name (case kept; a final "."
+                                     # may be left out); every language's apply in all (`name_suffixes`)
+    possessive_endings: ["'s"]       # endings `tight` reads as a gap (all languages', `possessive_endings`)
 
 An unknown key (a typo) fails loading with a `RegistryError` naming the file and the key.
 """
@@ -72,6 +75,8 @@ class LangData(BaseModel):
     capitalized_names: bool = False
     abbreviations: frozenset[str] = frozenset()
     sentence_starters: frozenset[str] = frozenset()
+    name_suffixes: tuple[str, ...] = ()
+    possessive_endings: tuple[str, ...] = ()
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
 
 
@@ -100,6 +105,8 @@ def read_language(path: Path, code: str) -> LangData:
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())
     for key in ("months", "weekdays", "relative_days"):
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}
+    for key in ("name_suffixes", "possessive_endings"):
+        raw[key] = tuple(str(w) for w in raw.get(key) or ())
     bp = raw.get("boilerplate") or {}
     raw["boilerplate"] = Boilerplate(
         **{k: tuple(str(c).casefold() for c in (bp.get(k) or ())) for k in Boilerplate.model_fields}
@@ -110,3 +117,20 @@ def read_language(path: Path, code: str) -> LangData:
 def all_lang_data() -> list[LangData]:
     """The data of every available language."""
     return [lang_data(code) for code in available_languages()]
+
+
+def _union(words: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The words of several languages once each, in first-seen order."""
+    return tuple(dict.fromkeys(w for ws in words for w in ws))
+
+
+@cache
+def name_suffixes() -> tuple[str, ...]:
+    """Every language's generational name suffixes ("Jr.", "III"), applied to names in any language."""
+    return _union([d.name_suffixes for d in all_lang_data()])
+
+
+@cache
+def possessive_endings() -> tuple[str, ...]:
+    """Every language's possessive endings ("'s"), read as a gap between two items in any language."""
+    return _union([d.possessive_endings for d in all_lang_data()])

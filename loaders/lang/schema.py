@@ -62,6 +62,8 @@ class LanguageFile(_Strict):
     capitalized_names: bool | None = None
     abbreviations: Words = None
     sentence_starters: Words = None
+    name_suffixes: list[str] | None = None
+    possessive_endings: list[str] | None = None
     boilerplate: BoilerplateFile | None = None
 
 

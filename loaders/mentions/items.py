@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.lang import TitleCue
+from loaders.lang import TitleCue, possessive_endings
 from loaders.models import Mention
 from loaders.text import SentenceView, slug
 
@@ -44,7 +44,9 @@ _TIGHT = re.compile(r"^[\s,]*$")
 def tight(gap: str, allow_comma: bool = False) -> bool:
     """Only spaces (a parenthesis like "(Menhan)" or "(kiri)" allowed) between two items."""
     gap = PAREN.sub(" ", gap)
-    gap = gap.replace("’s", " ").replace("'s", " ").replace(".", " ")  # "Russia's", "Gen. X"
+    for ending in possessive_endings():  # "Russia's"
+        gap = gap.replace(ending, " ")
+    gap = gap.replace(".", " ")  # "Gen. X"
     if allow_comma:
         return bool(_TIGHT.match(gap)) and gap.count(",") <= 1
     return not gap.strip()

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.lang import Rules
+from loaders.lang import Rules, name_suffixes
 from loaders.mentions.items import Item
 from loaders.models import MentionHow
 from loaders.registry import Registry
 from loaders.text import SentenceView, norm
 
-_SUFFIX = re.compile(r"^,?\s(?:Jr\.?|Sr\.?|II|III|IV)(?![\w'’-])")
+
+def suffix_patterns(suffixes: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The name suffixes (a final "." may be left out) after a name, and a name ending in one whose
+    full stop was left out ("Romeo Cruz Jr" before ".")."""
+    alts = "|".join(re.escape(s[:-1]) + r"\.?" if s.endswith(".") else re.escape(s) for s in suffixes) or r"(?!)"
+    stops = "|".join(re.escape(s[:-1]) for s in suffixes if s.endswith(".")) or r"(?!)"
+    return re.compile(rf"^,?\s(?:{alts})(?![\w'’-])"), re.compile(rf"\s(?:{stops})$")
+
+
+@cache
+def _suffixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return suffix_patterns(name_suffixes())
 
 
 def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], max_words: int = 4,
@@ -136,11 +148,12 @@ def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str,
 
 def extend_suffix(sv: SentenceView, it: Item) -> None:
     """"Lloyd Austin III", "Gilberto Teodoro Jr.": a person's name goes on over a generational suffix."""
-    if re.search(r"\s(?:Jr|Sr)$", it.surface) and sv.raw(it.end, it.end + 1) == ".":
+    after, stopless = _suffixes()
+    if stopless.search(it.surface) and sv.raw(it.end, it.end + 1) == ".":
         it.end += 1  # "Romeo Cruz Jr." found without its full stop
         it.surface = sv.raw(it.start, it.end)
         return
-    suffix = _SUFFIX.match(sv.raw(it.end, sv.sentence.end))
+    suffix = after.match(sv.raw(it.end, sv.sentence.end))
     if suffix:
         it.end += suffix.end()
         it.surface = sv.raw(it.start, it.end)
