@@ -12,6 +12,7 @@ from loaders.lang.data import (
            LangData,
            all_lang_data,
            available_languages,
+           inflection,
            lang_data,
            name_suffixes,
            possessive_endings,
@@ -21,5 +22,5 @@ from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, load_rules
 from loaders.lang.schema import TriggerStrength
 
 __all__ = ["FALLBACK_LANGUAGE", "LANG_DIR", "RULES_DIR", "Boilerplate", "LangData", "Rules", "TitleCue",
-           "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "lang_data",
-           "load_rules", "name_suffixes", "possessive_endings"]
+           "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "inflection",
+           "lang_data", "load_rules", "name_suffixes", "possessive_endings"]

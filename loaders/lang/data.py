@@ -25,12 +25,18 @@ module reads (the rule sets of the extractor keep their trigger words in loaders
     name_suffixes: [Jr., II]         # generational suffixes of a person's name (case kept; a final "."
                                      # may be left out); every language's apply in all (`name_suffixes`)
     possessive_endings: ["'s"]       # endings `tight` reads as a gap (all languages', `possessive_endings`)
+    inflection:                      # how phrase words match inflected text words (all languages', `inflection`)
+      stem_letters: "\u0400-\u04ff"  # a regex class body: a phrase word with such a letter has a stem ...
+      endings: [а, я]                # ... the word less one of these last letters ...
+      long_endings: [ая, ий]         # ... or, with 6+ letters, less one of these
+      last_suffixes: [s]             # a phrase's final word may also take one ("Deutschlands")
 
 An unknown key (a typo) fails loading with a `RegistryError` naming the file and the key.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from loaders.datafiles import load_yaml
 from loaders.lang.schema import LanguageFile, checked
+from loaders.text import Inflection
 
 LANG_DIR = Path(__file__).parent.parent / "data" / "lang"
 # The language every other one falls back on (its abbreviations, dateline words, calendar words and
@@ -54,6 +61,17 @@ class Boilerplate(BaseModel):
     drop_line: tuple[str, ...] = ()
     end_prefix: tuple[str, ...] = ()
     dateline_words: tuple[str, ...] = ()
+
+
+class InflectionData(BaseModel):
+    """``inflection:`` of one language (see `Inflection`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stem_letters: str = ""
+    endings: tuple[str, ...] = ()
+    long_endings: tuple[str, ...] = ()
+    last_suffixes: tuple[str, ...] = ()
 
 
 class LangData(BaseModel):
@@ -77,6 +95,7 @@ class LangData(BaseModel):
     sentence_starters: frozenset[str] = frozenset()
     name_suffixes: tuple[str, ...] = ()
     possessive_endings: tuple[str, ...] = ()
+    inflection: InflectionData = Field(default_factory=InflectionData)
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
 
 
@@ -107,6 +126,11 @@ def read_language(path: Path, code: str) -> LangData:
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}
     for key in ("name_suffixes", "possessive_endings"):
         raw[key] = tuple(str(w) for w in raw.get(key) or ())
+    inf = raw.get("inflection") or {}
+    raw["inflection"] = InflectionData(
+        stem_letters=str(inf.get("stem_letters") or ""),
+        **{k: tuple(str(w) for w in inf.get(k) or () if str(w)) for k in ("endings", "long_endings", "last_suffixes")},
+    )
     bp = raw.get("boilerplate") or {}
     raw["boilerplate"] = Boilerplate(
         **{k: tuple(str(c).casefold() for c in (bp.get(k) or ())) for k in Boilerplate.model_fields}
@@ -134,3 +158,20 @@ def name_suffixes() -> tuple[str, ...]:
 def possessive_endings() -> tuple[str, ...]:
     """Every language's possessive endings ("'s"), read as a gap between two items in any language."""
     return _union([d.possessive_endings for d in all_lang_data()])
+
+
+def inflection_of(data: list[LangData]) -> Inflection:
+    """The phrase tables' `Inflection`: the union of the languages' ``inflection:`` (script letters joined)."""
+    letters = "".join(d.inflection.stem_letters for d in data)
+    return Inflection(
+        stem_script=re.compile(f"[{letters}]") if letters else None,
+        endings=frozenset(w for d in data for w in d.inflection.endings),
+        long_endings=frozenset(w for d in data for w in d.inflection.long_endings),
+        last_suffixes=_union([d.inflection.last_suffixes for d in data]),
+    )
+
+
+@cache
+def inflection() -> Inflection:
+    """Every language's inflection data, for the phrase tables shared by all languages."""
+    return inflection_of(all_lang_data())

@@ -17,7 +17,7 @@ import yaml
 from graph_schema.model import Modality
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
-from loaders.lang.data import FALLBACK_LANGUAGE, lang_data
+from loaders.lang.data import FALLBACK_LANGUAGE, inflection, lang_data
 from loaders.lang.schema import RulesFile, TriggerStrength, checked
 from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
 
@@ -149,12 +149,12 @@ def _stopwords(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=32)
 def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
     """The rules of `lang` merged with English ones, compiled once."""
-    titles: PhraseMatcher[TitleCue] = PhraseMatcher()
-    ranks: PhraseMatcher[str] = PhraseMatcher()
-    triggers: PhraseMatcher[Trigger] = PhraseMatcher()
-    modality: PhraseMatcher[str] = PhraseMatcher()
+    titles: PhraseMatcher[TitleCue] = PhraseMatcher(inflection())
+    ranks: PhraseMatcher[str] = PhraseMatcher(inflection())
+    triggers: PhraseMatcher[Trigger] = PhraseMatcher(inflection())
+    modality: PhraseMatcher[str] = PhraseMatcher(inflection())
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
-    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher() for k in (*PHRASE_SETS, "references")}
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
     verb_final = False
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, rules_dir)):

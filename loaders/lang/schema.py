@@ -45,6 +45,15 @@ class BoilerplateFile(_Strict):
     dateline_words: Words = None
 
 
+class InflectionFile(_Strict):
+    """``inflection:`` of a language file."""
+
+    stem_letters: str | None = None
+    endings: list[str] | None = None
+    long_endings: list[str] | None = None
+    last_suffixes: list[str] | None = None
+
+
 class LanguageFile(_Strict):
     """One ``loaders/data/lang/<code>.yaml`` file (see `loaders.lang.data`)."""
 
@@ -64,6 +73,7 @@ class LanguageFile(_Strict):
     sentence_starters: Words = None
     name_suffixes: list[str] | None = None
     possessive_endings: list[str] | None = None
+    inflection: InflectionFile | None = None
     boilerplate: BoilerplateFile | None = None
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from graph_schema.model import EntityType
 from loaders.errors import RegistryError
+from loaders.lang import inflection
 from loaders.models import MentionHow
 from loaders.registry.countries import Countries, load_countries
 from loaders.registry.model import Actor, AliasHit, Registry, Role
@@ -65,7 +66,7 @@ def _add_actor_files(data_dir: Path, actors: dict[str, Actor], by_kind: dict[tup
 
 def _country_matcher(countries: Countries) -> PhraseMatcher[AliasHit]:
     """The alias index, started with the states' unambiguous names, demonyms and epithets."""
-    matcher: PhraseMatcher[AliasHit] = PhraseMatcher()
+    matcher: PhraseMatcher[AliasHit] = PhraseMatcher(inflection())
     for how, pairs in ((MentionHow.COUNTRY, countries.aliases), (MentionHow.DEMONYM, countries.demonym_forms),
                        (MentionHow.EPITHET, countries.epithets)):
         for iso, alias in pairs:

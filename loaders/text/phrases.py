@@ -10,19 +10,29 @@ from typing import Any, Generic, TypeVar
 from loaders.text.fold import Token, fold
 
 T = TypeVar("T")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_RU_ENDINGS = "аяоеиыуюйьё"
-_RU_ADJECTIVE_ENDINGS = frozenset({"ая", "ий", "ый", "ое", "ой", "ые", "ие", "яя", "ее"})
 _GAP_CHARS = frozenset(" \t\u00a0-‐‑–.'’")
 _HEADS_LIMIT = 1 << 14  # remembered words per table
 _WORDS_LIMIT = 1 << 16  # remembered words of an index
 _INDEXES_LIMIT = 64  # indexes kept by `phrase_index`
+
+
+@dataclass(frozen=True, slots=True)
+class Inflection:
+    """How phrase words match inflected text words: the union of the language files' ``inflection:``
+    (`loaders.lang.inflection`); the phrase tables are shared by all languages."""
+
+    stem_script: re.Pattern[str] | None = None  # a word of 4+ letters with one of these letters has a stem
+    endings: frozenset[str] = frozenset()  # a last letter cut off to the stem
+    long_endings: frozenset[str] = frozenset()  # two last letters cut off when the word has 6+ letters
+    last_suffixes: tuple[str, ...] = ()  # a final word of 4+ letters also matches with one ("s")
+
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
     text: str
     stem: str | None  # inflected forms allowed: the text token must start with the stem
     prefix: bool  # a trailing "*" in the phrase: any word starting with `text`
+    suffixed: frozenset[str] = frozenset()  # the forms with a suffix it also matches as a phrase's last word
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +46,7 @@ def _second_words(toks: tuple[_Tok, ...]) -> frozenset[str] | None:
     """The words that `_tok_ok` lets stand for a phrase's second word (None: one word, a stem or a prefix)."""
     if len(toks) < 2 or toks[1].prefix or toks[1].stem is not None:
         return None
-    word = toks[1].text
-    genitive = len(toks) == 2 and len(word) >= 4 and not word.endswith("s")
-    return frozenset((word, word + "s") if genitive else (word,))
+    return frozenset((toks[1].text, *toks[1].suffixed)) if len(toks) == 2 else frozenset((toks[1].text,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,26 +60,27 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
-def _make_tok(word: str, inflect: bool) -> _Tok:
+def _make_tok(word: str, inflect: bool, how: Inflection) -> _Tok:
     if word.endswith("*"):
         return _Tok(word[:-1], None, True)
-    if inflect and len(word) >= 4 and _CYRILLIC.search(word):
-        stem = word[:-1] if word[-1] in _RU_ENDINGS else word
-        if len(word) >= 6 and word[-2:] in _RU_ADJECTIVE_ENDINGS:
+    if inflect and len(word) >= 4 and how.stem_script is not None and how.stem_script.search(word):
+        stem = word[:-1] if word[-1] in how.endings else word
+        if len(word) >= 6 and word[-2:] in how.long_endings:
             stem = word[:-2]  # "Северная Корея" -> "Северную Корею": an adjective's ending is two letters
         return _Tok(word, stem, False)
-    return _Tok(word, None, False)
+    suffixed = frozenset(word + x for x in how.last_suffixes if len(word) >= 4 and not word.endswith(x))
+    return _Tok(word, None, False, suffixed)
 
 
 def _tok_ok(pt: _Tok, word: str, last: bool) -> bool:
-    """Whether a text word matches a phrase word (`last`: the phrase's final word, which may take "s")."""
+    """Whether a text word matches a phrase word (`last`: the phrase's final word, which may take a suffix)."""
     if pt.prefix:
         return word.startswith(pt.text)
     if pt.stem is not None:
         return word.startswith(pt.stem) and len(word) - len(pt.stem) <= 3
     if word == pt.text:
         return True
-    return last and len(pt.text) >= 4 and word == pt.text + "s" and not pt.text.endswith("s")
+    return last and word in pt.suffixed
 
 
 def _rest_ok(toks: tuple[_Tok, ...], tokens: Sequence[Token], i: int, text: str, offset: int) -> bool:
@@ -92,9 +101,10 @@ def _rest_ok(toks: tuple[_Tok, ...], tokens: Sequence[Token], i: int, text: str,
 class PhraseMatcher(Generic[T]):
     """Multi-word phrases over folded tokens: one dict lookup per text token, then a short check.
 
-    Cyrillic words match their inflected forms (stem + up to 3 letters); a Latin word of 4+ letters
-    also matches with a genitive "s" ("Deutschlands"); a word written ``stem*`` matches any word
-    starting with ``stem``.
+    The inflection data (`Inflection`, from the language files) lets words of a script match their
+    inflected forms (stem + up to 3 letters: Cyrillic) and a final word of 4+ letters match with a
+    suffix (the genitive "s": "Deutschlands"); a word written ``stem*`` matches any word starting
+    with ``stem``.
 
     The phrases are indexed by their first word's key (the word itself, or the first 3 letters of a
     stem or prefix). For a text word, the phrases whose first word it matches are worked out once and
@@ -102,10 +112,11 @@ class PhraseMatcher(Generic[T]):
     the few candidates; a word that starts no phrase is rejected by two set look-ups (`_probe`, `_pref`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, inflection: Inflection) -> None:
+        self._inflection = inflection
         self._first: dict[str, list[_Phrase[T]]] = {}
         self._pref: dict[str, list[_Phrase[T]]] = {}
-        self._probe: set[str] = set()  # every exact first word, also with a trailing "s"
+        self._probe: set[str] = set()  # every exact first word, also with each suffix
         self._heads: dict[str, _Head[T]] = {}
         self.version = 0  # phrases added so far
 
@@ -114,7 +125,7 @@ class PhraseMatcher(Generic[T]):
         words = re.findall(r"\w+\*?", fold(phrase))
         if not words:
             return
-        toks = tuple(_make_tok(w, inflect) for w in words)
+        toks = tuple(_make_tok(w, inflect, self._inflection) for w in words)
         entry = _Phrase(toks, payload, _second_words(toks))
         head = toks[0]
         if head.prefix or head.stem is not None:
@@ -122,15 +133,16 @@ class PhraseMatcher(Generic[T]):
             self._pref.setdefault(key, []).append(entry)
         else:
             self._first.setdefault(head.text, []).append(entry)
-            self._probe.update((head.text, head.text + "s"))
+            self._probe.update((head.text, *(head.text + x for x in self._inflection.last_suffixes)))
         self._heads.clear()  # remembered candidates predate this phrase
         self.version += 1
 
     def _heads_of(self, word: str) -> _Head[T]:
         """Phrases whose first word matches `word`, in the order `find` reports them (remembered)."""
         cands = [*self._first.get(word, ())]
-        if word.endswith("s"):
-            cands += self._first.get(word[:-1], ())
+        for x in self._inflection.last_suffixes:
+            if word.endswith(x):
+                cands += self._first.get(word[: -len(x)], ())
         cands += self._pref.get(word[:3], ())
         got = _Head(tuple(ph for ph in cands if _tok_ok(ph.toks[0], word, len(ph.toks) == 1)))
         if len(self._heads) >= _HEADS_LIMIT:

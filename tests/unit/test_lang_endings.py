@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.lang import name_suffixes, possessive_endings
-from loaders.lang.data import read_language
+from loaders.lang import inflection, name_suffixes, possessive_endings
+from loaders.lang.data import inflection_of, read_language
 from loaders.mentions import items as items_module
 from loaders.mentions.names import suffix_patterns
+from loaders.text import Inflection, PhraseMatcher, fold, tokenize
 
 
 def _lang(tmp_path: Path, text: str) -> Path:
@@ -50,3 +51,29 @@ def test_possessive_endings_come_from_the_language_file(tmp_path: Path, monkeypa
     monkeypatch.setattr(items_module, "possessive_endings", lambda: data.possessive_endings)
     assert items_module.tight("-n ")  # the file's ending stands for a gap
     assert not items_module.tight("'s ")  # the English one is not in this file
+
+
+def _finds(how: Inflection, phrase: str, text: str) -> bool:
+    table: PhraseMatcher[str] = PhraseMatcher(how)
+    table.add(phrase, phrase)
+    folded = fold(text)
+    return bool(table.find(tokenize(folded), folded))
+
+
+def test_stems_and_endings_come_from_the_language_files(tmp_path: Path) -> None:
+    data = read_language(_lang(tmp_path, 'inflection:\n  stem_letters: "\\u0370-\\u03ff"\n  endings: [α]\n'), "xx")
+    how = inflection_of([data])
+    assert _finds(how, "Κρήτα", "στην Κρήτης σήμερα")  # the stem "κρητ" plus up to 3 letters
+    assert not _finds(how, "Κρήτα", "στην Κρίτης σήμερα")
+    assert not _finds(how, "Северная Корея", "в Северную Корею")  # no Cyrillic data in this file
+    shipped = inflection()
+    assert _finds(shipped, "Северная Корея", "в Северную Корею")  # ru.yaml's endings
+
+
+def test_a_final_word_suffix_comes_from_the_language_files(tmp_path: Path) -> None:
+    data = read_language(_lang(tmp_path, "inflection:\n  last_suffixes: [n]\n"), "xx")
+    how = inflection_of([data])
+    assert _finds(how, "Vale Verde", "in Vale Verden")
+    assert not _finds(how, "Vale Verde", "in Vale Verdes")  # the German "s" is not in this file
+    assert _finds(inflection(), "Vale Verde", "in Vale Verdes")  # de.yaml's genitive "s"
+    assert not _finds(inflection_of([]), "Vale Verde", "in Vale Verdes")

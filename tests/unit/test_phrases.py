@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.lang import inflection
 from loaders.models import Sentence
 from loaders.text import (
     PhraseIndex,
@@ -24,7 +25,7 @@ from loaders.text import phrases as phrases_module
 
 
 def _table(*phrases: str) -> PhraseMatcher[str]:
-    table: PhraseMatcher[str] = PhraseMatcher()
+    table: PhraseMatcher[str] = PhraseMatcher(inflection())
     for phrase in phrases:
         table.add(phrase, phrase)
     return table
