@@ -19,6 +19,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from loaders.errors import ExtractionError, InputError
 from loaders.lang import available_languages, lang_data, load_rules
@@ -70,6 +71,17 @@ def _outcome(future: Future[Extracted]) -> Extracted:
         return WorkerFailed(f"the extraction worker failed: {type(exc).__name__}: {exc}")
 
 
+def _submit(pool: ProcessPoolExecutor, extractor: Callable[[CleanArticle], ArticleExtraction],
+            article: CleanArticle) -> Future[Extracted]:
+    """The article's future; once a dead worker has broken the pool, a future holding that failure."""
+    try:
+        return pool.submit(extract_one, extractor, article)
+    except BrokenProcessPool as exc:
+        failed: Future[Extracted] = Future()
+        failed.set_exception(exc)
+        return failed
+
+
 def ordered_extractions(
     articles: Sequence[CleanArticle],
     extractor: Callable[[CleanArticle], ArticleExtraction],
@@ -94,7 +106,7 @@ def ordered_extractions(
                     article = next(upcoming, None)
                     if article is None:
                         break
-                    pending.append(pool.submit(extract_one, extractor, article))
+                    pending.append(_submit(pool, extractor, article))
                 if not pending:
                     return
                 yield _outcome(pending.popleft())
