@@ -41,8 +41,10 @@ def list_sanction_facts(sv: SentenceView, ms: Sequence[Mention], fctx: FactsCtx,
                         found: Sequence[tuple[Fact, bool]], end: int) -> list[tuple[Fact, bool]]:
     """One SANCTIONED fact per head of a marked list, the actor carried from the last sanctions fact."""
     at = marker_end(sv, fctx.rules)
-    prev = _last_sanction(found)
-    if at is None or at > end or prev is None:
+    if at is None or at > end:
+        return []
+    prev = _last_sanction(found)  # read only for a marked list: `found` is every fact so far
+    if prev is None:
         return []
     sent = sv.sentence
     day = nearest_date(fctx, sent, at) or prev.date
