@@ -14,8 +14,10 @@ as aliases already; this stage only adds what no alias covers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from itertools import accumulate
 
 from graph_schema.model import EntityType
 from loaders import confidence
@@ -90,12 +92,26 @@ def _alone(sv: SentenceView, k: int, title_ends: set[int]) -> bool:
     return not before and not after
 
 
+class _Spans:
+    """The mentions' spans, asked whether one overlaps [start, end) by bisection, not a scan per word."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starting before `end` reaches past `start`."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
 def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
     """`mentions` plus the registry people named by surname alone (see the module), in text order."""
     registry, rules, published = ctx.registry, ctx.rules, ctx.published
     index = surname_index(registry)
     named = {m.entity_id for m in mentions if m.entity_type == EntityType.PERSON and m.entity_id in registry.actors}
-    spans = [(m.start, m.end) for m in mentions]
+    covered = _Spans(mentions)
     added: list[Mention] = []
     for sv in ctx.views:
         if not any(t.text in index for t in sv.tokens):
@@ -103,7 +119,7 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
         title_ends = _title_ends(sv, rules)
         for k, tok in enumerate(sv.tokens):
             candidates = index.get(tok.text)
-            if not candidates or any(a < tok.end and tok.start < b for a, b in spans) \
+            if not candidates or covered.overlaps(tok.start, tok.end) \
                     or not _alone(sv, k, title_ends):
                 continue
             person = pick(candidates, named, registry, published)

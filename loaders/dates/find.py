@@ -9,6 +9,7 @@ day ("kemarin", "yesterday") an offset from it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -242,18 +243,34 @@ def find_dates(
     pub_day = published if published_precision is DatePrecision.DAY else None
     cands = [*_numeric(p, text, published), *_named(p, text, published), *_days(p, text, pub_day),
              *(_cand(m, _fmt(int(m.group("y"))), "year") for m in p.year.finditer(text))]
-    chosen: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
-    merged = _merge_weekdays(text, chosen)
+    merged = _merge_weekdays(text, _longest_first(cands))
     return [
         DateMention(start=c.start, end=c.end, surface=text[c.start : c.end], value=c.value,
                     precision=c.precision)
         for c in merged
         if c.value is not None and c.standalone
     ]  # fmt: skip
+
+
+def _longest_first(cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates kept longest first (then leftmost) where they overlap, in text order.
+
+    Kept spans do not overlap, so their starts and ends rise together: the only kept span that can
+    overlap a candidate is the last one starting before the candidate ends (one bisection, not a scan).
+    An empty candidate (sorted last) overlaps no other empty one, so only non-empty spans are indexed."""
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        i = bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
+            continue
+        chosen.append(c)
+        if c.end > c.start:
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
 
 
 def _cased(word: str, data: LangData) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from graph_schema.model import EntityType
@@ -34,8 +34,12 @@ class FactsCtx:
     rules: Rules
     person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
     dateline: str | None
-    dates: list[DateMention]
+    dates: list[DateMention]  # in text order (find_dates)
     published: date | None
+    date_starts: list[int] = field(init=False)  # the dates' starts, bisected per fact (whenwhere.nearest_date)
+
+    def __post_init__(self) -> None:
+        self.date_starts = [d.start for d in self.dates]
 
 
 def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object_slot: bool) -> Arg | None:

@@ -98,7 +98,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)
-    sf.out += list_sanction_facts(sv, ms, fctx, acc.found + sf.out, end)
+    sf.out += list_sanction_facts(sv, ms, fctx, (acc.found, sf.out), end)
     result.entities += sf.entities
     # "Pernyataan tersebut disampaikan … pada Selasa (22/6/2021)": the statement before is dated too
     anaphora = [h for h in rl.phrases["statement_anaphora"].find(sv.tokens[:4], sent.text, sent.start)

@@ -21,8 +21,9 @@ from loaders.models import Fact, Mention
 from loaders.text import SentenceView
 
 
-def _last_sanction(found: Sequence[tuple[Fact, bool]]) -> Fact | None:
-    return next((f for f, ok in reversed(found) if ok and f.relation == Relation.SANCTIONED), None)
+def _last_sanction(found: Sequence[Sequence[tuple[Fact, bool]]]) -> Fact | None:
+    return next((f for part in reversed(found) for f, ok in reversed(part)
+                 if ok and f.relation == Relation.SANCTIONED), None)
 
 
 def _heads(sv: SentenceView, ms: Sequence[Mention], at: int, fctx: FactsCtx, end: int) -> list[Mention]:
@@ -38,11 +39,16 @@ def _heads(sv: SentenceView, ms: Sequence[Mention], at: int, fctx: FactsCtx, end
 
 
 def list_sanction_facts(sv: SentenceView, ms: Sequence[Mention], fctx: FactsCtx,
-                        found: Sequence[tuple[Fact, bool]], end: int) -> list[tuple[Fact, bool]]:
-    """One SANCTIONED fact per head of a marked list, the actor carried from the last sanctions fact."""
+                        found: Sequence[Sequence[tuple[Fact, bool]]], end: int) -> list[tuple[Fact, bool]]:
+    """One SANCTIONED fact per head of a marked list, the actor carried from the last sanctions fact.
+
+    `found` holds the facts so far in parts (the article's, then the sentence's), not copied into one list
+    per sentence."""
     at = marker_end(sv, fctx.rules)
-    prev = _last_sanction(found)
-    if at is None or at > end or prev is None:
+    if at is None or at > end:
+        return []
+    prev = _last_sanction(found)  # read only for a marked list: `found` is every fact so far
+    if prev is None:
         return []
     sent = sv.sentence
     day = nearest_date(fctx, sent, at) or prev.date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from graph_schema.model import Modality, Relation
@@ -32,7 +33,8 @@ def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
                   skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""
     best: tuple[int, str] | None = None
-    for d in ctx.dates:
+    first = bisect_left(ctx.date_starts, sent.start)  # dates are in text order: only the sentence's are read
+    for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]:
         if any(a <= d.start < b for a, b in skip):
             continue  # "…, which seized power in the 1 February coup, …" dates the coup, not the clause
         if d.start >= sent.start and d.end <= sent.end:

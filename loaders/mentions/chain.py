@@ -26,7 +26,8 @@ def title_chain(sv: SentenceView, items: list[Item], pos: int, max_words: int = 
     last_rank: Item | None = None
     inside: list[Item] = []
     prev_end = pos
-    for t in [t for t in sv.tokens if t.start >= pos][:max_words]:
+    first = sv.token_index_at(pos)  # the words from `pos`, by bisection: not a scan of a long sentence
+    for t in sv.tokens[first : first + max_words]:
         if _CHAIN_STOP.search(sv.raw(prev_end, t.start)):
             break
         raw = sv.raw(t.start, t.end)
