@@ -5,7 +5,7 @@ then cleaned line by line, whatever its origin. Only whole lines are removed, th
 
 * a dateline line near the top ("Kompas.com - 24/06/2021, 12:20 WIB") is removed and kept as metadata,
   and so is an ISO date field glued before the first sentence ("date 2023-04-11 MOSCOW: ...");
-* lines matching the boilerplate cues of the language and of English (loaders/data/lang/*.yaml) are
+* lines matching the boilerplate cues of the language and of English (loaders/data/lang/*/language.yaml) are
   dropped; a short line starting with an end cue ("Halaman:", "Related articles") ends the body;
 * a line repeated right after itself is kept once; a photo caption glued to a copy of itself
   ("CAPTION CREDIT CAPTION") is kept once, without an ALL-CAPS photo credit;

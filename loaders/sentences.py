@@ -2,7 +2,7 @@
 
 A sentence ends at a newline, or at `.`, `!`, `?` or `…` (with any closing quotes and brackets after
 it) followed by white space and a character that can start a sentence. A period after an abbreviation
-of the language (loaders/data/lang/<code>.yaml `abbreviations`), a single capital letter (an initial)
+of the language (loaders/data/lang/<code>/language.yaml `abbreviations`), a single capital letter (an initial)
 or a dotted acronym ("U.S.") ends a sentence only when a closing quote or bracket follows it
 (`He said “no.” Then`) or the next word is one of the language's `sentence_starters` ("in the U.S.
 The president", "at 5 p.m. The next day"); a period between digits never does.

@@ -12,7 +12,7 @@
   typed finds nothing, one typo is forgiven (``Myanmr`` → "Myanmar", rapidfuzz over the registry's names).
 
 The vocabulary is the registry's (countries from pycountry and ``loaders/data/countries``, actors) and
-the title cues of ``loaders/data/rules/*.yaml``, read once on first use.
+the title cues of ``loaders/data/lang/*/rules.yaml``, read once on first use.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Vocabulary:
 def _title_cues(rules_dir: Path) -> dict[str, str]:
     """norm(cue) → English role, from every language's rules file; a cue that means two roles is dropped."""
     meanings: dict[str, set[str]] = {}
-    for path in sorted(rules_dir.glob("*.yaml")):
+    for path in sorted(rules_dir.glob("*/rules.yaml")):
         for title in (load_yaml(path) or {}).get("titles") or []:
             for cue in title.get("cue") or []:
                 meanings.setdefault(norm(str(cue)), set()).add(str(title["role"]))
@@ -81,7 +81,7 @@ def vocabulary() -> Vocabulary:
     ambiguous = frozenset(key for key, isos in by_name.items() if len(isos) > 1)
     names = {norm(alias) for actor in registry.actors.values() for alias in (actor.name, *actor.aliases)}
     return Vocabulary(states=states, ambiguous=ambiguous, state_names=state_names,
-                      titles=_title_cues(DATA_DIR / "rules"), names=tuple(sorted(n for n in names if n)),
+                      titles=_title_cues(DATA_DIR / "lang"), names=tuple(sorted(n for n in names if n)),
                       name_set=frozenset(n for n in names if n))
 
 

@@ -1,6 +1,6 @@
 """Date expressions of a text: one regex pass per language, resolved against the publication date.
 
-The patterns are built from the month, weekday and relative-day names of loaders/data/lang/<code>.yaml.
+The patterns are built from the month, weekday and relative-day names of loaders/data/lang/<code>/language.yaml.
 A date without a year ("1 Februari", "June 22", "(3/11)") is the most recent occurrence on or before
 publication; a weekday alone ("on Tuesday", "Selasa") the most recent such day on or before it; a relative
 day ("kemarin", "yesterday") an offset from it.

@@ -3,7 +3,7 @@
 Per sentence (sentences of related-article links — "Baca juga", "Read more" — are skipped):
 
 * **HOLDS_ROLE** for every person named with a title (object: the title's organisation, else its state);
-* a **trigger** of ``loaders/data/rules/<lang>.yaml`` gives the relation; its arguments follow general
+* a **trigger** of ``loaders/data/lang/<lang>/rules.yaml`` gives the relation; its arguments follow general
   rules: the subject is the nearest fitting actor before the trigger (not one already used as the
   object of an earlier trigger of the sentence, so "A flew to B to attend C" makes A the attendee), the
   object the first fitting actor after it; with no subject before it, "between A and B", a subject after

@@ -1,13 +1,14 @@
 """What the loaders know about each language, as data: text data, detection, compiled rules, file schemas.
 
-Modules: `data` (``loaders/data/lang/<code>.yaml``: stopwords, dates, sentence splitting, boilerplate),
-`detect` (stopword-count detection), `rules` (``loaders/data/rules/<code>.yaml`` compiled, with the
+Modules: `data` (``loaders/data/lang/<code>/language.yaml``: stopwords, dates, sentence splitting, boilerplate),
+`detect` (stopword-count detection), `rules` (``loaders/data/lang/<code>/rules.yaml`` compiled, with the
 inherit chain), `schema` (the files' pydantic schemas, ``extra="forbid"``).
 """
 
 from loaders.lang.data import (
            FALLBACK_LANGUAGE,
            LANG_DIR,
+           LANGUAGE_FILE,
            Boilerplate,
            LangData,
            all_lang_data,
@@ -18,9 +19,9 @@ from loaders.lang.data import (
            possessive_endings,
 )
 from loaders.lang.detect import detect_language
-from loaders.lang.rules import RULES_DIR, Rules, TitleCue, Trigger, load_rules
+from loaders.lang.rules import RULES_FILE, Rules, TitleCue, Trigger, load_rules
 from loaders.lang.schema import TriggerStrength
 
-__all__ = ["FALLBACK_LANGUAGE", "LANG_DIR", "RULES_DIR", "Boilerplate", "LangData", "Rules", "TitleCue",
-           "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language", "inflection",
-           "lang_data", "load_rules", "name_suffixes", "possessive_endings"]
+__all__ = ["FALLBACK_LANGUAGE", "LANGUAGE_FILE", "LANG_DIR", "RULES_FILE", "Boilerplate", "LangData", "Rules",
+           "TitleCue", "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language",
+           "inflection", "lang_data", "load_rules", "name_suffixes", "possessive_endings"]

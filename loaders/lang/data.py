@@ -1,9 +1,11 @@
-"""Per-language data (loaders/data/lang/<code>.yaml), schema-checked.
+"""Per-language data (loaders/data/lang/<code>/language.yaml), schema-checked.
 
-Each language is one YAML file; adding a language means adding a file, never code. The sections this
-module reads (the rule sets of the extractor keep their trigger words in loaders/data/rules/):
+Each language is one folder ``loaders/data/lang/<code>/``: ``language.yaml`` (read here), ``rules.yaml`` (the
+extractor's trigger words, `loaders.lang.rules`) and optionally ``countries.yaml`` (state names in that
+language, `loaders.registry.countries`); adding a language means adding a folder, never code. The sections
+of ``language.yaml``:
 
-    code: id                         # ISO 639-1, equal to the file name
+    code: id                         # ISO 639-1, equal to the folder name
     name: Indonesian
     stopwords: [yang, dan, ...]      # frequent function words: language detection
     months: {januari: 1, jan: 1}     # lower-case month name / abbreviation / inflected form -> 1..12
@@ -46,7 +48,8 @@ from loaders.datafiles import load_yaml
 from loaders.lang.schema import LanguageFile, checked
 from loaders.text import Inflection
 
-LANG_DIR = Path(__file__).parent.parent / "data" / "lang"
+LANG_DIR = Path(__file__).parent.parent / "data" / "lang"  # one folder per language code
+LANGUAGE_FILE = "language.yaml"
 # The language every other one falls back on (its abbreviations, dateline words, calendar words and
 # rules are merged into every language); rule files may name another with ``inherit:``.
 FALLBACK_LANGUAGE = "en"
@@ -101,14 +104,14 @@ class LangData(BaseModel):
 
 @cache
 def available_languages() -> tuple[str, ...]:
-    """Codes of the languages that have a data file, sorted."""
-    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.yaml")))
+    """Codes of the languages that have a data file (``<code>/language.yaml``), sorted."""
+    return tuple(sorted(p.parent.name for p in LANG_DIR.glob(f"*/{LANGUAGE_FILE}")))
 
 
 @cache
 def lang_data(code: str) -> LangData:
     """The data of one language; an empty `LangData` for a language without a file."""
-    path = LANG_DIR / f"{code}.yaml"
+    path = LANG_DIR / code / LANGUAGE_FILE
     if not path.is_file():
         return LangData(code=code)
     return read_language(path, code)

@@ -1,6 +1,6 @@
 """The compiled rules of one language: title cues, ranks, relation triggers, modality and cue word sets.
 
-A language's file ``loaders/data/rules/<code>.yaml`` may ``inherit:`` another's; English is merged into
+A language's file ``loaders/data/lang/<code>/rules.yaml`` may ``inherit:`` another's; English is merged into
 every language (``not_inherited:`` keeps a fallback's phrase out). Each file is checked against
 `loaders.lang.schema.RulesFile` when it is read.
 """
@@ -17,11 +17,11 @@ import yaml
 from graph_schema.model import Modality
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
-from loaders.lang.data import FALLBACK_LANGUAGE, inflection, lang_data
+from loaders.lang.data import FALLBACK_LANGUAGE, LANG_DIR, inflection, lang_data
 from loaders.lang.schema import RulesFile, TriggerStrength, checked
 from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
 
-RULES_DIR = Path(__file__).parent.parent / "data" / "rules"
+RULES_FILE = "rules.yaml"  # in each language's folder of LANG_DIR
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_w
 REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
 
 
-def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
+def _rules_raw(lang: str, lang_dir: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     todo = [lang, FALLBACK_LANGUAGE]
@@ -91,7 +91,7 @@ def _rules_raw(lang: str, rules_dir: Path) -> list[dict[str, Any]]:
         if code in seen:
             continue
         seen.add(code)
-        path = rules_dir / f"{code}.yaml"
+        path = lang_dir / code / RULES_FILE
         if not path.exists():
             continue
         try:
@@ -147,7 +147,7 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
-def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
+def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     """The rules of `lang` merged with English ones, compiled once."""
     titles: PhraseMatcher[TitleCue] = PhraseMatcher(inflection())
     ranks: PhraseMatcher[str] = PhraseMatcher(inflection())
@@ -157,7 +157,7 @@ def load_rules(lang: str, rules_dir: Path = RULES_DIR) -> Rules:
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
     verb_final = False
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
-    for i, raw in enumerate(_rules_raw(lang, rules_dir)):
+    for i, raw in enumerate(_rules_raw(lang, lang_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
         if dropped:

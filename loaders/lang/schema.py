@@ -55,7 +55,7 @@ class InflectionFile(_Strict):
 
 
 class LanguageFile(_Strict):
-    """One ``loaders/data/lang/<code>.yaml`` file (see `loaders.lang.data`)."""
+    """One ``loaders/data/lang/<code>/language.yaml`` file (see `loaders.lang.data`)."""
 
     code: str | None = None
     name: str | None = None
@@ -88,7 +88,7 @@ class TitleEntry(_Strict):
 
 
 class RulesFile(_Strict):
-    """One ``loaders/data/rules/<code>.yaml`` file (see `loaders.lang.rules`)."""
+    """One ``loaders/data/lang/<code>/rules.yaml`` file (see `loaders.lang.rules`)."""
 
     inherit: str | None = None
     not_inherited: Words = None

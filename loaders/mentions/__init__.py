@@ -5,7 +5,7 @@ Stages inside `find_mentions`, all driven by data:
 1. exact aliases of the registry (`Registry.matcher`, `aliases`): one dict lookup per folded
    word, longest match wins; short all-caps aliases (US, RI, EU) must match in case, capitalised
    aliases must be capitalised in the text;
-2. title cues of ``loaders/data/rules/<lang>.yaml`` (``titles``, ``ranks``; modules `titles`, `chain`):
+2. title cues of ``loaders/data/lang/<lang>/rules.yaml`` (``titles``, ``ranks``; modules `titles`, `chain`):
    "Menteri Pertahanan India Rajnath Singh", "Russian Defence Minister …", "Wang Yi, Menteri Luar Negeri Tiongkok"
    give the person a role (English title, organisation, state); the state/organisation words of the
    title become *descriptor* mentions (named, but not actors of that sentence); a capitalised name

@@ -1,7 +1,7 @@
 """People named after a descriptor noun ("his Turkish counterpart Ahmet Demir", "son homologue chilien,
 Pedro Soto", "seinem peruanischen Amtskollegen Luis Vega") (rules.v2).
 
-The nouns are data (``counterpart_nouns`` in loaders/data/rules/<lang>.yaml). A run of two to four
+The nouns are data (``counterpart_nouns`` in loaders/data/lang/<lang>/rules.yaml). A run of two to four
 capitalised words right after the noun — past a demonym and a comma — is a person the registry may lack;
 the noun states no role of its own (the person's title is the other party's, not said of this one), so
 the person gets none: the descriptor only makes the name a person, a meeting's partner for instance.

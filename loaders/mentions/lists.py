@@ -2,7 +2,7 @@
 
 "Among those sanctioned are <Name>, a deputy finance minister; <Name>, head of the customs agency; …",
 "Entre los sancionados figuran <Nombre>, viceministro de …; <Nombre>, alcalde de …". The markers are data
-(``list_markers`` in loaders/data/rules/<lang>.yaml). After a marker the sentence splits into items at
+(``list_markers`` in loaders/data/lang/<lang>/rules.yaml). After a marker the sentence splits into items at
 semicolons (at commas when it has none), and at a conjunction that opens a new "<Name>, <title>" item.
 
 An item that opens with a run of two to five capitalised words followed by a comma is a person with the

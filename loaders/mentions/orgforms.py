@@ -1,7 +1,7 @@
 """Organisations the registry does not know, found by their form (rules.v2).
 
 Three forms; the words are data of each language (``org_suffixes``, ``org_prefixes``, ``company_nouns``
-in loaders/data/rules/*.yaml, English merged into every language):
+in loaders/data/lang/*/rules.yaml, English merged into every language):
 
 - a capitalised name closed by a legal or group suffix: "Andes Optics Ltd", "Kestrel Systems GmbH";
 - a legal prefix before a capitalised name: "PT Sinar Baja", "JSC Volna";

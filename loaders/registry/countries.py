@@ -1,4 +1,6 @@
-"""States: pycountry's names (with their translations) merged with ``loaders/data/countries/*.yaml``."""
+"""States: pycountry's names (with their translations) merged with the country files: the shared
+``loaders/data/countries/*.yaml`` (names.yaml, cldr.yaml, demonyms.yaml: every language) and each language's
+``loaders/data/lang/<code>/countries.yaml``."""
 
 from __future__ import annotations
 
@@ -16,11 +18,13 @@ from loaders.registry.yamlio import as_list, read_yaml
 from loaders.text import norm
 
 _LANG_DIR = Path(__file__).parent.parent / "data" / "lang"
+_LANGUAGE_FILE = "language.yaml"  # one per language folder (loaders.lang.data)
+_COUNTRIES_FILE = "countries.yaml"  # a language's own state names, in its folder
 
 
 def _languages() -> list[str]:
-    """The project's languages: one per data file in loaders/data/lang/ (adding a file adds its names)."""
-    return sorted(p.stem for p in _LANG_DIR.glob("*.yaml") if p.stem != "en")
+    """The project's languages: one per folder of loaders/data/lang/ (adding one adds its names)."""
+    return sorted(p.parent.name for p in _LANG_DIR.glob(f"*/{_LANGUAGE_FILE}") if p.parent.name != "en")
 
 
 def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
@@ -50,7 +54,7 @@ def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
 def _merge_entry(into: dict[str, Any], entry: dict[str, Any]) -> None:
     """Add one country file's entry to what earlier files gave: names per language are merged, lists
     (aliases, demonyms, epithets) extended, other values replaced; so a language's names can live in
-    a file of their own (countries/pt.yaml) next to names.yaml."""
+    a file of their own (lang/pt/countries.yaml) next to names.yaml."""
     for key, value in entry.items():
         old = into.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
@@ -64,8 +68,10 @@ def _merge_entry(into: dict[str, Any], entry: dict[str, Any]) -> None:
 def _country_files(data_dir: Path) -> dict[str, dict[str, Any]]:
     """Every country file's entries merged per ISO code."""
     extra: dict[str, dict[str, Any]] = {}
-    # names.yaml first (its first demonym is the English one), then one file per language (pt.yaml …)
-    for path in sorted((data_dir / "countries").glob("*.yaml"), key=lambda p: (p.stem != "names", p.name)):
+    # names.yaml first (its first demonym is the English one), the other shared files, then each
+    # language's own file (lang/pt/countries.yaml …)
+    shared = sorted((data_dir / "countries").glob("*.yaml"), key=lambda p: (p.stem != "names", p.name))
+    for path in [*shared, *sorted((data_dir / "lang").glob(f"*/{_COUNTRIES_FILE}"))]:
         for iso, entry in (read_yaml(path) or {}).items():
             _merge_entry(extra.setdefault(str(iso), {}), entry or {})
     return extra

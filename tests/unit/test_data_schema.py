@@ -8,13 +8,14 @@ import pytest
 
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
-from loaders.lang import LANG_DIR, RULES_DIR, load_rules
+from loaders.lang import LANG_DIR, LANGUAGE_FILE, RULES_FILE, load_rules
 from loaders.lang.data import read_language
 from loaders.lang.schema import LanguageFile, RulesFile, checked
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -30,10 +31,10 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     ],
 )
 def test_an_unknown_key_in_a_rules_file_fails_naming_file_and_key(tmp_path: Path, text: str, key: str) -> None:
-    _write(tmp_path, "xx.yaml", text)
+    _write(tmp_path, "xx/rules.yaml", text)
     with pytest.raises(RegistryError) as err:
         load_rules("xx", tmp_path)
-    assert "xx.yaml" in str(err.value) and key in str(err.value)
+    assert "xx/rules.yaml" in str(err.value) and key in str(err.value)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +59,8 @@ def test_a_known_key_loads(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("model", "path"),
-    [(LanguageFile, p) for p in sorted(LANG_DIR.glob("*.yaml"))]
-    + [(RulesFile, p) for p in sorted(RULES_DIR.glob("*.yaml"))],
+    [(LanguageFile, p) for p in sorted(LANG_DIR.glob(f"*/{LANGUAGE_FILE}"))]
+    + [(RulesFile, p) for p in sorted(LANG_DIR.glob(f"*/{RULES_FILE}"))],
     ids=lambda v: v.name if isinstance(v, Path) else v.__name__,
 )
 def test_every_shipped_data_file_fits_its_schema(model: type[LanguageFile] | type[RulesFile], path: Path) -> None:

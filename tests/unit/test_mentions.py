@@ -64,8 +64,9 @@ def test_capitalised_alias_needs_capital_in_text() -> None:
 
 def _rules_without(tmp_path: Path, key: str) -> Rules:
     """English rules without one of their word lists."""
-    en = (DATA_DIR / "rules" / "en.yaml").read_text(encoding="utf-8")
-    (tmp_path / "en.yaml").write_text("".join(ln for ln in en.splitlines(keepends=True)
+    en = (DATA_DIR / "lang" / "en" / "rules.yaml").read_text(encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "rules.yaml").write_text("".join(ln for ln in en.splitlines(keepends=True)
                                               if not ln.startswith(f"{key}:")), encoding="utf-8")
     return load_rules("en", tmp_path)
 

@@ -65,7 +65,7 @@ def test_no_person_without_an_apposition(text: str, lang: str) -> None:
     assert not any(p.startswith("per:") for p in found), found
 
 
-# --- sanction and criticism cues per language (loaders/data/rules/*.yaml) ----------------------------
+# --- sanction and criticism cues per language (loaders/data/lang/*/rules.yaml) ----------------------------
 
 
 @pytest.mark.parametrize(
