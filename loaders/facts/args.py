@@ -8,6 +8,7 @@ from datetime import date
 
 from graph_schema.model import EntityType
 from loaders import confidence
+from loaders.context import ArticleContext
 from loaders.dates import DateMention
 from loaders.facts.specs import ORG, PL, C, P
 from loaders.lang import Rules
@@ -27,19 +28,37 @@ class Arg:
 
 @dataclass
 class FactsCtx:
-    """What the facts stage knows of the article: registry, rules, persons' roles, dateline, dates."""
+    """What the facts stage knows of the article: its `ArticleContext` (article, registry, rules, published,
+    dates, read through properties), and what the stage adds: persons' roles and the dateline."""
 
-    article: CleanArticle
-    reg: Registry
-    rules: Rules
+    context: ArticleContext
     person_role: dict[str, tuple[str | None, str | None]]  # person -> (role org, role state)
     dateline: str | None
-    dates: list[DateMention]  # in text order (find_dates)
-    published: date | None
     date_starts: list[int] = field(init=False)  # the dates' starts, bisected per fact (whenwhere.nearest_date)
 
     def __post_init__(self) -> None:
         self.date_starts = [d.start for d in self.dates]
+
+    @property
+    def article(self) -> CleanArticle:
+        return self.context.article
+
+    @property
+    def reg(self) -> Registry:
+        return self.context.registry
+
+    @property
+    def rules(self) -> Rules:
+        return self.context.rules
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The text's dates in text order (find_dates)."""
+        return self.context.dates
+
+    @property
+    def published(self) -> date | None:
+        return self.context.published
 
 
 def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object_slot: bool) -> Arg | None:

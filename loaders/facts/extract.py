@@ -118,8 +118,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
 def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResult:
     """The facts an article states, from its resolved mentions."""
     article = ctx.article
-    fctx = FactsCtx(article, ctx.registry, ctx.rules, _person_roles(ctx, mentions),
-                    dateline_place(article, mentions, ctx.registry), list(ctx.dates), ctx.published)
+    fctx = FactsCtx(ctx, _person_roles(ctx, mentions), dateline_place(article, mentions, ctx.registry))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
