@@ -14,6 +14,11 @@ _GAP_CHARS = frozenset(" \t\u00a0-‐‑–.'’")
 _HEADS_LIMIT = 1 << 14  # remembered words per table
 _WORDS_LIMIT = 1 << 16  # remembered words of an index
 _INDEXES_LIMIT = 64  # indexes kept by `phrase_index`
+# Word lengths of the inflection rules (`Inflection`), the same for every language's phrase words:
+STEM_MIN_LETTERS = 4  # a shorter word keeps its form: its stem would begin too many other words
+LONG_ENDING_MIN_LETTERS = 6  # a two-letter ending is cut only when STEM_MIN_LETTERS are left
+STEM_EXTRA_MAX = 3  # a case ending adds at most three letters to a stem ("Коре" + "ями"); more is another word
+SUFFIX_MIN_LETTERS = 4  # a shorter final word (an acronym: "US") takes no suffix ("Deutschland" + "s" does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,10 +26,10 @@ class Inflection:
     """How phrase words match inflected text words: the union of the language files' ``inflection:``
     (`loaders.lang.inflection`); the phrase tables are shared by all languages."""
 
-    stem_script: re.Pattern[str] | None = None  # a word of 4+ letters with one of these letters has a stem
+    stem_script: re.Pattern[str] | None = None  # a word of STEM_MIN_LETTERS+ with one of these letters has a stem
     endings: frozenset[str] = frozenset()  # a last letter cut off to the stem
-    long_endings: frozenset[str] = frozenset()  # two last letters cut off when the word has 6+ letters
-    last_suffixes: tuple[str, ...] = ()  # a final word of 4+ letters also matches with one ("s")
+    long_endings: frozenset[str] = frozenset()  # two last letters cut off (LONG_ENDING_MIN_LETTERS+)
+    last_suffixes: tuple[str, ...] = ()  # a final word (SUFFIX_MIN_LETTERS+) also matches with one ("s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +68,13 @@ class PhraseMatch(Generic[T]):
 def _make_tok(word: str, inflect: bool, how: Inflection) -> _Tok:
     if word.endswith("*"):
         return _Tok(word[:-1], None, True)
-    if inflect and len(word) >= 4 and how.stem_script is not None and how.stem_script.search(word):
+    if inflect and len(word) >= STEM_MIN_LETTERS and how.stem_script is not None and how.stem_script.search(word):
         stem = word[:-1] if word[-1] in how.endings else word
-        if len(word) >= 6 and word[-2:] in how.long_endings:
+        if len(word) >= LONG_ENDING_MIN_LETTERS and word[-2:] in how.long_endings:
             stem = word[:-2]  # "Северная Корея" -> "Северную Корею": an adjective's ending is two letters
         return _Tok(word, stem, False)
-    suffixed = frozenset(word + x for x in how.last_suffixes if len(word) >= 4 and not word.endswith(x))
+    suffixed = frozenset(word + x for x in how.last_suffixes
+                         if len(word) >= SUFFIX_MIN_LETTERS and not word.endswith(x))
     return _Tok(word, None, False, suffixed)
 
 
@@ -77,7 +83,7 @@ def _tok_ok(pt: _Tok, word: str, last: bool) -> bool:
     if pt.prefix:
         return word.startswith(pt.text)
     if pt.stem is not None:
-        return word.startswith(pt.stem) and len(word) - len(pt.stem) <= 3
+        return word.startswith(pt.stem) and len(word) - len(pt.stem) <= STEM_EXTRA_MAX
     if word == pt.text:
         return True
     return last and word in pt.suffixed
