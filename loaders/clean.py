@@ -27,7 +27,7 @@ import trafilatura
 
 from loaders.dates import Dateline, normalize_published, parse_dateline, parse_leadin
 from loaders.errors import InputError
-from loaders.lang import FALLBACK_LANGUAGE, LangData, available_languages, detect_language, lang_data
+from loaders.lang import LangData, available_languages, detect_language, language_chain
 from loaders.models import ArticleRecord, CleanArticle
 from loaders.sentences import split_sentences
 
@@ -123,12 +123,11 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, dict[str, A
 
 def clean_text(text: str, lang: str) -> tuple[str, Dateline | None]:
     """Remove boilerplate lines from `text`; return the body and the dateline found at its top."""
-    data = lang_data(lang)
-    english = lang_data(FALLBACK_LANGUAGE)
+    langs = language_chain(lang)  # the language, then those it inherits (English)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     dateline: Dateline | None = None
     m = _DATE_FIELD.match(text)
-    cues = data.boilerplate.dateline_words + english.boilerplate.dateline_words
+    cues = tuple(w for d in langs for w in d.boilerplate.dateline_words)
     if m and m.group("cue").casefold() in cues:
         # a metadata field glued before the first sentence ("date 2023-04-11 MOSCOW: ...")
         dateline, text = Dateline(published=m.group("iso")), text[m.end() :]
@@ -149,9 +148,9 @@ def clean_text(text: str, lang: str) -> tuple[str, Dateline | None]:
                 dateline = found
                 continue
         folded = " ".join(stripped.casefold().split())
-        if body_started and len(stripped) <= _END_CUE_MAX_CHARS and _any_prefix(folded, data, english, "end"):
+        if body_started and len(stripped) <= _END_CUE_MAX_CHARS and _any_prefix(folded, langs, "end"):
             break
-        if _any_prefix(folded, data, english, "drop") or _is_drop_line(folded, data, english):
+        if _any_prefix(folded, langs, "drop") or _is_drop_line(folded, langs):
             continue
         if _is_short_label(stripped):
             continue
@@ -168,9 +167,9 @@ def clean_text(text: str, lang: str) -> tuple[str, Dateline | None]:
     return re.sub(r"\n{3,}", "\n\n", body), dateline
 
 
-def _any_prefix(folded: str, data: LangData, english: LangData, kind: str) -> bool:
-    """Whether the folded line starts with a cue (end cues or drop cues) of its language or English."""
-    for lang in (data, english):
+def _any_prefix(folded: str, langs: tuple[LangData, ...], kind: str) -> bool:
+    """Whether the folded line starts with a cue (end cues or drop cues) of its language's chain."""
+    for lang in langs:
         cues = lang.boilerplate.end_prefix if kind == "end" else lang.boilerplate.drop_prefix
         if not folded.startswith(cues):
             continue  # no cue at all (one C-level test): the usual case for a line of the body
@@ -182,10 +181,10 @@ def _any_prefix(folded: str, data: LangData, english: LangData, kind: str) -> bo
     return False
 
 
-def _is_drop_line(folded: str, data: LangData, english: LangData) -> bool:
-    """Whether the folded line is exactly a UI label of its language or English."""
+def _is_drop_line(folded: str, langs: tuple[LangData, ...]) -> bool:
+    """Whether the folded line is exactly a UI label of its language's chain."""
     core = folded.rstrip(":").strip()
-    return core in data.boilerplate.drop_line or core in english.boilerplate.drop_line
+    return any(core in d.boilerplate.drop_line for d in langs)
 
 
 def _is_short_label(stripped: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.lang import FALLBACK_LANGUAGE, lang_data
+from loaders.lang import lang_data, language_chain
 from loaders.models import Sentence
 
 _CLOSERS = "\"'”’»)]›“‘«"  # “ and « close quotes in German and Danish typography
@@ -28,7 +28,7 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` into sentences whose `text` equals `text[start:end]`."""
-    abbreviations = lang_data(lang).abbreviations | lang_data(FALLBACK_LANGUAGE).abbreviations
+    abbreviations = frozenset().union(*(d.abbreviations for d in language_chain(lang)))
     starters = lang_data(lang).sentence_starters
     sentences: list[Sentence] = []
     pos = 0

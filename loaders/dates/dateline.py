@@ -8,7 +8,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from loaders.dates.find import DatePrecision, find_dates
-from loaders.lang import FALLBACK_LANGUAGE, all_lang_data, lang_data
+from loaders.lang import all_lang_data, lang_data, language_chain
 
 
 class Dateline(BaseModel):
@@ -40,8 +40,8 @@ _MAX_DATELINE = 90
 def _dateline_words(lang: str) -> frozenset[str]:
     """Words a dateline of `lang` may carry besides its date, time and outlet."""
     data = lang_data(lang)
-    return frozenset(set(data.weekdays) | set(data.boilerplate.dateline_words)
-                     | set(lang_data(FALLBACK_LANGUAGE).boilerplate.dateline_words) | set(_TZ_OFFSETS))
+    inherited = {w for d in language_chain(lang) for w in d.boilerplate.dateline_words}
+    return frozenset(set(data.weekdays) | inherited | set(_TZ_OFFSETS))
 
 
 def parse_dateline(line: str, lang: str | None = None) -> Dateline | None:

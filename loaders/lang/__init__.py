@@ -6,7 +6,6 @@ inherit chain), `schema` (the files' pydantic schemas, ``extra="forbid"``).
 """
 
 from loaders.lang.data import (
-           FALLBACK_LANGUAGE,
            LANG_DIR,
            LANGUAGE_FILE,
            Boilerplate,
@@ -15,6 +14,7 @@ from loaders.lang.data import (
            available_languages,
            inflection,
            lang_data,
+           language_chain,
            name_suffixes,
            possessive_endings,
 )
@@ -22,6 +22,6 @@ from loaders.lang.detect import detect_language
 from loaders.lang.rules import RULES_FILE, Rules, TitleCue, Trigger, load_rules
 from loaders.lang.schema import TriggerStrength
 
-__all__ = ["FALLBACK_LANGUAGE", "LANGUAGE_FILE", "LANG_DIR", "RULES_FILE", "Boilerplate", "LangData", "Rules",
+__all__ = ["LANGUAGE_FILE", "LANG_DIR", "RULES_FILE", "Boilerplate", "LangData", "Rules",
            "TitleCue", "Trigger", "TriggerStrength", "all_lang_data", "available_languages", "detect_language",
-           "inflection", "lang_data", "load_rules", "name_suffixes", "possessive_endings"]
+           "inflection", "lang_data", "language_chain", "load_rules", "name_suffixes", "possessive_endings"]

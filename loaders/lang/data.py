@@ -27,6 +27,7 @@ of ``language.yaml``:
     name_suffixes: [Jr., II]         # generational suffixes of a person's name (case kept; a final "."
                                      # may be left out); every language's apply in all (`name_suffixes`)
     possessive_endings: ["'s"]       # endings `tight` reads as a gap (all languages', `possessive_endings`)
+    inherit: [en]                    # the languages whose data this one adds (loaders.lang.inherit)
     inflection:                      # how phrase words match inflected text words (all languages', `inflection`)
       stem_letters: "\u0400-\u04ff"  # a regex class body: a phrase word with such a letter has a stem ...
       endings: [а, я]                # ... the word less one of these last letters ...
@@ -45,14 +46,12 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from loaders.datafiles import load_yaml
+from loaders.lang.inherit import chain, inherited
 from loaders.lang.schema import LanguageFile, checked
 from loaders.text import Inflection
 
 LANG_DIR = Path(__file__).parent.parent / "data" / "lang"  # one folder per language code
 LANGUAGE_FILE = "language.yaml"
-# The language every other one falls back on (its abbreviations, dateline words, calendar words and
-# rules are merged into every language); rule files may name another with ``inherit:``.
-FALLBACK_LANGUAGE = "en"
 
 
 class Boilerplate(BaseModel):
@@ -83,6 +82,7 @@ class LangData(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     code: str
+    inherit: tuple[str, ...] = ()  # languages whose data this one adds (`language_chain`)
     name: str = ""
     stopwords: frozenset[str] = frozenset()
     months: dict[str, int] = Field(default_factory=dict)
@@ -117,11 +117,19 @@ def lang_data(code: str) -> LangData:
     return read_language(path, code)
 
 
+@cache
+def language_chain(code: str) -> tuple[LangData, ...]:
+    """The language's data, then the data of each language it inherits (``inherit:``), depth first."""
+    codes = chain(code, lambda c: lang_data(c).inherit, lambda c: LANG_DIR / c / LANGUAGE_FILE)
+    return tuple(lang_data(c) for c in codes)
+
+
 def read_language(path: Path, code: str) -> LangData:
     """One language file, schema-checked (`RegistryError` naming the file and an unknown key)."""
     raw = load_yaml(path) or {}
     checked(LanguageFile, raw, path)
     raw["code"] = code
+    raw["inherit"] = inherited(raw)
     for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays", "day_suffixes",
                 "date_connectors", "sentence_starters"):
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())

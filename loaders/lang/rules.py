@@ -1,8 +1,8 @@
 """The compiled rules of one language: title cues, ranks, relation triggers, modality and cue word sets.
 
-A language's file ``loaders/data/lang/<code>/rules.yaml`` may ``inherit:`` another's; English is merged into
-every language (``not_inherited:`` keeps a fallback's phrase out). Each file is checked against
-`loaders.lang.schema.RulesFile` when it is read.
+A language's file ``loaders/data/lang/<code>/rules.yaml`` names the rules it ``inherit:``s (every language
+but English inherits English, `loaders.lang.inherit`); ``not_inherited:`` keeps an inherited phrase out.
+Each file is checked against `loaders.lang.schema.RulesFile` when it is read.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import yaml
 from graph_schema.model import Modality
 from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
-from loaders.lang.data import FALLBACK_LANGUAGE, LANG_DIR, inflection, lang_data
+from loaders.lang.data import LANG_DIR, inflection, lang_data, language_chain
+from loaders.lang.inherit import chain, inherited
 from loaders.lang.schema import RulesFile, TriggerStrength, checked
 from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
 
@@ -82,27 +83,28 @@ PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_w
 REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
 
 
+def _read_rules(path: Path) -> dict[str, Any]:
+    """One rules file, schema-checked (an empty one when the language has none)."""
+    if not path.exists():
+        return {}
+    try:
+        raw = load_yaml(path) or {}
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: {exc}") from exc
+    checked(RulesFile, raw, path)
+    return dict(raw)
+
+
 def _rules_raw(lang: str, lang_dir: Path) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    todo = [lang, FALLBACK_LANGUAGE]
-    while todo:
-        code = todo.pop(0)
-        if code in seen:
-            continue
-        seen.add(code)
-        path = lang_dir / code / RULES_FILE
-        if not path.exists():
-            continue
-        try:
-            raw = load_yaml(path) or {}
-        except yaml.YAMLError as exc:
-            raise RegistryError(f"{path}: {exc}") from exc
-        checked(RulesFile, raw, path)
-        out.append(raw)
-        if raw.get("inherit"):
-            todo.insert(0, str(raw["inherit"]))
-    return out
+    """The rules files of `lang`'s inherit chain (``inherit:`` of each rules file), the language first."""
+    raws: dict[str, dict[str, Any]] = {}
+
+    def parents(code: str) -> tuple[str, ...]:
+        raws[code] = _read_rules(lang_dir / code / RULES_FILE)
+        return inherited(raws[code])
+
+    codes = chain(lang, parents, lambda code: lang_dir / code / RULES_FILE)
+    return [raws[code] for code in codes if (lang_dir / code / RULES_FILE).exists()]
 
 
 def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
@@ -129,14 +131,13 @@ def _without(raw: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
 
 
 def _calendar_words(lang: str) -> frozenset[str]:
-    """Month and weekday names of the language and the fallback language, folded.
+    """Month and weekday names of the language and the languages its data inherits, folded.
 
-    The language data's own set plus the fallback's, not the rules' inherit chain: English month names
-    are no person's name in any language.
+    The language data's chain (``language.yaml`` ``inherit:``), not the rules': English month names are no
+    person's name in any language that inherits English.
     """
     out: set[str] = set()
-    for code in {lang, FALLBACK_LANGUAGE}:
-        data = lang_data(code)
+    for data in language_chain(lang):
         out.update(fold(str(w)) for w in (*data.months, *data.weekdays))
     return frozenset(out)
 

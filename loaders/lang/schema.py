@@ -58,6 +58,7 @@ class LanguageFile(_Strict):
     """One ``loaders/data/lang/<code>/language.yaml`` file (see `loaders.lang.data`)."""
 
     code: str | None = None
+    inherit: str | list[str] | None = None  # the languages whose data this one adds (loaders.lang.inherit)
     name: str | None = None
     stopwords: Words = None
     months: dict[str, int] | None = None
@@ -90,7 +91,7 @@ class TitleEntry(_Strict):
 class RulesFile(_Strict):
     """One ``loaders/data/lang/<code>/rules.yaml`` file (see `loaders.lang.rules`)."""
 
-    inherit: str | None = None
+    inherit: str | list[str] | None = None  # the rules merged after these (loaders.lang.inherit)
     not_inherited: Words = None
     verb_final: bool | None = None
     nouns_capitalised: bool | None = None
