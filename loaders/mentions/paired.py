@@ -15,7 +15,7 @@ from loaders.mentions.items import Item, discovered_person
 from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold
+from loaders.text import SentenceView, Spans, fold
 
 
 def _joined(sv: SentenceView, a: int, b: int, rules: Rules) -> bool:
@@ -45,7 +45,7 @@ def _person_at(sv: SentenceView, pos: int, items: Sequence[Item], rules: Rules) 
     x = next((x for x in items if x.start >= start), None)
     if x is not None and x.start == start:
         return x if x.kind == "entity" and x.etype == EntityType.PERSON else None
-    run = capitalised_run(sv, start, [(i.start, i.end) for i in items], stop=rules.stopwords,
+    run = capitalised_run(sv, start, Spans((i.start, i.end) for i in items), stop=rules.stopwords,
                           particles=rules.words.get("name_particles", frozenset()))
     if run is None or len(sv.raw(*run).split()) < 2:
         return None

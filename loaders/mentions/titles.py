@@ -23,7 +23,7 @@ from loaders.mentions.items import PAREN, Item, Span, discovered_person, tight
 from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold
+from loaders.text import SentenceView, Spans, fold
 
 
 def _role_string(reg: Registry, cue: TitleCue, org: str | None, country: str | None) -> str:
@@ -122,7 +122,7 @@ class _TitleReader:
                  open_titles: list[OpenTitle]) -> None:
         self.sv, self.items, self.reg, self.rules, self.open_titles = sv, items, reg, rules, open_titles
         self.new: list[Item] = []
-        self.taken: list[Span] = [(it.start, it.end) for it in items]
+        self.taken = Spans((it.start, it.end) for it in items)
         self.stop = rules.stopwords
         self.particles = rules.words.get("name_particles", frozenset())
         self.determiners = rules.words.get("determiners", frozenset())
@@ -150,7 +150,7 @@ class _TitleReader:
                 t.person, t.run = discovered_person(self.sv, found, MentionHow.TITLE_CUE), found
         if t.run is not None and t.person is not None:
             self.new.append(t.person)
-            self.taken.append(t.run)
+            self.taken.add(*t.run)
         title_start = min([t.item.start, *(p.start for p in t.parts)])
         if t.person is None:
             title_start = self._person_before(t, title_start)
@@ -248,7 +248,7 @@ class _TitleReader:
             return title_start
         t.person = discovered_person(sv, found, MentionHow.TITLE_CUE)
         self.new.append(t.person)
-        self.taken.append(found)
+        self.taken.add(*found)
         return t.person.start
 
     def _keep_open(self, t: _Title, title_start: int) -> None:
