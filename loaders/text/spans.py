@@ -68,4 +68,4 @@ class Spans:
         j = bisect_right(self._points, start)
         if j < len(self._points) and self._points[j] < end:
             return True
-        return any(a < end and start < b for a, b in self._reversed)
+        return bool(self._reversed) and any(a < end and start < b for a, b in self._reversed)
