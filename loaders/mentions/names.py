@@ -81,7 +81,7 @@ def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules
         if run is None:
             i += 1
             continue
-        run_toks = [t for t in sv.tokens if run[0] <= t.start < run[1]]
+        run_toks = sv.tokens[sv.token_index_at(run[0]) : sv.token_index_at(run[1])]
         # the first word may just open the sentence ("Kemudian Rajnat Singh …"): try without it too
         for k in range(min(2, len(run_toks) - 1)):
             start = run_toks[k].start
