@@ -62,7 +62,7 @@ def name_after_comma(sv: SentenceView, pos: int, taken: Spans, stop: frozenset[s
     if lead is None:
         return None
     start = pos + lead.end()
-    toks = [t for t in sv.tokens if t.start >= start]
+    toks = sv.words_after(start, _MAX_NAME_TOKENS)
     if not toks or toks[0].start != start:
         return None
     last = _name_run(sv, toks, taken, stop, particles)
@@ -75,16 +75,17 @@ def name_before_comma(sv: SentenceView, title_start: int, taken: Spans,
                       stop: frozenset[str], particles: frozenset[str],
                       determiners: frozenset[str]) -> tuple[int, int] | None:
     """The name right before ", [determiner] <title>", opening the sentence or after a comma/bracket."""
-    before = [t for t in sv.tokens if t.end <= title_start]
-    while before and before[-1].text in determiners and not sv.raw(before[-1].end, title_start).strip(" "):
-        title_start = before[-1].start
-        before = before[:-1]
-    if not before or sv.raw(before[-1].end, title_start).strip() != ",":
+    toks = sv.tokens
+    j = sv.token_index_after_end(title_start)  # toks[:j]: the words before the title
+    while j and toks[j - 1].text in determiners and not sv.raw(toks[j - 1].end, title_start).strip(" "):
+        title_start = toks[j - 1].start
+        j -= 1
+    if not j or sv.raw(toks[j - 1].end, title_start).strip() != ",":
         return None
-    first = _name_run(sv, before[::-1], taken, stop, particles)
+    first = _name_run(sv, toks[max(0, j - _MAX_NAME_TOKENS) : j][::-1], taken, stop, particles)
     if first is None or sv.raw(sv.sentence.start, first.start).strip()[-1:] not in _OPENERS:
         return None
-    return first.start, before[-1].end
+    return first.start, toks[j - 1].end
 
 
 def without_span(text: str, offset: int, start: int, end: int) -> tuple[str, int]:

@@ -31,7 +31,7 @@ def _links_only(sv: SentenceView, a: int, b: int, rules: Rules) -> bool:
 
 def _after_conj(sv: SentenceView, pos: int, rules: Rules) -> int | None:
     """The offset after the one conjunction that follows `pos` (spaces only around it)."""
-    tok = next((t for t in sv.tokens if t.start >= pos), None)
+    tok = next(iter(sv.words_after(pos, 1)), None)
     if tok is None or not rules.has("conjunctions", tok.text) or sv.raw(pos, tok.start).strip():
         return None
     return tok.end

@@ -68,7 +68,7 @@ def _affiliation(sv: SentenceView, items: Sequence[Item], end: int, rules: Rules
 
 def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     """Whether a "former"/"mantan"/"ehemalige" word stands right before a title."""
-    prev = [t for t in sv.tokens if t.end <= start][-1:]
+    prev = sv.words_before(start, 1)
     return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
 
 
@@ -214,7 +214,7 @@ class _TitleReader:
                 name = sv.raw(*found)
                 # "the Defence Ministers Meeting": a meeting noun names an event, never a person
                 named_event = self.rules.phrases["event_nouns"].find(
-                    [tok for tok in sv.tokens if found[0] <= tok.start < found[1]], sv.sentence.text, sv.start)
+                    sv.tokens[sv.token_index_at(found[0]) : sv.token_index_at(found[1])], sv.sentence.text, sv.start)
                 if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org) and not named_event:
                     return discovered_person(sv, found, MentionHow.TITLE_CUE), found
         return None, None

@@ -45,6 +45,10 @@ class SentenceView:
         i = bisect_left(self.tokens, offset, key=_START)
         return self.tokens[i : i + count]
 
+    def token_index_after_end(self, offset: int) -> int:
+        """Index after the last word ending at or before `offset` (the number of such words)."""
+        return bisect_right(self.tokens, offset, key=_END)
+
     def words_before(self, offset: int, count: int) -> list[Token]:
         """The last `count` words ending at or before `offset`, in text order (by bisection, not a scan)."""
         j = bisect_right(self.tokens, offset, key=_END)
