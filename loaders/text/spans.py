@@ -28,13 +28,18 @@ class Spans:
     __slots__ = ("_all", "_ends", "_points", "_reversed", "_starts")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._starts: list[int] = []  # disjoint runs, sorted: _ends is sorted as well
-        self._ends: list[int] = []
-        self._points: list[int] = []  # empty spans' offsets, sorted
-        self._reversed: list[Span] = []
-        self._all: list[Span] = []  # every span added, for a reversed question
-        for start, end in spans:
-            self.add(start, end)
+        self._all: list[Span] = list(spans)  # every span added, for a reversed question
+        self._points = sorted(a for a, b in self._all if a == b)  # empty spans' offsets
+        self._reversed = [(a, b) for a, b in self._all if b < a]
+        starts: list[int] = []  # disjoint runs, sorted: _ends is sorted as well
+        ends: list[int] = []
+        for a, b in sorted(x for x in self._all if x[0] < x[1]):  # one sweep: overlapping spans merge
+            if ends and a < ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts, self._ends = starts, ends
 
     def add(self, start: int, end: int) -> None:
         """Take [start, end)."""
@@ -46,6 +51,10 @@ class Spans:
             self._reversed.append((start, end))
             return
         starts, ends = self._starts, self._ends
+        if not ends or start >= ends[-1]:  # after every run (spans are mostly added in text order)
+            starts.append(start)
+            ends.append(end)
+            return
         lo = bisect_right(ends, start)  # the first run ending after `start`
         hi = bisect_left(starts, end)  # the first run starting at or after `end`
         if lo < hi:  # runs lo..hi-1 overlap [start, end): one run now

@@ -26,6 +26,11 @@ def test_spans_answer_what_a_scan_answers(taken: list[tuple[int, int]], asked: l
             assert spans.overlaps(start, end) == any(x < end and start < y for x, y in so_far)
         for pos in points:
             assert spans.covers(pos) == any(x <= pos < y for x, y in so_far)
+    built = Spans(taken)  # at once, by one sweep
+    for start, end in asked:
+        assert built.overlaps(start, end) == any(x < end and start < y for x, y in taken)
+    for pos in points:
+        assert built.covers(pos) == any(x <= pos < y for x, y in taken)
 
 
 def test_touching_spans_do_not_merge_into_one_that_holds_their_border() -> None:
