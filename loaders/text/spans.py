@@ -29,17 +29,23 @@ class Spans:
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
         self._all: list[Span] = list(spans)  # every span added, for a reversed question
-        self._points = sorted(a for a, b in self._all if a == b)  # empty spans' offsets
-        self._reversed = [(a, b) for a, b in self._all if b < a]
         starts: list[int] = []  # disjoint runs, sorted: _ends is sorted as well
         ends: list[int] = []
-        for a, b in sorted(x for x in self._all if x[0] < x[1]):  # one sweep: overlapping spans merge
-            if ends and a < ends[-1]:
-                ends[-1] = max(ends[-1], b)
+        points: list[int] = []  # empty spans' offsets, sorted
+        self._reversed: list[Span] = []
+        for a, b in sorted(self._all):  # one sweep in order: overlapping spans merge
+            if a < b:
+                if ends and a < ends[-1]:
+                    if b > ends[-1]:
+                        ends[-1] = b
+                else:
+                    starts.append(a)
+                    ends.append(b)
+            elif a == b:
+                points.append(a)
             else:
-                starts.append(a)
-                ends.append(b)
-        self._starts, self._ends = starts, ends
+                self._reversed.append((a, b))
+        self._starts, self._ends, self._points = starts, ends, points
 
     def add(self, start: int, end: int) -> None:
         """Take [start, end)."""
