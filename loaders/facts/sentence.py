@@ -89,7 +89,7 @@ class SentenceFacts:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
         cands = self.after(trig.end)
-        last = [t.text for t in self.sv.tokens if t.end <= trig.end][-1:]
+        last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
         return cands
@@ -147,8 +147,8 @@ class SentenceFacts:
 
     def prev_word(self, m: Mention) -> str:
         """The folded word right before a mention (its title included)."""
-        prev = [t.text for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
-        return prev[0] if prev else ""
+        prev = self.sv.words_before(ext_start(m), 1)
+        return prev[0].text if prev else ""
 
     def reverse_args(self, trig: PhraseMatch[Trigger], buyer_types: frozenset[EntityType],
                       seller_types: frozenset[EntityType]) -> tuple[Arg | None, Arg | None]:
@@ -194,8 +194,8 @@ class SentenceFacts:
 
     def speaker(self, m: Mention) -> bool:
         """"…, the ministry said" / "kata Singh": the source of the sentence, not an object."""
-        after = [t for t in self.sv.tokens if t.start >= m.end][:1]
-        before = [t for t in self.sv.tokens if t.end <= ext_start(m)][-1:]
+        after = self.sv.words_after(m.end, 1)
+        before = self.sv.words_before(ext_start(m), 1)
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
         if self._possessive_speaker(m, speech):
             return True
@@ -206,13 +206,13 @@ class SentenceFacts:
         if before and before[0].text in speech and not self.sv.raw(before[0].end, ext_start(m)).strip(" ,"):
             return True
         # "…, erklärte das Ministerium": one article between the verb and the speaker
-        two = [t for t in self.sv.tokens if t.end <= ext_start(m)][-2:]
+        two = self.sv.words_before(ext_start(m), 2)
         return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
             "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
 
     def _possessive_speaker(self, m: Mention, speech: frozenset[str]) -> bool:
         """"…, Seoul's defense ministry said": an actor whose office speaks is an attribution, no argument."""
-        nxt = [t for t in self.sv.tokens if t.start >= m.end][:_ATTRIBUTION_WORDS + 2]
+        nxt = self.sv.words_after(m.end, _ATTRIBUTION_WORDS + 2)
         if not nxt or nxt[0].text != "s" or self.sv.raw(m.end, nxt[0].start) not in ("'", "’"):
             return False
         for t in nxt[1:]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from loaders.text import SentenceView, Token
+    from loaders.text import SentenceView, Spans, Token
 
 _LEAD_COMMA = re.compile(r"^\s*,\s*")
 _CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|$)")
@@ -32,14 +32,10 @@ def _is_name_word(raw: str, folded: str, stop: frozenset[str]) -> bool:
     return raw[:1].isupper() and not raw.isdigit() and folded not in stop and len(raw) >= 2
 
 
-def _covered(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in taken)
-
-
 _MAX_NAME_TOKENS = 6
 
 
-def _name_run(sv: SentenceView, toks: Sequence[Token], taken: list[tuple[int, int]], stop: frozenset[str],
+def _name_run(sv: SentenceView, toks: Sequence[Token], taken: Spans, stop: frozenset[str],
               particles: frozenset[str]) -> Token | None:
     """The last name word of a name read along `toks` (in reading order, or reversed to read leftwards):
     two to four name words, particles allowed after the first; None if another mention covers a word."""
@@ -49,7 +45,7 @@ def _name_run(sv: SentenceView, toks: Sequence[Token], taken: list[tuple[int, in
             left, right = sorted((toks[i - 1], tok), key=lambda t: t.start)
             if sv.raw(left.end, right.start) not in _NAME_GAP:
                 break
-        if _covered(tok.start, tok.end, taken):
+        if taken.overlaps(tok.start, tok.end):
             return None
         if _is_name_word(sv.raw(tok.start, tok.end), tok.text, stop):
             words += 1
@@ -59,14 +55,14 @@ def _name_run(sv: SentenceView, toks: Sequence[Token], taken: list[tuple[int, in
     return last if 2 <= words <= 4 else None
 
 
-def name_after_comma(sv: SentenceView, pos: int, taken: list[tuple[int, int]], stop: frozenset[str],
+def name_after_comma(sv: SentenceView, pos: int, taken: Spans, stop: frozenset[str],
                      particles: frozenset[str]) -> tuple[int, int] | None:
     """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end."""
     lead = _LEAD_COMMA.match(sv.raw(pos, sv.sentence.end))
     if lead is None:
         return None
     start = pos + lead.end()
-    toks = [t for t in sv.tokens if t.start >= start]
+    toks = sv.words_after(start, _MAX_NAME_TOKENS)
     if not toks or toks[0].start != start:
         return None
     last = _name_run(sv, toks, taken, stop, particles)
@@ -75,20 +71,21 @@ def name_after_comma(sv: SentenceView, pos: int, taken: list[tuple[int, int]], s
     return start, last.end
 
 
-def name_before_comma(sv: SentenceView, title_start: int, taken: list[tuple[int, int]],
+def name_before_comma(sv: SentenceView, title_start: int, taken: Spans,
                       stop: frozenset[str], particles: frozenset[str],
                       determiners: frozenset[str]) -> tuple[int, int] | None:
     """The name right before ", [determiner] <title>", opening the sentence or after a comma/bracket."""
-    before = [t for t in sv.tokens if t.end <= title_start]
-    while before and before[-1].text in determiners and not sv.raw(before[-1].end, title_start).strip(" "):
-        title_start = before[-1].start
-        before = before[:-1]
-    if not before or sv.raw(before[-1].end, title_start).strip() != ",":
+    toks = sv.tokens
+    j = sv.token_index_after_end(title_start)  # toks[:j]: the words before the title
+    while j and toks[j - 1].text in determiners and not sv.raw(toks[j - 1].end, title_start).strip(" "):
+        title_start = toks[j - 1].start
+        j -= 1
+    if not j or sv.raw(toks[j - 1].end, title_start).strip() != ",":
         return None
-    first = _name_run(sv, before[::-1], taken, stop, particles)
+    first = _name_run(sv, toks[max(0, j - _MAX_NAME_TOKENS) : j][::-1], taken, stop, particles)
     if first is None or sv.raw(sv.sentence.start, first.start).strip()[-1:] not in _OPENERS:
         return None
-    return first.start, before[-1].end
+    return first.start, toks[j - 1].end
 
 
 def without_span(text: str, offset: int, start: int, end: int) -> tuple[str, int]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from graph_schema.model import EntityType
 from loaders.mentions.items import Item
 from loaders.text import SentenceView
 
 _CHAIN_STOP = re.compile(r"[,;:\"“”«»]|\s[\u2013\u2014-]\s")
+_PAREN = re.compile(r"\s*\([^()]{0,40}\)")
+_START = attrgetter("start")
 
 
 def title_chain(sv: SentenceView, items: list[Item], pos: int, max_words: int = 16
@@ -21,13 +25,20 @@ def title_chain(sv: SentenceView, items: list[Item], pos: int, max_words: int = 
     a lower-case word, a comma or a person ends the chain. The name follows the chain's last rank
     (after brackets and a branch such as "TNI" right after it). Returns the states/organisations
     before that rank and the offset where the name starts, or None without a rank.
+
+    `items` are in text order (as `find_mentions` keeps them): the items and words read are found by
+    bisection, so a title costs its few words, not a scan of a long sentence.
     """
-    ents = [x for x in items if x.start >= pos and x.kind in ("entity", "rank")]
+    first = sv.token_index_at(pos)
+    words = sv.tokens[first : first + max_words]
+    if not words:
+        return None
+    lo, hi = bisect_left(items, pos, key=_START), bisect_right(items, words[-1].start, key=_START)
+    ents = [x for x in items[lo:hi] if x.kind in ("entity", "rank")]  # what the words may be part of
     last_rank: Item | None = None
     inside: list[Item] = []
     prev_end = pos
-    first = sv.token_index_at(pos)  # the words from `pos`, by bisection: not a scan of a long sentence
-    for t in sv.tokens[first : first + max_words]:
+    for t in words:
         if _CHAIN_STOP.search(sv.raw(prev_end, t.start)):
             break
         raw = sv.raw(t.start, t.end)
@@ -48,15 +59,23 @@ def title_chain(sv: SentenceView, items: list[Item], pos: int, max_words: int = 
         return None
     start = last_rank.end
     while True:
-        rest = sv.raw(start, sv.sentence.end)
-        paren = re.match(r"\s*\([^()]{0,40}\)", rest)
-        branch = next((x for x in ents if x.kind == "entity" and x.etype == EntityType.ORGANIZATION
-                       and x.start > start and not sv.raw(start, x.start).strip()), None)
+        paren = _PAREN.match(sv.sentence.text, start - sv.start)
+        branch = _branch_after(sv, items, start)
         if paren:
-            start += paren.end()
+            start = sv.start + paren.end()
         elif branch is not None:
             start = branch.end
         else:
             break
     inside = [x for x in inside if x.start < last_rank.start]
     return inside, start
+
+
+def _branch_after(sv: SentenceView, items: list[Item], start: int) -> Item | None:
+    """The first organisation after `start` with only white space before it (a branch such as "TNI")."""
+    for x in items[bisect_right(items, start, key=_START):]:
+        if sv.raw(start, x.start).strip():
+            return None  # items are in text order: every later one has this gap too
+        if x.kind == "entity" and x.etype == EntityType.ORGANIZATION:
+            return x
+    return None

@@ -14,7 +14,7 @@ from loaders.lang import Rules
 from loaders.mentions.items import Item, discovered_person
 from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
-from loaders.text import SentenceView
+from loaders.text import SentenceView, Spans
 
 
 def _start_after(sv: SentenceView, end: int, items: list[Item]) -> int:
@@ -33,11 +33,11 @@ def _start_after(sv: SentenceView, end: int, items: list[Item]) -> int:
 def counterpart_items(sv: SentenceView, items: list[Item], rules: Rules) -> list[Item]:
     """Persons the registry lacks named right after a descriptor noun (no role given)."""
     nouns = rules.words.get("counterpart_nouns", frozenset())
-    taken = [(it.start, it.end) for it in items]
+    taken = Spans((it.start, it.end) for it in items)
     particles = rules.words.get("name_particles", frozenset())
     out: list[Item] = []
     for tok in sv.tokens:
-        if tok.text not in nouns or any(a <= tok.start < b for a, b in taken):
+        if tok.text not in nouns or taken.covers(tok.start):
             continue
         start = _start_after(sv, tok.end, items)
         nxt = next((x for x in items if x.start >= start), None)
@@ -51,5 +51,5 @@ def counterpart_items(sv: SentenceView, items: list[Item], rules: Rules) -> list
         person = discovered_person(sv, run, MentionHow.TITLE_CUE)
         person.title_start = tok.start  # "se reunió con su homólogo N": the descriptor opens the argument
         out.append(person)
-        taken.append(run)
+        taken.add(*run)
     return out

@@ -14,7 +14,7 @@ from loaders.mentions.items import Item
 from loaders.mentions.orgforms import coordinated_orgs, find_org_spans
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import PhraseMatch, SentenceView, fold, longest, tokenize
+from loaders.text import PhraseMatch, SentenceView, Spans, fold, longest, tokenize
 
 
 def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
@@ -26,20 +26,21 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
             continue
         items.append(Item(m.start, m.end, "entity", actor.id, actor.type, m.payload.how,
                            sv.raw(m.start, m.end)))
-    occupied = [(it.start, it.end) for it in items]
+    occupied = Spans((it.start, it.end) for it in items)
 
     def free(m: PhraseMatch[Any]) -> bool:
-        return not any(a < m.end and m.start < b for a, b in occupied)
+        return not occupied.overlaps(m.start, m.end)
 
     for tm in longest(m for m in rules.titles.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):
         if free(tm):
             items.append(Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
     items += _titles_around_demonyms(sv, items, rules)
-    taken = [(it.start, it.end) for it in items]
+    taken = Spans((it.start, it.end) for it in items)
     spans = find_org_spans(sv, rules, taken)
     orgs = [(it.start, it.end, "") for it in items if it.etype == EntityType.ORGANIZATION]
-    spans += coordinated_orgs(sv, orgs + [(o.start, o.end, "") for o in spans], rules,
-                              taken + [(o.start, o.end) for o in spans])
+    for o in spans:
+        taken.add(o.start, o.end)
+    spans += coordinated_orgs(sv, orgs + [(o.start, o.end, "") for o in spans], rules, taken)
     items += [Item(o.start, o.end, "entity", o.entity_id, EntityType.ORGANIZATION, MentionHow.FORM,
                    sv.raw(o.start, o.end), confidence=confidence.FORM_ORGANISATION) for o in spans]
     for rm in longest(m for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start) if free(m)):

@@ -14,7 +14,7 @@ from loaders.lang import Rules, name_suffixes
 from loaders.mentions.items import Item
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, norm
+from loaders.text import SentenceView, Spans, norm
 
 
 def suffix_patterns(suffixes: Sequence[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -30,7 +30,7 @@ def _suffixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return suffix_patterns(name_suffixes())
 
 
-def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], max_words: int = 4,
+def capitalised_run(sv: SentenceView, start: int, taken: Spans, max_words: int = 4,
                      stop: frozenset[str] = frozenset(), particles: frozenset[str] = frozenset()
                      ) -> tuple[int, int] | None:
     """The capitalised name starting at the first word at/after `start` (only spaces before it); lower-case
@@ -44,7 +44,7 @@ def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], 
     while i < len(sv.tokens) and count < max_words:
         tok = sv.tokens[i]
         raw = sv.raw(tok.start, tok.end)
-        if any(a <= tok.start < b for a, b in taken):
+        if taken.covers(tok.start):
             break
         if i > first:
             gap = sv.raw(sv.tokens[i - 1].end, tok.start)
@@ -67,13 +67,13 @@ def capitalised_run(sv: SentenceView, start: int, taken: list[tuple[int, int]], 
 
 def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules) -> list[Item]:
     """Capitalised multi-word names left unmatched, against person/organisation aliases."""
-    taken = [(it.start, it.end) for it in items]
+    taken = Spans((it.start, it.end) for it in items)
     out: list[Item] = []
     i = 0
     while i < len(sv.tokens):
         tok = sv.tokens[i]
         raw = sv.raw(tok.start, tok.end)
-        if not raw[:1].isupper() or any(a <= tok.start < b for a, b in taken):
+        if not raw[:1].isupper() or taken.covers(tok.start):
             i += 1
             continue
         run = capitalised_run(sv, tok.start, taken, stop=rules.stopwords,
@@ -81,7 +81,7 @@ def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules
         if run is None:
             i += 1
             continue
-        run_toks = [t for t in sv.tokens if run[0] <= t.start < run[1]]
+        run_toks = sv.tokens[sv.token_index_at(run[0]) : sv.token_index_at(run[1])]
         # the first word may just open the sentence ("Kemudian Rajnat Singh …"): try without it too
         for k in range(min(2, len(run_toks) - 1)):
             start = run_toks[k].start
@@ -99,7 +99,7 @@ def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules
             if actor is not None:
                 out.append(Item(start, run[1], "entity", actor.id, actor.type, MentionHow.FUZZY,
                                 sv.raw(start, run[1]), confidence=confidence.FUZZY_NAME))
-                taken.append((start, run[1]))
+                taken.add(start, run[1])
                 break
         i = sv.token_index_at(run[1])
     return out
@@ -135,12 +135,12 @@ def remember_surnames(items: Sequence[Item], discovered: dict[str, str]) -> None
 
 def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str, str]) -> list[Item]:
     """A discovered person's surname alone, capitalised and not inside another item, is that person."""
-    taken = [(it.start, it.end) for it in items]
+    taken = Spans((it.start, it.end) for it in items)
     out: list[Item] = []
     for tok in sv.tokens:
         ent = discovered.get(tok.text)
         raw = sv.raw(tok.start, tok.end)
-        if ent and raw[:1].isupper() and not any(a < tok.end and tok.start < b for a, b in taken):
+        if ent and raw[:1].isupper() and not taken.overlaps(tok.start, tok.end):
             out.append(Item(tok.start, tok.end, "entity", ent, EntityType.PERSON, MentionHow.ALIAS, raw,
                             confidence=confidence.SURNAME_AGAIN))
     return out

@@ -20,7 +20,7 @@ from loaders.text import Token, slug
 
 if TYPE_CHECKING:
     from loaders.lang import Rules
-    from loaders.text import SentenceView
+    from loaders.text import SentenceView, Spans
 
 _MAX_WORDS = 4
 _QUOTES = "\"'“”«»„"
@@ -35,8 +35,8 @@ class OrgSpan:
     entity_id: str
 
 
-def _covered(tok: Token, taken: list[tuple[int, int]]) -> bool:
-    return any(a < tok.end and tok.start < b for a, b in taken)
+def _covered(tok: Token, taken: Spans) -> bool:
+    return taken.overlaps(tok.start, tok.end)
 
 
 def _capitalised(sv: SentenceView, tok: Token, rules: Rules) -> bool:
@@ -49,7 +49,7 @@ def _joined(sv: SentenceView, a: Token, b: Token) -> bool:
     return len(gap) <= 3 and gap.strip(_QUOTES + "& ") in ("", "-")
 
 
-def _run_forward(sv: SentenceView, i: int, rules: Rules, taken: list[tuple[int, int]]) -> int:
+def _run_forward(sv: SentenceView, i: int, rules: Rules, taken: Spans) -> int:
     """Index after the capitalised run starting at token i (i itself when there is none)."""
     j = i
     toks = sv.tokens
@@ -65,7 +65,7 @@ def _span(sv: SentenceView, first: Token, last: Token) -> OrgSpan:
     return OrgSpan(start, end, f"org:{slug(name)}")
 
 
-def _by_suffix(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+def _by_suffix(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
     out: list[OrgSpan] = []
     toks = sv.tokens
     for k, tok in enumerate(toks):
@@ -83,7 +83,7 @@ def _by_suffix(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> 
     return out
 
 
-def _after_cue(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]], kind: str,
+def _after_cue(sv: SentenceView, rules: Rules, taken: Spans, kind: str,
                keep_cue: bool) -> list[OrgSpan]:
     out: list[OrgSpan] = []
     toks = sv.tokens
@@ -101,7 +101,7 @@ def _after_cue(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]], kin
     return out
 
 
-def find_org_spans(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+def find_org_spans(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
     """Organisations named by their form in one sentence, not overlapping `taken` or each other."""
     found: list[OrgSpan] = []
     for cands in (_by_suffix(sv, rules, taken), _after_cue(sv, rules, taken, "org_prefixes", True),
@@ -129,7 +129,7 @@ def _apposition_names_firms(sv: SentenceView, end: int, rules: Rules) -> bool:
 
 
 def coordinated_orgs(sv: SentenceView, org_items: list[tuple[int, int, str]], rules: Rules,
-                     taken: list[tuple[int, int]]) -> list[OrgSpan]:
+                     taken: Spans) -> list[OrgSpan]:
     """"A and B, two defence contractors": a capitalised name coordinated with an organisation `A`
     (start, end, kind of actor) before an apposition naming firms is an organisation too."""
     out: list[OrgSpan] = []

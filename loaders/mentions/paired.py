@@ -15,7 +15,7 @@ from loaders.mentions.items import Item, discovered_person
 from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold
+from loaders.text import SentenceView, Spans, fold
 
 
 def _joined(sv: SentenceView, a: int, b: int, rules: Rules) -> bool:
@@ -31,7 +31,7 @@ def _links_only(sv: SentenceView, a: int, b: int, rules: Rules) -> bool:
 
 def _after_conj(sv: SentenceView, pos: int, rules: Rules) -> int | None:
     """The offset after the one conjunction that follows `pos` (spaces only around it)."""
-    tok = next((t for t in sv.tokens if t.start >= pos), None)
+    tok = next(iter(sv.words_after(pos, 1)), None)
     if tok is None or not rules.has("conjunctions", tok.text) or sv.raw(pos, tok.start).strip():
         return None
     return tok.end
@@ -45,7 +45,7 @@ def _person_at(sv: SentenceView, pos: int, items: Sequence[Item], rules: Rules) 
     x = next((x for x in items if x.start >= start), None)
     if x is not None and x.start == start:
         return x if x.kind == "entity" and x.etype == EntityType.PERSON else None
-    run = capitalised_run(sv, start, [(i.start, i.end) for i in items], stop=rules.stopwords,
+    run = capitalised_run(sv, start, Spans((i.start, i.end) for i in items), stop=rules.stopwords,
                           particles=rules.words.get("name_particles", frozenset()))
     if run is None or len(sv.raw(*run).split()) < 2:
         return None

@@ -23,7 +23,7 @@ from loaders.mentions.items import PAREN, Item, Span, discovered_person, tight
 from loaders.mentions.names import capitalised_run
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold
+from loaders.text import SentenceView, Spans, fold
 
 
 def _role_string(reg: Registry, cue: TitleCue, org: str | None, country: str | None) -> str:
@@ -68,7 +68,7 @@ def _affiliation(sv: SentenceView, items: Sequence[Item], end: int, rules: Rules
 
 def _after_former(sv: SentenceView, start: int, rules: Rules) -> bool:
     """Whether a "former"/"mantan"/"ehemalige" word stands right before a title."""
-    prev = [t for t in sv.tokens if t.end <= start][-1:]
+    prev = sv.words_before(start, 1)
     return bool(prev) and rules.has("former", prev[0].text) and not sv.raw(prev[0].end, start).strip()
 
 
@@ -122,7 +122,7 @@ class _TitleReader:
                  open_titles: list[OpenTitle]) -> None:
         self.sv, self.items, self.reg, self.rules, self.open_titles = sv, items, reg, rules, open_titles
         self.new: list[Item] = []
-        self.taken: list[Span] = [(it.start, it.end) for it in items]
+        self.taken = Spans((it.start, it.end) for it in items)
         self.stop = rules.stopwords
         self.particles = rules.words.get("name_particles", frozenset())
         self.determiners = rules.words.get("determiners", frozenset())
@@ -150,7 +150,7 @@ class _TitleReader:
                 t.person, t.run = discovered_person(self.sv, found, MentionHow.TITLE_CUE), found
         if t.run is not None and t.person is not None:
             self.new.append(t.person)
-            self.taken.append(t.run)
+            self.taken.add(*t.run)
         title_start = min([t.item.start, *(p.start for p in t.parts)])
         if t.person is None:
             title_start = self._person_before(t, title_start)
@@ -214,7 +214,7 @@ class _TitleReader:
                 name = sv.raw(*found)
                 # "the Defence Ministers Meeting": a meeting noun names an event, never a person
                 named_event = self.rules.phrases["event_nouns"].find(
-                    [tok for tok in sv.tokens if found[0] <= tok.start < found[1]], sv.sentence.text, sv.start)
+                    sv.tokens[sv.token_index_at(found[0]) : sv.token_index_at(found[1])], sv.sentence.text, sv.start)
                 if len(name) >= 3 and (len(name.split()) >= 2 or not cue.needs_org) and not named_event:
                     return discovered_person(sv, found, MentionHow.TITLE_CUE), found
         return None, None
@@ -248,7 +248,7 @@ class _TitleReader:
             return title_start
         t.person = discovered_person(sv, found, MentionHow.TITLE_CUE)
         self.new.append(t.person)
-        self.taken.append(found)
+        self.taken.add(*found)
         return t.person.start
 
     def _keep_open(self, t: _Title, title_start: int) -> None:

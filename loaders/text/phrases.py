@@ -19,6 +19,7 @@ STEM_MIN_LETTERS = 4  # a shorter word keeps its form: its stem would begin too 
 LONG_ENDING_MIN_LETTERS = 6  # a two-letter ending is cut only when STEM_MIN_LETTERS are left
 STEM_EXTRA_MAX = 3  # a case ending adds at most three letters to a stem ("Коре" + "ями"); more is another word
 SUFFIX_MIN_LETTERS = 4  # a shorter final word (an acronym: "US") takes no suffix ("Deutschland" + "s" does)
+_ADDED = [0]  # phrases added to any table in this process: an index re-reads its tables' versions on a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ class PhraseMatcher(Generic[T]):
             self._probe.update((head.text, *(head.text + x for x in self._inflection.last_suffixes)))
         self._heads.clear()  # remembered candidates predate this phrase
         self.version += 1
+        _ADDED[0] += 1
 
     def _heads_of(self, word: str) -> _Head[T]:
         """Phrases whose first word matches `word`, in the order `find` reports them (remembered)."""
@@ -221,16 +223,30 @@ class PhraseIndex:
     def __init__(self, tables: Sequence[PhraseMatcher[Any]]) -> None:
         self.tables = tuple(tables)
         self.slots = {id(t): i for i, t in enumerate(self.tables)}  # the index holds its tables: ids stay theirs
-        self._versions = self.versions()
+        self._added = -1
+        self._versions: tuple[int, ...] = ()
         self._words: dict[str, tuple[tuple[int, _Head[Any]], ...]] = {}
+        self._probe: set[str] = set()  # every table's exact first words (and their suffixed forms)
+        self._pref: set[str] = set()  # every table's stem and prefix keys
+        self.versions()
 
     def versions(self) -> tuple[int, ...]:
         """How many phrases each table has had added (a change makes remembered words stale)."""
-        return tuple(t.version for t in self.tables)
+        if _ADDED[0] != self._added:  # a phrase was added somewhere: read the tables again
+            self._added = _ADDED[0]
+            versions = tuple(t.version for t in self.tables)
+            if versions != self._versions:
+                self._versions, self._words = versions, {}
+                self._probe = set().union(*(t._probe for t in self.tables))
+                self._pref = set().union(*(t._pref for t in self.tables))
+        return self._versions
 
     def _entries(self, word: str) -> tuple[tuple[int, _Head[Any]], ...]:
         """(slot, candidates) of every table in which `word` may start a phrase (remembered)."""
-        got = tuple((slot, h) for slot, t in enumerate(self.tables) if (h := t.candidates(word)) is not None)
+        if word not in self._probe and word[:3] not in self._pref:
+            got: tuple[tuple[int, _Head[Any]], ...] = ()  # no table's `candidates` has any: asked none
+        else:
+            got = tuple((slot, h) for slot, t in enumerate(self.tables) if (h := t.candidates(word)) is not None)
         if len(self._words) >= _WORDS_LIMIT:
             self._words.clear()  # a bound on memory over an unbounded vocabulary; results do not change
         self._words[word] = got
@@ -238,9 +254,7 @@ class PhraseIndex:
 
     def scan(self, tokens: Sequence[Token], text: str, offset: int) -> _Scan:
         """The matches of every table in `tokens`, by slot: one pass over the words."""
-        versions = self.versions()
-        if versions != self._versions:
-            self._words, self._versions = {}, versions
+        versions = self.versions()  # (remembered words are dropped when a table changed)
         hits: dict[int, list[PhraseMatch[Any]]] = {}
         words = self._words
         for i, tok in enumerate(tokens):

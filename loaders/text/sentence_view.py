@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from loaders.models import Sentence
-from loaders.text.fold import fold, tokenize
+from loaders.text.fold import Token, fold, tokenize
 from loaders.text.phrases import PhraseIndex, Tokens
 
 _START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass
@@ -38,6 +39,20 @@ class SentenceView:
     def token_index_at(self, offset: int) -> int:
         """Index of the first word starting at or after `offset`."""
         return bisect_left(self.tokens, offset, key=_START)
+
+    def words_after(self, offset: int, count: int) -> list[Token]:
+        """The first `count` words starting at or after `offset` (by bisection, not a scan)."""
+        i = bisect_left(self.tokens, offset, key=_START)
+        return self.tokens[i : i + count]
+
+    def token_index_after_end(self, offset: int) -> int:
+        """Index after the last word ending at or before `offset` (the number of such words)."""
+        return bisect_right(self.tokens, offset, key=_END)
+
+    def words_before(self, offset: int, count: int) -> list[Token]:
+        """The last `count` words ending at or before `offset`, in text order (by bisection, not a scan)."""
+        j = bisect_right(self.tokens, offset, key=_END)
+        return self.tokens[max(0, j - count) : j]
 
 
 def view(sentence: Sentence, index: PhraseIndex | None = None) -> SentenceView:
