@@ -23,6 +23,7 @@ from loaders import confidence
 from loaders.context import ArticleContext
 from loaders.facts.args import Arg, convert, words_between
 from loaders.facts.sentence import SentenceFacts
+from loaders.facts.specs import CLAUSE_BREAK
 from loaders.facts.state import TriggerState
 from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView, longest, slug
@@ -94,6 +95,20 @@ def _qualifier(sv: SentenceView, hit: PhraseMatch[str], mentions: Sequence[Menti
     return None
 
 
+def _ruled_military(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str],
+                    mentions: Sequence[Mention]) -> str | None:
+    """"la junta militar que detenta el poder en Tailandia", "the junta ruling Chad": the armed forces of
+    the state a ruling word (``ruling_words``) names in the reference's own clause."""
+    brk = CLAUSE_BREAK.search(sv.raw(hit.end, sv.sentence.end))
+    stop = hit.end + brk.start() if brk else sv.sentence.end
+    for m in mentions:
+        if m.entity_type == EntityType.COUNTRY and hit.end <= m.start < stop:
+            if any(ctx.rules.has("ruling_words", w) for w in words_between(sv, hit.end, m.start)):
+                return ctx.registry.org_of_kind("armed_forces", m.entity_id)
+            return None
+    return None
+
+
 def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
     """The article's coup as an Event (one per article), this surface and its determiner form added."""
     surface = sv.raw(hit.start, hit.end)
@@ -135,7 +150,7 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
         inside = [m for m in mentions if m.start < hit.end and hit.start < m.end]
         military = ctx.registry.org_of_kind("armed_forces", qualifier.entity_id) if qualifier else None
         military = military or next((m.entity_id for m in inside if _is_military(ctx, m.entity_id)), None) \
-            or refs.military(ctx)
+            or refs.military(ctx) or _ruled_military(ctx, sv, hit, mentions)
         if military is None or any(m.entity_id != military for m in inside):
             continue
         # "the Thai junta", "Thailand's military rulers": the qualifier and that military's own mention

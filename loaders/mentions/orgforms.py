@@ -9,6 +9,12 @@ in loaders/data/rules/*.yaml, English merged into every language):
   "la empresa Aceros Patagonia", "perusahaan Sinar Baja".
 
 The name must not overlap another mention and holds at most four capitalised words besides the suffix.
+
+Two more forms name institutions (``org_heads``, ``body_phrases``):
+
+- an abbreviation in capitals spelt out in parentheses right after it, the spelling headed by an
+  institution noun: "the CMRN (Comité militaire pour le renouveau national)", "der NRK (Nationaler Rat …)";
+- a body named by a lower-case phrase: "the transitional council", "la garde républicaine", "dewan militer".
 """
 
 from __future__ import annotations
@@ -101,11 +107,46 @@ def _after_cue(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]], kin
     return out
 
 
+_ABBREVIATION = (2, 8)  # letters of an abbreviation ("CNR", "CMPSR")
+_SPELT_OUT_HEAD = 4  # words of the parenthesised spelling searched for its institution noun
+
+
+def _spelt_out(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """"the CMRN (Comité militaire pour le renouveau national)": the abbreviation is an institution."""
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for k, tok in enumerate(toks[:-1]):
+        raw = sv.raw(tok.start, tok.end)
+        if not (raw.isalpha() and raw.isupper() and _ABBREVIATION[0] <= len(raw) <= _ABBREVIATION[1]) \
+                or _covered(tok, taken) or sv.raw(tok.end, toks[k + 1].start).strip() != "(":
+            continue
+        close = sv.raw(tok.end, sv.sentence.end).find(")")
+        inside = [t for t in toks[k + 1:] if close >= 0 and t.end <= tok.end + close][:_SPELT_OUT_HEAD]
+        if inside and sv.raw(inside[0].start, inside[0].end)[:1].isupper() \
+                and any(rules.has("org_heads", t.text) for t in inside):
+            out.append(OrgSpan(tok.start, tok.end, f"org:{slug(raw)}"))
+    return out
+
+
+def _bodies(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
+    """"the transitional council", "la garde républicaine": a body named by its lower-case phrase."""
+    hits = rules.phrases["body_phrases"].find(sv.tokens, sv.sentence.text, sv.start)
+    return [OrgSpan(h.start, h.end, f"org:{slug(sv.raw(h.start, h.end))}") for h in hits
+            if not any(a < h.end and h.start < b for a, b in taken) and not _in_parentheses(sv, h.start)]
+
+
+def _in_parentheses(sv: SentenceView, pos: int) -> bool:
+    """Whether `pos` lies inside an open parenthesis (the spelling of an abbreviation names no body)."""
+    before = sv.raw(sv.start, pos)
+    return before.rfind("(") > before.rfind(")")
+
+
 def find_org_spans(sv: SentenceView, rules: Rules, taken: list[tuple[int, int]]) -> list[OrgSpan]:
     """Organisations named by their form in one sentence, not overlapping `taken` or each other."""
     found: list[OrgSpan] = []
     for cands in (_by_suffix(sv, rules, taken), _after_cue(sv, rules, taken, "org_prefixes", True),
-                  _after_cue(sv, rules, taken, "company_nouns", False)):
+                  _after_cue(sv, rules, taken, "company_nouns", False), _spelt_out(sv, rules, taken),
+                  _bodies(sv, rules, taken)):
         for c in cands:
             if not any(f.start < c.end and c.start < f.end for f in found):
                 found.append(c)
