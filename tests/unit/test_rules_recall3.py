@@ -116,3 +116,90 @@ def test_parties_after_between_are_the_agreement_parties(text: str, lang: str) -
     ex = extract_text(text, lang)
     pairs = of(ex, Relation.SIGNED_AGREEMENT_WITH) | of(ex, Relation.COOPERATES_WITH)
     assert pairs and all({s, o} == {"CHL", "PER"} for s, o in pairs)
+
+
+# --- a capitalised institution name with its abbreviation after it ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "org"),
+    [
+        ("The Economic Community of Andean States (Ecoand) has condemned the coup in Bolivia.", "en",
+         "org:economic-community-of-andean-states"),
+        ("Le Conseil militaire de transition (CMT) a condamné le coup d'État en Bolivie.", "fr",
+         "org:conseil-militaire-de-transition"),
+        ("La Comunidad Andina de Defensa (CoAnD) condenó el golpe de Estado en Bolivia.", "es",
+         "org:comunidad-andina-de-defensa"),
+    ],
+)
+def test_a_name_before_its_abbreviation_is_an_institution_critic(text: str, lang: str, org: str) -> None:
+    ex = extract_text(text, lang)
+    assert {s for s, o in of(ex, Relation.CRITICIZED) if o.startswith("evt:coup")} == {org}
+    names = next(({e.name, *e.aliases} for e in ex.entities if e.id == org), set())
+    assert len(names) == 2  # the name and its abbreviation
+
+
+def test_an_agreement_name_before_its_abbreviation_is_no_institution() -> None:
+    assert not orgs(extract_text("Chile and Peru signed the Visiting Forces Agreement (VFA) in 2014.", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le Chili, l'Équateur et le Pérou condamnent le coup d'État.", "fr"),
+        ("Chile, Ecuador and Peru condemned the coup.", "en"),
+        ("Chile, Ecuador y Perú condenaron el golpe de Estado.", "es"),
+    ],
+)
+def test_an_elided_article_keeps_a_list_of_critics(text: str, lang: str) -> None:
+    ex = extract_text(text, lang)
+    assert {s for s, o in of(ex, Relation.CRITICIZED) if o.startswith("evt:coup")} == {"CHL", "ECU", "PER"}
+
+
+# --- a subject pronoun opening a sentence: the person who opened the sentence before -----------------
+# (one sentence a line: `extract_text`; a blank line opens a paragraph)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile's Defence Minister Ana Reyes arrived in Lima on Monday.\nShe also met Peru's Defence Minister "
+         "Luis Soto.", "en"),
+        ("Der chilenische Verteidigungsminister Ana Reyes kam am Montag in Lima an.\nEr traf auch den "
+         "peruanischen Verteidigungsminister Luis Soto.", "de"),
+        ("Menteri Pertahanan Chile Ana Reyes tiba di Lima pada Senin.\nIa juga bertemu Menteri Pertahanan Peru "
+         "Luis Soto.", "id"),
+        ("La ministre chilienne de la Défense Ana Reyes est arrivée à Lima lundi.\nElle a aussi rencontré le "
+         "ministre péruvien de la Défense Luis Soto.", "fr"),
+    ],
+)
+def test_a_pronoun_is_the_person_opening_the_sentence_before(text: str, lang: str) -> None:
+    assert of(extract_text(text, lang), Relation.MET_WITH) == {("per:ana-reyes", "per:luis-soto")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another paragraph
+        "Chile's Defence Minister Ana Reyes arrived in Lima on Monday.\n\nShe also met Luis Soto.",
+        # the sentence before opened with a state, not a person
+        "Chile sent Defence Minister Ana Reyes to Lima on Monday.\nShe also met Luis Soto.",
+        # two sentences back
+        "Chile's Defence Minister Ana Reyes arrived in Lima on Monday.\nTalks lasted long.\nShe also met "
+        "Luis Soto.",
+    ],
+)
+def test_a_pronoun_without_a_person_opening_the_sentence_before_names_nobody(text: str) -> None:
+    assert not of(extract_text(text, "en"), Relation.MET_WITH)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada's Foreign Minister Mark Lane referred to the attempted coup in Bolivia.", "en"),
+        ("La ministre canadienne Marie Lane a évoqué le récent coup d'État en Bolivie.", "fr"),
+        ("Kanadas Außenminister Mark Lane sprach über den gescheiterten Putsch in Bolivien.", "de"),
+    ],
+)
+def test_who_names_a_modified_coup_seized_no_power(text: str, lang: str) -> None:
+    assert not of(extract_text(text, lang), Relation.SEIZED_POWER_IN)
