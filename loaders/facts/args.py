@@ -100,7 +100,8 @@ def conj_gap(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> str | Non
     # "France, the EU and Japan": an article before a listed actor belongs to it
     words = [w for w in re.findall(r"\w+", fold(gap)) if not ctx.rules.has("determiners", w)]
     if not words:
-        return "comma" if gap.strip(" " + "".join(re.findall(r"[^\W\d_]", gap))) == "," else None
+        # (", l'Union": the apostrophe of an elided article belongs to it)
+        return "comma" if gap.strip(" '’" + "".join(re.findall(r"[^\W\d_]", gap))) == "," else None
     toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
     hits = ctx.rules.phrases["conjunctions"].find(toks, sv.sentence.text, sv.start)
     return "word" if len(words) <= 3 and hits else None

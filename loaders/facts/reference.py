@@ -23,6 +23,7 @@ from loaders import confidence
 from loaders.context import ArticleContext
 from loaders.facts.args import Arg, convert, words_between
 from loaders.facts.sentence import SentenceFacts
+from loaders.facts.specs import CLAUSE_BREAK
 from loaders.facts.state import TriggerState
 from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView, longest, slug
@@ -42,9 +43,13 @@ class Referents:
     coup_agent: str | None = None
     coup_state: str | None = None
     coup: Entity | None = None
+    last_subject: tuple[int, str] | None = None  # (sentence index, person) of a sentence opened by a person
 
     def note(self, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
-        """Take in a sentence's state mentions and its asserted coup facts."""
+        """Take in a sentence's state mentions, its person subject and its asserted coup facts."""
+        first = next((m for m in mentions if not m.descriptor and m.entity_type != EntityType.COUNTRY), None)
+        self.last_subject = (first.sentence_index, first.entity_id) \
+            if first is not None and first.entity_type == EntityType.PERSON else None
         for m in mentions:
             if m.entity_type == EntityType.COUNTRY and m.how != MentionHow.EPITHET:
                 self.states[m.entity_id] += 1
@@ -94,6 +99,38 @@ def _qualifier(sv: SentenceView, hit: PhraseMatch[str], mentions: Sequence[Menti
     return None
 
 
+def _ruled_military(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str],
+                    mentions: Sequence[Mention]) -> str | None:
+    """"la junta militar que detenta el poder en Tailandia", "the junta ruling Chad": the armed forces of
+    the state a ruling word (``ruling_words``) names in the reference's own clause."""
+    brk = CLAUSE_BREAK.search(sv.raw(hit.end, sv.sentence.end))
+    stop = hit.end + brk.start() if brk else sv.sentence.end
+    for m in mentions:
+        if m.entity_type == EntityType.COUNTRY and hit.end <= m.start < stop:
+            if any(ctx.rules.has("ruling_words", w) for w in words_between(sv, hit.end, m.start)):
+                return ctx.registry.org_of_kind("armed_forces", m.entity_id)
+            return None
+    return None
+
+
+def _pronoun(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention], refs: Referents) -> list[Mention]:
+    """"He also met …", "Il a rencontré …", "Ia bertemu …": a subject pronoun opening a sentence stands for
+    the person who opened the sentence before it, in the same paragraph (no blank line between;
+    ``subject_pronouns``). The
+    registry knows no gender, so "he" and "she" alike take that person."""
+    first = sv.tokens[0] if sv.tokens else None
+    last = refs.last_subject
+    if first is None or last is None or last[0] != sv.sentence.index - 1 \
+            or not ctx.rules.has("subject_pronouns", first.text):
+        return []
+    gap = ctx.article.text[ctx.views[last[0]].sentence.end:sv.sentence.start] \
+        if 0 <= last[0] < len(ctx.views) and ctx.views[last[0]].sentence.index == last[0] else "\n\n"
+    if "\n\n" in gap or any(m.start < first.end for m in mentions):
+        return []
+    hit = PhraseMatch(0, 0, first.start, first.end, "pronoun")
+    return [_mention(sv, hit, last[1], EntityType.PERSON)]
+
+
 def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
     """The article's coup as an Event (one per article), this surface and its determiner form added."""
     surface = sv.raw(hit.start, hit.end)
@@ -129,13 +166,14 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
     out = References()
     hits = ctx.rules.phrases["references"].find(sv.tokens, sv.sentence.text, sv.start)
     if not hits:
+        out.mentions += _pronoun(ctx, sv, mentions, refs)
         return out
     for hit in longest(h for h in hits if h.payload == "military_references"):
         qualifier = _qualifier(sv, hit, mentions)
         inside = [m for m in mentions if m.start < hit.end and hit.start < m.end]
         military = ctx.registry.org_of_kind("armed_forces", qualifier.entity_id) if qualifier else None
         military = military or next((m.entity_id for m in inside if _is_military(ctx, m.entity_id)), None) \
-            or refs.military(ctx)
+            or refs.military(ctx) or _ruled_military(ctx, sv, hit, mentions)
         if military is None or any(m.entity_id != military for m in inside):
             continue
         # "the Thai junta", "Thailand's military rulers": the qualifier and that military's own mention
@@ -151,6 +189,7 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
             # two mentions over one span: the argument finders read them as coordinated (`coordinated`)
             out.mentions += [_mention(sv, hit, state, EntityType.COUNTRY) for state in pair]
             out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
+    out.mentions += _pronoun(ctx, sv, mentions, refs)
     for hit in (h for h in hits if h.payload == "coup_nouns"):
         if _free(hit, mentions):
             out.mentions.append(_mention(sv, hit, _coup_event(ctx, sv, hit, refs).id, EntityType.EVENT))
@@ -191,8 +230,9 @@ def coup_agent_linked(sf: SentenceFacts, st: TriggerState) -> bool:
     if titled is not None and titled.title_start is not None and not sv.raw(st.trig.end, titled.title_start).strip() \
             and len(between) > 1:
         return False  # "… demands that ousted President B be reinstated": the participle qualifies B
-    prev = [t.text for t in sv.tokens if t.end <= st.trig.start][-1:]
-    if not prev or not rules.has("determiners", prev[0]):
+    # "the coup", "the attempted coup": a determiner up to one modifier before the noun
+    prev = [t.text for t in sv.tokens if t.end <= st.trig.start][-2:]
+    if not any(rules.has("determiners", w) for w in prev):
         return True  # "seized power", "dalam kudeta": a verb or a bare noun, as before
     if any(rules.has("coup_verbs", w) for w in between):
         return True

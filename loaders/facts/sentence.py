@@ -11,7 +11,7 @@ from graph_schema.model import EntityType, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, FactsCtx, conj_gap, convert, ext_start, words_between
 from loaders.facts.events import in_event_name
-from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, C
+from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, SPELLING_GAP, C
 from loaders.facts.whenwhere import relative_spans
 from loaders.lang import Trigger
 from loaders.models import Entity, Fact, Mention, MentionHow
@@ -20,6 +20,7 @@ from loaders.text import PhraseMatch, SentenceView
 _PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
+_ANTECEDENT_GAP = 2  # words between a relative pronoun and its clause's trigger ("that then seized")
 
 
 def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: Mention) -> bool:
@@ -39,12 +40,18 @@ class SentenceFacts:
         self.ctx = ctx
         self.limit = limit
         self.mentions = mentions
-        self.args = [m for m in mentions if not m.descriptor and m.start < limit and not in_event_name(sv, ctx, m)
+        self.rel_spans = relative_spans(sv, ctx.rules)
+        # "the president of the transitional council that seized power": a title's organisation is no
+        # argument, but the antecedent of the relative clause right after it is one inside that clause
+        self.antecedents = {m.start: end for m in mentions if m.descriptor
+                            if (end := self._relative_after(m)) is not None}
+        self.trig_at: int | None = None  # where the current trigger starts
+        self.args = [m for m in mentions if (not m.descriptor or m.start in self.antecedents) and m.start < limit
+                     and not in_event_name(sv, ctx, m)
                      and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
-        self.rel_spans = relative_spans(sv, ctx.rules)
         self.trig_span: tuple[int, int] | None = None  # the relative clause holding the current trigger
         self.open_span: tuple[int, int] | None = None  # a relative clause the trigger noun heads
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
@@ -56,6 +63,16 @@ class SentenceFacts:
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]
+
+    def _relative_after(self, m: Mention) -> int | None:
+        """Where the relative pronoun ("which", "that", "que", "yang") right after a mention ends, if any."""
+        nxt = next((t for t in self.sv.tokens if t.start >= m.end), None)
+        if nxt is None or self.sv.raw(m.end, nxt.start).strip(" ,"):
+            return None
+        rules = self.ctx.rules
+        pronoun = any(a == nxt.start for a, _ in self.rel_spans) or rules.has("complementizers", nxt.text) \
+            or rules.has("relative_words", nxt.text)
+        return nxt.end if pronoun else None
 
     def _place_state(self, mentions: Sequence[Mention], m: Mention) -> bool:
         """"in Lima, Peru": a state right after a place of it is that place's address, no actor."""
@@ -78,11 +95,15 @@ class SentenceFacts:
         rels = self.only_for.get((m.start, m.end))
         if rels is not None and self.rel not in rels:
             return False
+        if m.start in self.antecedents:
+            at = self.trig_at
+            return at is not None and at >= self.antecedents[m.start] \
+                and len(words_between(self.sv, self.antecedents[m.start], at)) <= _ANTECEDENT_GAP
         if self.trig_span is not None:
             a, _ = self.trig_span
             if ext_start(m) >= a:
                 return True
-            return not PAREN_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
+            return not SPELLING_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
         return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
 
     def objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:

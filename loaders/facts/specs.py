@@ -56,4 +56,6 @@ CARRIED = frozenset({Relation.SANCTIONED})
 # a relative clause runs from its pronoun to the next clause break ("…, yang merebut kekuasaan …, …")
 CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
 PAREN_GAP = re.compile(r"\([^()]{0,40}\)")
+# "the CMRN (Comité militaire pour le renouveau national), which …": an abbreviation's spelling
+SPELLING_GAP = re.compile(r"\([^()]{0,90}\)")
 EVENT_YEAR = re.compile(r"\s\d{4}(?!\d)")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, conj_gap, convert, ext_start, words_between
+from loaders.facts.coups import between_parties, coup_agent, coup_state
 from loaders.facts.events import event_after, quoted_event
 from loaders.facts.reference import coup_agent_linked, pair_reference, passive_parties
 from loaders.facts.sentence import SentenceFacts
@@ -206,21 +207,6 @@ def _symmetric_partner(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
-def _coup_agent(sf: SentenceFacts, st: TriggerState) -> bool:
-    """"A condemned the coup", "B kritisierte den Putsch": A and B are no coup's agents."""
-    return not (st.subj is not None and st.rel == Relation.SEIZED_POWER_IN and sf.governed(st.trig, st.subj))
-
-
-def _coup_state(sf: SentenceFacts, st: TriggerState) -> bool:
-    """A coup naming no state seized power in its agent's own state."""
-    if st.subj is not None and st.obj is None and st.rel == Relation.SEIZED_POWER_IN:
-        actor = sf.ctx.reg.get(st.subj.entity_id)
-        country = (actor.country if actor else None) or sf.ctx.person_role.get(st.subj.entity_id, (None, None))[1]
-        if country:
-            st.obj = Arg(st.subj.mention, country, st.subj.confidence * confidence.SEIZED_COUNTRY)
-    return True
-
-
 def _when(sf: SentenceFacts, st: TriggerState) -> bool:
     """The date nearest the trigger, outside other relative clauses and outside names ("Marumex 2024")."""
     st.date = nearest_date(sf.ctx, sf.sv.sentence, st.trig.start,
@@ -302,9 +288,9 @@ def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, _coup_agent,
-    _coup_state, _when, _attended_event, _joint_subjects, _carried_actor, passive_parties, pair_reference,
-    _coordinated_pairs,
+    coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, coup_agent,
+    coup_state, _when, _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties,
+    pair_reference, _coordinated_pairs,
     _exercise_parties,
 )
 
@@ -376,7 +362,7 @@ def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
     if any(a <= trig.start < b for a, b in sf.event_spans):
         return  # "attended the signing ceremony": a trigger inside an event's name is none
     st = start_state(trig, rel, spec)
-    sf.rel = rel
+    sf.rel, sf.trig_at = rel, trig.start
     sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
     # "the cooperation which was built between A and B": the trigger noun heads the clause
     sf.open_span = next(((a, b) for a, b in sf.rel_spans

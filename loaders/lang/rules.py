@@ -75,10 +75,11 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns", "event_compounds",
               "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
               "passive_cues", "complementizers", "charge_preps",
-              "member_nouns")
+              "member_nouns", "org_heads", "relative_words", "subject_pronouns")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
-                "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns")
+                "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns",
+                "body_phrases")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
 

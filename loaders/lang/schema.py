@@ -146,6 +146,10 @@ class RulesFile(_Strict):
     military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
     pair_references: Words = None  # "the two countries": the article's two states
     coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event
+    relative_words: Words = None  # "que", "that": a relative pronoun after a title's organisation (facts/sentence.py)
+    subject_pronouns: Words = None  # "he", "il", "ia": the person opening the sentence before (facts/reference.py)
+    org_heads: Words = None  # "Comité", "Council": heads an abbreviation's spelling (mentions/orgforms.py)
+    body_phrases: Words = None  # "the transitional council": a body named in lower case (mentions/orgforms.py)
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

@@ -9,11 +9,18 @@ in loaders/data/lang/*/rules.yaml, English merged into every language):
   "la empresa Aceros Patagonia", "perusahaan Sinar Baja".
 
 The name must not overlap another mention and holds at most four capitalised words besides the suffix.
+
+Two more forms name institutions (``org_heads``, ``body_phrases``):
+
+- an abbreviation in capitals spelt out in parentheses right after it, the spelling headed by an
+  institution noun: "the CMRN (Comité militaire pour le renouveau national)", "der NRK (Nationaler Rat …)";
+- a body named by a lower-case phrase: "the transitional council", "la garde républicaine", "dewan militer".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.text import Token, slug
@@ -101,11 +108,91 @@ def _after_cue(sv: SentenceView, rules: Rules, taken: Spans, kind: str,
     return out
 
 
+_ABBREVIATION = (2, 8)  # letters of an abbreviation ("CNR", "CMPSR")
+_SPELT_OUT_HEAD = 4  # words of the parenthesised spelling searched for its institution noun
+
+
+def _spelt_out(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
+    """"the CMRN (Comité militaire pour le renouveau national)": the abbreviation is an institution."""
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for k, tok in enumerate(toks[:-1]):
+        raw = sv.raw(tok.start, tok.end)
+        if not (_is_abbreviation(raw) and raw.isupper()) \
+                or _covered(tok, taken) or sv.raw(tok.end, toks[k + 1].start).strip() != "(":
+            continue
+        close = sv.raw(tok.end, sv.sentence.end).find(")")
+        inside = [t for t in toks[k + 1:] if close >= 0 and t.end <= tok.end + close][:_SPELT_OUT_HEAD]
+        if inside and sv.raw(inside[0].start, inside[0].end)[:1].isupper() \
+                and any(rules.has("org_heads", t.text) for t in inside):
+            out.append(OrgSpan(tok.start, tok.end, f"org:{slug(raw)}"))
+    return out
+
+
+_NAME_WORDS = 10  # words of an institution's capitalised name before its abbreviation
+
+
+def _is_abbreviation(raw: str) -> bool:
+    return raw.isalpha() and raw[:1].isupper() and _ABBREVIATION[0] <= len(raw) <= _ABBREVIATION[1]
+
+
+def _named_before_abbreviation(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
+    """"the Andean Council of Defence Ministers (ACDM)": a capitalised name holding an institution noun,
+    its abbreviation in parentheses right after it; both name the institution."""
+    out: list[OrgSpan] = []
+    toks = sv.tokens
+    for k, tok in enumerate(toks[1:], start=1):
+        if not _is_abbreviation(sv.raw(tok.start, tok.end)) or sv.raw(toks[k - 1].end, tok.start).strip() != "(" \
+                or not sv.raw(tok.end, sv.sentence.end).startswith(")") or _covered(tok, taken) \
+                or _parent_after(sv, tok.end + 1, rules):
+            continue
+        # the nearest capitalised institution noun before it, past lower-case words ("Conseil militaire de
+        # transition"), then the capitalised words right before that noun ("Economic Community")
+        h = k - 1
+        while h > 0 and k - h <= _NAME_WORDS and not (_capitalised(sv, toks[h], rules)
+                                                      and rules.has("org_heads", toks[h].text)):
+            h -= 1
+        if not rules.has("org_heads", toks[h].text) or any(_covered(t, taken) for t in toks[h:k]) \
+                or any(sv.raw(a.end, t.start).strip(" -") for a, t in pairwise(toks[h:k])):
+            continue
+        i = h
+        while i > 0 and _capitalised(sv, toks[i - 1], rules) and not _covered(toks[i - 1], taken) \
+                and not sv.raw(toks[i - 1].end, toks[i].start).strip(" -"):
+            i -= 1
+        name = toks[i:k]
+        if name:
+            span = _span(sv, name[0], name[-1])
+            out += [span, OrgSpan(tok.start, tok.end, span.entity_id)]
+    return out
+
+
+def _parent_after(sv: SentenceView, pos: int, rules: Rules) -> bool:
+    """"Badan Logistik (Kabalog) Kemenhan": a capitalised word right after the parentheses names the
+    institution the named unit belongs to, which the title rules read."""
+    nxt = next((t for t in sv.tokens if t.start >= pos), None)
+    return nxt is not None and not sv.raw(pos, nxt.start).strip() and _capitalised(sv, nxt, rules)
+
+
+def _bodies(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
+    """"the transitional council", "la garde républicaine": a body named by its lower-case phrase."""
+    hits = rules.phrases["body_phrases"].find(sv.tokens, sv.sentence.text, sv.start)
+    return [OrgSpan(h.start, h.end, f"org:{slug(sv.raw(h.start, h.end))}") for h in hits
+            if not taken.overlaps(h.start, h.end) and not _in_parentheses(sv, h.start)]
+
+
+def _in_parentheses(sv: SentenceView, pos: int) -> bool:
+    """Whether `pos` lies inside an open parenthesis (the spelling of an abbreviation names no body)."""
+    before = sv.raw(sv.start, pos)
+    return before.rfind("(") > before.rfind(")")
+
+
 def find_org_spans(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
     """Organisations named by their form in one sentence, not overlapping `taken` or each other."""
     found: list[OrgSpan] = []
     for cands in (_by_suffix(sv, rules, taken), _after_cue(sv, rules, taken, "org_prefixes", True),
-                  _after_cue(sv, rules, taken, "company_nouns", False)):
+                  _after_cue(sv, rules, taken, "company_nouns", False), _spelt_out(sv, rules, taken),
+                  _named_before_abbreviation(sv, rules, taken),
+                  _bodies(sv, rules, taken)):
         for c in cands:
             if not any(f.start < c.end and c.start < f.end for f in found):
                 found.append(c)
