@@ -108,11 +108,13 @@ def _curated_starts(actors: dict[str, Actor], fold: Callable[[str], str]) -> dic
 def _closed(actor: Actor, starts: dict[str, list[date]], fold: Callable[[str], str]) -> Actor:
     """The imported roles still open at the snapshot end where a curated holder of the same office took
     it later (the import stops in 2022; the curated file knows who came next)."""
-    roles = []
-    for r in actor.roles:
-        later = [d for d in starts.get(fold(r.title), ()) if r.start is not None and d > r.start]
-        roles.append(r.model_copy(update={"end": later[0]}) if r.end is None and later else r)
-    return actor.model_copy(update={"roles": tuple(roles)})
+    roles = list(actor.roles)
+    for i, r in enumerate(roles):
+        if r.end is None and r.start is not None:
+            later = next((d for d in starts.get(fold(r.title), ()) if d > r.start), None)
+            if later is not None:
+                roles[i] = r.model_copy(update={"end": later})
+    return actor if roles == list(actor.roles) else actor.model_copy(update={"roles": tuple(roles)})
 
 
 def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
