@@ -94,10 +94,35 @@ def _same_as_curated(actor: Actor, keys: _Keys, fold: Callable[[str], str]) -> b
             or any((fold(r.title), r.start) in offices for r in actor.roles if r.start is not None))
 
 
+def _curated_starts(actors: dict[str, Actor], fold: Callable[[str], str]) -> dict[str, list[date]]:
+    """The days a hand-curated holder took each office (folded title), in order."""
+    starts: dict[str, set[date]] = {}
+    for actor in actors.values():
+        if actor.type == EntityType.PERSON:
+            for r in actor.roles:
+                if r.start is not None:
+                    starts.setdefault(fold(r.title), set()).add(r.start)
+    return {title: sorted(days) for title, days in starts.items()}
+
+
+def _closed(actor: Actor, starts: dict[str, list[date]], fold: Callable[[str], str]) -> Actor:
+    """The imported roles still open at the snapshot end where a curated holder of the same office took
+    it later (the import stops in 2022; the curated file knows who came next)."""
+    roles = list(actor.roles)
+    for i, r in enumerate(roles):
+        if r.end is None and r.start is not None:
+            later = next((d for d in starts.get(fold(r.title), ()) if d > r.start), None)
+            if later is not None:
+                roles[i] = r.model_copy(update={"end": later})
+    return actor if roles == list(actor.roles) else actor.model_copy(update={"roles": tuple(roles)})
+
+
 def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], str],
                      path: Path = GENERATED_FILE, fold: Callable[[str], str] = norm) -> Iterator[Actor]:
-    """The imported people no hand-curated entry already stands for (hand-curated wins)."""
+    """The imported people no hand-curated entry already stands for (hand-curated wins), their open roles
+    ended where a curated holder of the office followed."""
     keys = _curated_keys(actors, fold)
+    starts = _curated_starts(actors, fold)
     for raw in _persons(path):
         state = actors.get(str(raw.get("country")))
         # a person of a state the registry lacks (pycountry has no Kosovo) would name an actor no article
@@ -106,7 +131,7 @@ def generated_actors(actors: dict[str, Actor], by_kind: dict[tuple[str, str], st
             continue
         actor = _actor(raw, by_kind, path)
         if not _same_as_curated(actor, keys, fold):
-            yield actor
+            yield _closed(actor, starts, fold)
 
 
 def add_generated(actors: dict[str, Actor], matcher: PhraseMatcher[AliasHit],

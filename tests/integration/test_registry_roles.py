@@ -68,3 +68,29 @@ def test_imported_terms_answer_in_their_middle(client: TestClient, title: str, q
     assert len(samples) == 25
     for country, day, name in samples:
         assert name in _names(client, question, country, day), (country, day)
+
+
+_QUESTIONS = {"Minister of Defence": "defence minister", "Minister of Foreign Affairs": "foreign minister",
+              "Prime Minister": "prime minister", "President": "president"}
+
+
+def _curated_2025(day: date) -> list[tuple[str, str, str]]:
+    """(question, state, name): each office of the curated officials file held on `day`."""
+    from loaders.registry.build import CURATED_OFFICIALS, DATA_DIR
+    from loaders.registry.yamlio import parse_date, read_yaml
+
+    out = []
+    for raw in read_yaml(DATA_DIR / "actors" / f"{CURATED_OFFICIALS}.yaml"):
+        for role in raw.get("roles", ()):
+            office, _, _ = role["title"].rpartition(" of ")
+            start, end = parse_date(role.get("start")), parse_date(role.get("end"))
+            held = start is not None and start <= day and (end is None or day < end)
+            if office in _QUESTIONS and held and "name" in raw:
+                out.append((_QUESTIONS[office], role.get("country", raw["country"]), raw["name"]))
+    return sorted(out)
+
+
+@pytest.mark.parametrize(("question", "country", "name"), _curated_2025(date(2025, 11, 1)))
+def test_a_curated_office_holder_answers_for_2025(client: TestClient, question: str, country: str,
+                                                  name: str) -> None:
+    assert _names(client, question, country, "2025-11-01") == [name]
