@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from graph_schema.codes import CODES_FILE, code_table, codes_of, load_codes
-from graph_schema.model import RELATION_EVENT, Relation
+from graph_schema.model import PLOVER, RELATION_EVENT, Relation
 
 
 def test_every_event_relation_has_a_plover_category_and_cameo_root() -> None:
@@ -55,3 +55,7 @@ def test_a_relation_left_out_is_refused(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(ValueError, match="TRAINS"):
         load_codes(path)
+
+
+def test_the_category_stored_on_claims_is_the_code_tables() -> None:
+    assert {r: c.plover for r, c in code_table().relations.items() if c} == PLOVER
