@@ -117,12 +117,13 @@ PLOVER: dict[Relation, str] = {
     Relation.SUPPLIES_ARMS_TO: "AID",
     Relation.TRAINS: "AID",
     Relation.COOPERATES_WITH: "COOPERATE",
-    Relation.SIGNED_AGREEMENT_WITH: "AGREE",
+    Relation.SIGNED_AGREEMENT_WITH: "SUPPORT",
     Relation.SANCTIONED: "SANCTION",
     Relation.CRITICIZED: "ACCUSE",
     Relation.SUPPORTS: "SUPPORT",
+    Relation.SEIZED_POWER_IN: "COERCE",
 }
-"""PLOVER event category of each relation, kept on claims for comparison with event datasets."""
+"""PLOVER event category of each relation, kept on claims (tests/unit/test_codes.py: equal to codes.yaml)."""
 
 
 class Modality(StrEnum):

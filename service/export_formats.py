@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from neo4j import Driver
 
-from graph_schema.model import PLOVER, SYMMETRIC_RELATIONS, Relation
+from graph_schema.codes import codes_of
+from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from service.queries import export as q
 
 T = TypeVar("T")
@@ -56,7 +57,8 @@ EVENT_COLUMNS = ("event_id", "date", "type", "plover", "status", "name", "source
 
 # (key, GraphML attr.type, GEXF type) of node and edge attributes.
 NODE_ATTRS = (("name", "string", "string"), ("type", "string", "string"), ("country", "string", "string"))
-EDGE_ATTRS = (("relation", "string", "string"), ("plover", "string", "string"),
+EDGE_ATTRS = (("relation", "string", "string"), ("plover", "string", "string"), ("plover_mode", "string", "string"),
+              ("cameo", "string", "string"),
               ("symmetric", "boolean", "boolean"), ("support", "int", "integer"), ("articles", "int", "integer"),
               ("confidence", "double", "double"), ("first_date", "string", "string"),
               ("last_date", "string", "string"))
@@ -78,9 +80,11 @@ def _scalar(value: object) -> str:
 
 
 def _edge_values(edge: dict[str, Any]) -> dict[str, Any]:
-    """An edge row with its PLOVER category and symmetry added from the schema."""
+    """An edge row with its PLOVER category and mode, CAMEO root and symmetry added from the schema."""
     relation = Relation(edge["relation"])
-    return {**edge, "plover": PLOVER.get(relation), "symmetric": relation in SYMMETRIC_RELATIONS}
+    codes = codes_of(relation)
+    return {**edge, "plover": codes.plover if codes else None, "plover_mode": codes.mode if codes else None,
+            "cameo": codes.cameo if codes else None, "symmetric": relation in SYMMETRIC_RELATIONS}
 
 
 def _eager(rows: Iterator[T]) -> Iterator[T]:

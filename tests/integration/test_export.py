@@ -173,3 +173,8 @@ def test_bad_export_parameters_are_422_in_the_error_shape(client: TestClient, pa
 def test_since_after_until_is_400(client: TestClient) -> None:
     response = client.get("/v1/export", params={"format": "csv", "since": "2022", "until": "2021"})
     assert response.status_code == 400 and response.json()["error"]["code"] == "bad_request"
+
+
+def test_events_csv_has_a_plover_category_on_every_row(client: TestClient) -> None:
+    rows = list(csv.DictReader(io.StringIO(_export(client, format="csv"))))
+    assert rows and all(row["plover"] for row in rows), [r["type"] for r in rows if not r["plover"]]

@@ -41,6 +41,8 @@ def test_ties_read_back_with_names_escaped_and_control_characters_dropped(writer
     relations = {d["relation"]: d for _, _, d in graph.edges(data=True)}
     assert relations["MET_WITH"]["plover"] == "CONSULT" and relations["CRITICIZED"]["plover"] == "ACCUSE"
     assert relations["MET_WITH"]["symmetric"] is True and relations["CRITICIZED"]["symmetric"] is False
+    assert relations["CRITICIZED"]["plover_mode"] == "disapprove" and relations["CRITICIZED"]["cameo"] == "11"
+    assert relations["MET_WITH"]["cameo"] == "04"
 
 
 def test_events_csv_flattens_the_place_and_leaves_missing_values_empty() -> None:
