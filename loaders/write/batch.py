@@ -19,7 +19,7 @@ when one repeats, so a second version of an article is written after the first, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -231,3 +231,24 @@ def write_batch(driver: Driver, extractions: Sequence[ArticleExtraction], *, dat
     _check_distinct(plans)
     what = plans[0].article_id if len(plans) == 1 else f"a batch of {len(plans)} articles from {plans[0].article_id}"
     return run_write(driver, _batch_tx, plans, database=database, what=what)
+
+
+def batches(extractions: Iterable[ArticleExtraction], size: int) -> Iterator[list[ArticleExtraction]]:
+    """``extractions`` in order, ``size`` to a batch, a new batch begun early where an id or text repeats."""
+    batch: list[ArticleExtraction] = []
+    builder = BatchBuilder()
+    for extraction in extractions:
+        if len(batch) >= size or not builder.fits(extraction):
+            yield batch
+            batch, builder = [], BatchBuilder()
+        builder.add(extraction)
+        batch.append(extraction)
+    if batch:
+        yield batch
+
+
+def write_articles(driver: Driver, extractions: Iterable[ArticleExtraction], *, database: str,
+                   batch_size: int) -> list[WriteSummary]:
+    """`write_batch` over ``extractions``, ``batch_size`` at a time (no halving: a failure is raised)."""
+    return [summary for batch in batches(extractions, batch_size)
+            for summary in write_batch(driver, batch, database=database)]
