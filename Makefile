@@ -51,8 +51,8 @@ accuracy: venv  ## score the extractor on the dev corpus in ../shared and regene
 
 # The benchmarks' own Neo4j (emptied by every run): never the `make run` or test instance.
 BENCH_DATA ?= $(CURDIR)/.tiesgraph-bench/neo4j
-BENCH_BOLT_PORT ?= 57787
-BENCH_HTTP_PORT ?= 57574
+BENCH_BOLT_PORT ?= $(or $(TIESGRAPH_BENCH_BOLT_PORT),57787)
+BENCH_HTTP_PORT ?= $(or $(TIESGRAPH_BENCH_HTTP_PORT),57574)
 BENCH_ENV = TIESGRAPH_NEO4J_DATA=$(BENCH_DATA) TIESGRAPH_NEO4J_BOLT_PORT=$(BENCH_BOLT_PORT) \
 	TIESGRAPH_NEO4J_HTTP_PORT=$(BENCH_HTTP_PORT) PYTHONPATH=$(CURDIR)
 

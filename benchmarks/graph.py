@@ -2,7 +2,8 @@
 
 Sizes are prefixes of one corpus, so going from 1k to 10k articles loads only articles 1,000 … 9,999.
 Extraction runs in a small process pool (it is CPU-bound and independent per article); writes go through
-`loaders.write.write_article`, one writer, exactly as `tiesgraph load` writes. Only bench data is touched:
+`loaders.write.batch.write_batch`, one writer, `DEFAULT_BATCH_SIZE` articles per transaction, as
+`tiesgraph load` writes. Only bench data is touched:
 every article's source and URL names the bench corpus, and `wipe` deletes the whole database's content
 only after checking it holds nothing else.
 """
@@ -17,9 +18,10 @@ from typing import Any, LiteralString
 from neo4j import Driver, RoutingControl
 
 from benchmarks.corpus import article
+from loaders.load import DEFAULT_BATCH_SIZE
 from loaders.models import ArticleExtraction
 from loaders.pipeline import extract
-from loaders.write import write_article
+from loaders.write.batch import batches, write_batch
 
 COUNT_ARTICLES: LiteralString = "MATCH (a:Article) RETURN count(a) AS n, count(CASE WHEN a.url STARTS WITH " \
     "'https://bench.example.org/' THEN 1 END) AS bench"
@@ -75,9 +77,11 @@ def grow(driver: Driver, database: str, size: int, *, processes: int = 2,
     todo = range(have, size)
     if not todo:
         return 0
+    done = 0
     with _pool(processes) as pool:
-        for done, extraction in enumerate(pool.imap(_extract, [(i, 12) for i in todo], chunksize=16), 1):
-            write_article(driver, extraction, database=database)
+        for batch in batches(pool.imap(_extract, [(i, 12) for i in todo], chunksize=16), DEFAULT_BATCH_SIZE):
+            write_batch(driver, batch, database=database)
+            done += len(batch)
             if progress is not None and done % 500 == 0:
                 progress(have + done)
     return len(todo)

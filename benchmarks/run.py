@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> Non
     parser.add_argument("--ingest-articles", type=int, help="articles of the ingest benchmark, overriding the mode's")
     parser.add_argument("--out", type=Path, help="folder for latest.json, benchmarks.md and plots "
                         "(default: benchmarks/results and docs/benchmarks.md)")
-    parser.add_argument("--api-port", type=int, default=int(os.environ.get("BENCH_API_PORT", "57874")))
+    api_port = os.environ.get("TIESGRAPH_BENCH_API_PORT", os.environ.get("BENCH_API_PORT", "57874"))
+    parser.add_argument("--api-port", type=int, default=int(api_port))
     args = parser.parse_args(argv)
     mode = "smoke" if args.smoke else "full" if os.environ.get("BENCH_FULL") == "1" else "default"
     cfg = dict(MODES[mode])

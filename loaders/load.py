@@ -3,8 +3,10 @@ article's failure; and retraction by id, URL or the local file an article came f
 
 Failure policy: a source that cannot be read, an article that cannot be cleaned or extracted, and an
 article whose write was rolled back each become one failed `LoadResult` (with the error's stable code)
-and the batch goes on. Each article is written in its own transaction, so a failure never leaves part
-of an article in the graph, and re-running the batch redoes only what changed. When Neo4j cannot be
+and the batch goes on. Articles are written ``batch_size`` to a transaction (`loaders.write.batch`); a
+transaction that fails is rolled back whole and halved, each half written again, until the article at
+fault is written alone: it alone fails, the others commit. So a failure never leaves part of an article
+in the graph, and re-running the batch redoes only what changed. When Neo4j cannot be
 reached, `loaders.load_faults` decides: an article whose commit was cut off is checked in the graph
 ("stored", "failed" or "unconfirmed"), and the batch stops once Neo4j has been unreachable for a few
 articles in a row (the rest are "skipped", each saying why), so a dead database costs seconds.
@@ -30,15 +32,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from loaders.clean import clean
 from loaders.errors import ArticleNotFound, InputError, LoaderError
-from loaders.load_faults import CutOff, FailurePolicy, commit_lost, stored_as_planned
+from loaders.load_faults import CutOff, FailurePolicy, commit_lost, stored_as_planned, unavailable
 from loaders.load_pool import Extracted, extract_one, ordered_extractions
 from loaders.models import ArticleExtraction, CleanArticle
 from loaders.pipeline import extract_cleaned
 from loaders.read import ReadFailure, ReadResult, check_published, read_source, read_sources
 from loaders.write import RetractSummary, WriteSummary, retract_article_id, write_article
+from loaders.write.batch import BatchBuilder, write_batch
 
 Extractor = Callable[[CleanArticle], ArticleExtraction]
 """A fact-view extractor over a cleaned article (`loaders.pipeline.extract_cleaned` unless replaced)."""
+
+DEFAULT_BATCH_SIZE = 100
+"""Articles per write transaction of a batch load (`tiesgraph load --batch-size`)."""
 
 Reader = Callable[[Iterable[str]], Iterable[ReadResult]]
 """Sources to records (`loaders.read.read_sources` unless replaced, e.g. by `loaders.feeds.feed_reader`)."""
@@ -114,10 +120,17 @@ def _write_one(
     except LoaderError as exc:
         if not commit_lost(exc):
             return _failed(article.source, exc, article_id), exc
-        result = _after_lost_commit(driver, article.source, extracted, exc, database=database)
-        return result, None if result.status == "stored" else exc
+        return _after_lost(driver, article, extracted, exc, database=database)
     return LoadResult(source=article.source, article_id=article_id, status=summary.status,
                       summary=summary), None
+
+
+def _after_lost(
+    driver: Driver, article: CleanArticle, extraction: ArticleExtraction, error: LoaderError, *, database: str
+) -> tuple[LoadResult, LoaderError | None]:
+    """`_after_lost_commit`, with the error that counts for the cut-off (none when it is stored)."""
+    result = _after_lost_commit(driver, article.source, extraction, error, database=database)
+    return result, None if result.status == "stored" else error
 
 
 def _after_lost_commit(
@@ -171,6 +184,7 @@ def load_sources(
     reader: Reader = read_sources,
     policy: FailurePolicy | None = None,
     workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> list[LoadResult]:
     """Read, extract and write every article of ``sources`` (this shard's only); one result per article.
 
@@ -178,10 +192,13 @@ def load_sources(
     stderr; ``reader`` turns the sources into records (`loaders.read.read_sources` unless given);
     ``policy`` says when an unreachable Neo4j stops the batch (the articles left are "skipped");
     ``workers`` > 1 extracts in that many processes (`loaders.load_pool`) while this process alone
-    writes, in input order, so the results are those of ``workers=1``.
+    writes, in input order, so the results are those of ``workers=1``; ``batch_size`` articles are
+    written per transaction (`loaders.write.batch`; 1: each in its own), with the same graph whatever it is.
     """
     if workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}")
+    if batch_size < 1:
+        raise InputError(f"batch_size must be at least 1, not {batch_size}")
     selected = _select(sources, shard, reader)
     articles = [item for item in selected if isinstance(item, CleanArticle)]
     outcomes: Generator[Extracted, None, None] = (
@@ -189,7 +206,7 @@ def load_sources(
         else (extract_one(extractor, article) for article in articles))
     with closing(outcomes), _progress_bar(progress) as bar:
         return _write_in_order(driver, selected, outcomes, bar, database=database,
-                               cut_off=CutOff(policy or FailurePolicy()))
+                               cut_off=CutOff(policy or FailurePolicy()), batch_size=batch_size)
 
 
 def _progress_bar(progress: bool) -> Progress:
@@ -203,26 +220,82 @@ def _progress_bar(progress: bool) -> Progress:
 
 def _write_in_order(
     driver: Driver, selected: list[CleanArticle | LoadResult], outcomes: Iterator[Extracted],
-    bar: Progress, *, database: str, cut_off: CutOff,
+    bar: Progress, *, database: str, cut_off: CutOff, batch_size: int,
 ) -> list[LoadResult]:
-    """Write each article's outcome (``outcomes`` holds one per article of ``selected``, in order)."""
-    results: list[LoadResult] = []
+    """Write each article's outcome (``outcomes`` holds one per article of ``selected``, in order), up to
+    ``batch_size`` articles per transaction; results in input order."""
+    results: list[LoadResult | None] = [None] * len(selected)
     task = bar.add_task("loading", total=len(selected), current="")
+    pending: list[tuple[int, CleanArticle, ArticleExtraction]] = []
+    builder = BatchBuilder()
+
+    def flush() -> None:
+        nonlocal builder
+        started = time.monotonic()
+        written = _write_many(driver, [(article, extraction) for _, article, extraction in pending],
+                              database=database)
+        cut_off.record_many([error for _, error in written], started)
+        for (position, _, _), (result, _) in zip(pending, written, strict=True):
+            results[position] = result
+        bar.advance(task, len(pending))
+        pending.clear()
+        builder = BatchBuilder()
+
     for position, item in enumerate(selected):
-        if isinstance(item, LoadResult):
-            results.append(item)
-        elif (reason := cut_off.reason) is not None:
-            results.extend(_skipped(selected[position:], reason))
+        if cut_off.reason is not None:
             break
-        else:
-            bar.update(task, current=item.source[-60:])
-            extracted = next(outcomes)
-            started = time.monotonic()
-            result, write_error = _write_one(driver, item, extracted, database=database)
-            cut_off.record(write_error, started)
-            results.append(result)
-        bar.advance(task)
-    return results
+        if isinstance(item, LoadResult):
+            results[position] = item
+            bar.advance(task)
+            continue
+        bar.update(task, current=item.source[-60:])
+        extracted = next(outcomes)
+        if isinstance(extracted, Exception):
+            results[position] = _failed(item.source, extracted)
+            bar.advance(task)
+            continue
+        if not builder.fits(extracted):
+            flush()
+        builder.add(extracted)
+        pending.append((position, item, extracted))
+        if len(pending) >= batch_size:
+            flush()
+    if pending and cut_off.reason is None:
+        flush()
+    return _with_skipped(selected, results, cut_off.reason or "")
+
+
+def _with_skipped(selected: list[CleanArticle | LoadResult], results: list[LoadResult | None],
+                  reason: str) -> list[LoadResult]:
+    """The results, each article not tried (the batch stopped) reported "skipped" with ``reason``."""
+    return [result if result is not None else _skipped([selected[position]], reason)[0]
+            for position, result in enumerate(results)]
+
+
+def _write_many(
+    driver: Driver, items: Sequence[tuple[CleanArticle, ArticleExtraction]], *, database: str
+) -> list[tuple[LoadResult, LoaderError | None]]:
+    """Each article's result and write error, the articles written in one transaction.
+
+    A batch that fails is halved, and each half written, until the article at fault is written alone and
+    its failure is its own; a batch that lost Neo4j is not (each article is failed, or, when the commit
+    itself was cut off, checked in the graph).
+    """
+    if len(items) == 1:
+        article, extraction = items[0]
+        return [_write_one(driver, article, extraction, database=database)]
+    try:
+        summaries = write_batch(driver, [extraction for _, extraction in items], database=database)
+    except LoaderError as exc:
+        if commit_lost(exc):
+            return [_after_lost(driver, article, extraction, exc, database=database) for article, extraction in items]
+        if unavailable(exc):
+            return [(_failed(article.source, exc, extraction.article.id), exc) for article, extraction in items]
+        half = len(items) // 2
+        return (_write_many(driver, items[:half], database=database)
+                + _write_many(driver, items[half:], database=database))
+    return [(LoadResult(source=article.source, article_id=summary.article_id, status=summary.status,
+                        summary=summary), None) for (article, _), summary in zip(items, summaries, strict=True)]
 
 
 def _skipped(items: Sequence[CleanArticle | LoadResult], reason: str) -> list[LoadResult]:

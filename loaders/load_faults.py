@@ -13,6 +13,7 @@ rolled back; Neo4j cannot be asked → "unconfirmed", which a rerun settles (the
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import LiteralString
 
 from neo4j import Driver, RoutingControl
@@ -85,11 +86,14 @@ class CutOff:
 
     def record(self, error: LoaderError | None, started: float) -> None:
         """Account for one article's write, begun at ``started`` (`time.monotonic`), failed with ``error``."""
-        if error is not None and unavailable(error):
-            self.streak += 1
+        self.record_many([error], started)
+
+    def record_many(self, errors: Sequence[LoaderError | None], started: float) -> None:
+        """Account for one transaction's articles, in order (``errors``: each one's write error or None)."""
+        for error in errors:
+            self.streak = self.streak + 1 if error is not None and unavailable(error) else 0
+        if any(error is not None and unavailable(error) for error in errors):
             self.seconds += time.monotonic() - started
-        else:
-            self.streak = 0
 
     @property
     def reason(self) -> str | None:

@@ -17,7 +17,15 @@ from rich.table import Table
 from loaders.clean import clean
 from loaders.errors import LoaderError
 from loaders.feeds import feed_reader
-from loaders.load import Extractor, LoadResult, default_extractor, load_sources, parse_shard, retract_article
+from loaders.load import (
+    DEFAULT_BATCH_SIZE,
+    Extractor,
+    LoadResult,
+    default_extractor,
+    load_sources,
+    parse_shard,
+    retract_article,
+)
 from loaders.load_faults import FailurePolicy
 from loaders.models import ArticleExtraction
 from loaders.read import ReadFailure, read_sources
@@ -109,6 +117,9 @@ def load_cmd(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Draw a progress bar.")] = True,
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Extract in N processes (one writer, input order; same graph as 1).")] = 1,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Articles per write transaction (a failed one is halved until the "
+        "article at fault is alone; same graph as 1).")] = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Read, extract and write articles into the graph (re-loading an unchanged article writes nothing)."""
     settings = Settings()
@@ -122,7 +133,7 @@ def load_cmd(
     with open_graph(settings) as driver:
         results = load_sources(driver, sources, database=settings.neo4j_database, extractor=extract,
                                progress=progress, shard=shard_spec, reader=feed_reader(), policy=policy,
-                               workers=workers)
+                               workers=workers, batch_size=batch_size)
     out.print(results_table(results, width=out.width))
     failed = print_failures(results)
     out.print(status_counts(results))

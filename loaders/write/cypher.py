@@ -19,9 +19,33 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from loaders.write.cypher_derive import RECOMPUTE_CLAUSES, UPDATE_ENTITIES_CLAUSES, refresh_entities
+from loaders.write.cypher_derive import (
+    RECOMPUTE_CLAUSES,
+    UPDATE_ENTITIES_CLAUSES,
+    UPDATE_ENTITY_ROWS_CLAUSES,
+    refresh_entities,
+)
 
 # --- the article itself -------------------------------------------------------------------------------
+
+# An article's (``a``, id ``aid``) mentions and claims are deleted; what they touched is returned.
+_REMOVE_CLAIMS_AND_MENTIONS: LiteralString = """
+OPTIONAL MATCH (a)-[m:MENTIONS]->(x:Entity)
+WITH aid, collect(DISTINCT x.id) AS mentioned, collect(m) AS mentions
+FOREACH (m IN mentions | DELETE m)
+WITH aid, mentioned
+OPTIONAL MATCH (c:Claim {article_id: aid})
+WITH mentioned, collect(c) AS claims
+CALL (claims) {
+    UNWIND claims AS c
+    MATCH (c)-[:SUBJECT|OBJECT]->(e:Entity)
+    RETURN collect(DISTINCT e.id) AS actors
+}
+WITH mentioned, actors, claims,
+     [c IN claims | c {.id, .tie_key, .event_id, .status, .date, .confidence}] AS footprint
+FOREACH (c IN claims | DETACH DELETE c)
+RETURN mentioned, actors, footprint AS claims
+"""
 
 # Whether the article is stored (and as what), and whether the same text is stored under another id
 # (at most one: Article.content_hash is unique).
@@ -74,21 +98,16 @@ CALL (a) {
     ORDER BY e.id
     SET e:Entity
 }
-OPTIONAL MATCH (a)-[m:MENTIONS]->(x:Entity)
-WITH collect(DISTINCT x.id) AS mentioned, collect(m) AS mentions
-FOREACH (m IN mentions | DELETE m)
-WITH mentioned
-OPTIONAL MATCH (c:Claim {article_id: $id})
-WITH mentioned, collect(c) AS claims
-CALL (claims) {
-    UNWIND claims AS c
-    MATCH (c)-[:SUBJECT|OBJECT]->(e:Entity)
-    RETURN collect(DISTINCT e.id) AS actors
-}
-WITH mentioned, actors, claims,
-     [c IN claims | c {.id, .tie_key, .event_id, .status, .date, .confidence}] AS footprint
-FOREACH (c IN claims | DETACH DELETE c)
-RETURN mentioned, actors, footprint AS claims
+WITH a, $id AS aid
+""" + _REMOVE_CLAIMS_AND_MENTIONS
+
+# The removal of several articles' claims and mentions (the batch writer, which locked the articles and the
+# entities before): one footprint row per article id.
+REMOVE_CLAIMS_OF: LiteralString = """
+UNWIND $ids AS aid
+MATCH (a:Article {id: aid})
+CALL (a, aid) {""" + _REMOVE_CLAIMS_AND_MENTIONS + """}
+RETURN aid AS id, mentioned, actors, claims
 """
 
 DELETE_ARTICLE: LiteralString = """
@@ -111,13 +130,8 @@ DETACH DELETE a
 # With ``$new`` (the state check found no article with this id), an Article that exists after the MERGE
 # was committed by a concurrent writer of the same id meanwhile: the statement then writes nothing and
 # returns no row, and the writer runs the article again, as a replacement.
-_WRITE: LiteralString = """
-MERGE (a:Article {id: $id})
-WITH a
-WHERE NOT $new OR a.fingerprint IS NULL
-SET a += $props, a.loaded_at = datetime()
-WITH a
-CALL (a) {
+_ENTITIES: LiteralString = """
+CALL () {
     UNWIND $entities AS row
     MERGE (e:Entity {id: row.id})
     SET e:$(row.label),
@@ -130,23 +144,26 @@ CALL (a) {
         e.alpha2 = coalesce(row.alpha2, e.alpha2)
     RETURN count(e) AS entities
 }
-CALL (a) {
-    UNWIND $mentions AS row
-    MATCH (e:Entity {id: row.id})
+"""
+
+_MENTION_PROPS: LiteralString = """
     MERGE (a)-[m:MENTIONS]->(e)
     SET m.count = row.count, m.surface = row.surface, m.folded = row.folded, m.role = row.role,
         m.country = row.country
 }
-// The date, and the name that shows it, are recomputed from all the event's claims afterwards.
+"""
+
+# The date, and the name that shows it, are recomputed from all the event's claims afterwards.
+_EVENTS: LiteralString = """
 CALL () {
     UNWIND $events AS row
     MERGE (ev:Event {id: row.id})
     SET ev:$(row.label), ev.type = row.type, ev.title = row.title
     SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
 }
-CALL (a) {
-    UNWIND $claims AS row
-    MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})
+"""
+
+_CLAIM_LINKS: LiteralString = """
     MERGE (c:Claim {id: row.props.id})
     SET c += row.props
     MERGE (c)-[:FROM_ARTICLE]->(a)
@@ -160,6 +177,103 @@ CALL () {
     MERGE (c)-[:ABOUT]->(ev)
 }
 """
+
+_WRITE: LiteralString = (
+    """
+MERGE (a:Article {id: $id})
+WITH a
+WHERE NOT $new OR a.fingerprint IS NULL
+SET a += $props, a.loaded_at = datetime()
+WITH a
+"""
+    + _ENTITIES
+    + """
+CALL (a) {
+    UNWIND $mentions AS row
+    MATCH (e:Entity {id: row.id})"""
+    + _MENTION_PROPS
+    + _EVENTS
+    + """
+CALL (a) {
+    UNWIND $claims AS row
+    MATCH (s:Entity {id: row.subject}), (o:Entity {id: row.object})"""
+    + _CLAIM_LINKS
+)
+
+# --- writing many articles at once (loaders.write.batch) ----------------------------------------------------
+
+# The batch's articles are MERGEd and locked in id order (``raced``: the ones the state check found absent
+# that a concurrent writer committed meanwhile), then, in one pass and in id order, every entity the batch
+# will change: what the replaced articles' claims and mentions touch, and the entities the batch writes.
+# One sorted pass for all is what keeps two concurrent batches from deadlocking on shared states.
+LOCK_BATCH: LiteralString = """
+UNWIND $articles AS row
+MERGE (a:Article {id: row.id})
+SET a:Article
+WITH collect(CASE WHEN row.new AND a.fingerprint IS NOT NULL THEN row.id END) AS raced
+CALL () {
+    CALL () {
+        UNWIND $replaced AS id
+        MATCH (:Claim {article_id: id})-[:SUBJECT|OBJECT]->(e:Entity)
+        RETURN e
+        UNION
+        UNWIND $replaced AS id
+        MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+        RETURN e
+        UNION
+        UNWIND $entity_ids AS id
+        MATCH (e:Entity {id: id})
+        RETURN e
+    }
+    WITH DISTINCT e
+    ORDER BY e.id
+    SET e:Entity
+}
+RETURN raced
+"""
+
+# Whether each article is stored (and as what), and whether its text is stored under another id.
+BATCH_STATE: LiteralString = """
+UNWIND $articles AS row
+OPTIONAL MATCH (stored:Article {id: row.id})
+CALL (row) {
+    OPTIONAL MATCH (other:Article {content_hash: row.content_hash})
+    WHERE other.id <> row.id
+    RETURN other.id AS same_text
+    ORDER BY same_text
+    LIMIT 1
+}
+RETURN row.id AS id, stored IS NOT NULL AS stored, stored.fingerprint AS fingerprint, same_text
+"""
+
+# Every row of the batch (the articles are locked and their old claims removed already), then the entities
+# updated, then what the claims support recomputed once for the union of what the batch touched.
+_WRITE_BATCH: LiteralString = (
+    """
+CALL () {
+    UNWIND $articles AS row
+    MATCH (a:Article {id: row.id})
+    SET a += row.props, a.loaded_at = datetime()
+}
+"""
+    + _ENTITIES
+    + """
+CALL () {
+    UNWIND $mentions AS row
+    MATCH (a:Article {id: row.article_id}), (e:Entity {id: row.id})"""
+    + _MENTION_PROPS
+    + _EVENTS
+    + """
+CALL () {
+    UNWIND $claims AS row
+    MATCH (a:Article {id: row.props.article_id}), (s:Entity {id: row.subject}), (o:Entity {id: row.object})"""
+    + _CLAIM_LINKS
+)
+
+WRITE_BATCH: LiteralString = (
+    _WRITE_BATCH + UPDATE_ENTITY_ROWS_CLAUSES + refresh_entities("refresh_ids") + RECOMPUTE_CLAUSES
+    + "RETURN entities, claims\n"
+)
 
 # --- recomputing what claims and mentions support -----------------------------------------------------------
 

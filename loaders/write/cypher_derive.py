@@ -91,6 +91,35 @@ CALL () {
     )
 
 
+# What an update compares and merges, given ``e`` and this update's ``surface``, ``folded``, ``role`` with
+# ``role_key`` and ``country`` with ``country_key`` (``[published or '', article id]`` of who said it).
+_UPDATE_ENTITY: LiteralString = (
+    """
+    WITH e, surface, folded, role, role_key, country, country_key,
+         coalesce(e.known_aliases, [e.name]) AS known, coalesce(e.known_folded, []) AS known_folded
+    WITH e, role, role_key, country, country_key, known,
+         COLLECT {
+             UNWIND coalesce(e.aliases, []) + coalesce(surface, []) AS x
+             WITH x WHERE NOT x IN known RETURN DISTINCT x ORDER BY x
+         } AS forms,
+         known_folded + COLLECT {
+             UNWIND [x IN split(coalesce(e.search_text, ''), ' | ') WHERE x <> ''] + coalesce(folded, []) AS x
+             WITH x WHERE NOT x IN known_folded RETURN DISTINCT x ORDER BY x
+         } AS names,
+         role IS NOT NULL AND (e.role_from IS NULL OR role_key[0] > e.role_from[0]
+             OR (role_key[0] = e.role_from[0] AND role_key[1] >= e.role_from[1])) AS newer_role,
+         country IS NOT NULL AND (e.country_from IS NULL OR country_key[0] > e.country_from[0]
+             OR (country_key[0] = e.country_from[0] AND country_key[1] >= e.country_from[1])) AS newer_country
+    SET e.aliases = known + forms,
+        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
+        e.role = CASE WHEN newer_role THEN role ELSE e.role END,
+        e.role_from = CASE WHEN newer_role THEN role_key ELSE e.role_from END,
+        e.country = CASE WHEN newer_country THEN country ELSE e.country END,
+        e.country_from = CASE WHEN newer_country THEN country_key ELSE e.country_from END
+"""
+    + _ENTITY_TAIL
+)
+
 # The write path's update of the entities an article names (``$entity_ids``), from its mentions alone: its
 # forms are merged into ``aliases`` and ``search_text`` (kept in the order refresh_entities gives them),
 # and its role or state replaces the stored one only if the article is at least as recent as the one that
@@ -103,29 +132,24 @@ CALL () {
     UNWIND $entity_ids AS id
     MATCH (e:Entity {id: id})
     OPTIONAL MATCH (:Article {id: $id})-[m:MENTIONS]->(e)
-    WITH e, m, [coalesce($props.published, ''), $id] AS key,
-         coalesce(e.known_aliases, [e.name]) AS known, coalesce(e.known_folded, []) AS known_folded
-    WITH e, m, key, known,
-         COLLECT {
-             UNWIND coalesce(e.aliases, []) + coalesce(m.surface, []) AS x
-             WITH x WHERE NOT x IN known RETURN DISTINCT x ORDER BY x
-         } AS forms,
-         known_folded + COLLECT {
-             UNWIND [x IN split(coalesce(e.search_text, ''), ' | ') WHERE x <> ''] + coalesce(m.folded, []) AS x
-             WITH x WHERE NOT x IN known_folded RETURN DISTINCT x ORDER BY x
-         } AS names,
-         m.role IS NOT NULL AND (e.role_from IS NULL OR key[0] > e.role_from[0]
-             OR (key[0] = e.role_from[0] AND key[1] >= e.role_from[1])) AS newer_role,
-         m.country IS NOT NULL AND (e.country_from IS NULL OR key[0] > e.country_from[0]
-             OR (key[0] = e.country_from[0] AND key[1] >= e.country_from[1])) AS newer_country
-    SET e.aliases = known + forms,
-        e.search_text = reduce(t = head(names), x IN tail(names) | t + ' | ' + x),
-        e.role = CASE WHEN newer_role THEN m.role ELSE e.role END,
-        e.role_from = CASE WHEN newer_role THEN key ELSE e.role_from END,
-        e.country = CASE WHEN newer_country THEN m.country ELSE e.country END,
-        e.country_from = CASE WHEN newer_country THEN key ELSE e.country_from END
+    WITH e, m.surface AS surface, m.folded AS folded, m.role AS role, m.country AS country,
+         [coalesce($props.published, ''), $id] AS role_key, [coalesce($props.published, ''), $id] AS country_key
 """
-    + _ENTITY_TAIL
+    + _UPDATE_ENTITY
+)
+
+# The same update for a batch of new articles, from ``$entity_updates``: one row per entity with the union
+# of the forms the batch used and its most recent role and state (computed in `loaders.write.batch`), which
+# equals applying each article's update in turn.
+UPDATE_ENTITY_ROWS_CLAUSES: LiteralString = (
+    """
+CALL () {
+    UNWIND $entity_updates AS row
+    MATCH (e:Entity {id: row.id})
+    WITH e, row.surface AS surface, row.folded AS folded, row.role AS role, row.role_key AS role_key,
+         row.country AS country, row.country_key AS country_key
+"""
+    + _UPDATE_ENTITY
 )
 
 

@@ -38,8 +38,8 @@ only one commit. The other's write fails with a constraint violation, which the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, TypeVar
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
@@ -50,6 +50,9 @@ from loaders.errors import ArticleNotFound, DuplicateTextError, WriteError
 from loaders.models import ArticleExtraction
 from loaders.write import cypher
 from loaders.write.rows import DIRECTED_EVENT_TYPES, Row, WritePlan, labelled_tie_rows, plan_write
+
+P = TypeVar("P")
+R = TypeVar("R")
 
 STATUS_RANK: tuple[str, ...] = (
     Modality.HAPPENED.value,
@@ -96,7 +99,7 @@ _TIE_INPUTS: tuple[str, ...] = ("id", "status", "date", "confidence")
 """The claim properties a tie is computed from (the claim id stands for its article)."""
 
 
-class _Footprint(BaseModel):
+class Footprint(BaseModel):
     """What an article's claims and mentions touched, read as they are removed."""
 
     mentioned: list[str] = []
@@ -114,15 +117,15 @@ class _Footprint(BaseModel):
         return {c["event_id"] for c in self.claims if c["event_id"]}
 
 
-class _StoredMeanwhile(Exception):
+class StoredMeanwhile(Exception):
     """A concurrent writer committed the article's id after this transaction's state check."""
 
 
-def _remove_claims(tx: ManagedTransaction, article_id: str, lock_also: Iterable[str] = ()) -> _Footprint:
+def _remove_claims(tx: ManagedTransaction, article_id: str, lock_also: Iterable[str] = ()) -> Footprint:
     # Claims and mentions go; what they touched is returned so it can be recomputed. ``lock_also`` are
     # entities the transaction writes next, locked in the same pass.
     record = tx.run(cypher.REMOVE_ARTICLE_CLAIMS, id=article_id, lock_also=sorted(set(lock_also))).single()
-    return _Footprint() if record is None else _Footprint.model_validate(dict(record))
+    return Footprint() if record is None else Footprint.model_validate(dict(record))
 
 
 def _tie_inputs(claims: Iterable[Row]) -> dict[str, list[tuple[Any, ...]]]:
@@ -186,35 +189,45 @@ def _check_claims(plan: WritePlan, written: Any) -> int:
     return claims
 
 
+def settled_by_state(plan: WritePlan, state: Mapping[str, Any]) -> WriteSummary | None:
+    """What an article's stored state alone decides (unchanged, or a duplicate of another id), else None.
+
+    `DuplicateTextError` when its new version's text is stored as another article (one text, one article).
+    """
+    if state["stored"] and state["same_text"] is not None and state["fingerprint"] != plan.article["fingerprint"]:
+        # Storing this version would give one text two articles, which the schema refuses.
+        raise DuplicateTextError(f"{plan.article_id}: its new version's text is already stored as "
+                                 f"{state['same_text']}; "
+                                 "retract one of them first")
+    if not state["stored"] and state["same_text"] is not None:
+        # The same text received twice in different forms (a .txt without URL, the record with one) is
+        # one article: writing it again would double every tie's support.
+        return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=state["same_text"])
+    if state["stored"] and state["fingerprint"] == plan.article["fingerprint"]:
+        return WriteSummary(article_id=plan.article_id, status="unchanged")
+    return None
+
+
 def _write_tx(tx: ManagedTransaction, plan: WritePlan) -> WriteSummary:
     new_ties = {row["props"]["tie_key"] for row in plan.claims if row["props"]["tie_key"]}
     event_ids = {row["id"] for row in plan.events}
     state = tx.run(cypher.ARTICLE_STATE, id=plan.article_id, content_hash=plan.content_hash).single()
     if state is None:
         raise WriteError(f"{plan.article_id}: the state query returned nothing")
-    if state["stored"] and state["same_text"] is not None and state["fingerprint"] != plan.article["fingerprint"]:
-        # Storing this version would give one text two articles, which the schema refuses.
-        raise DuplicateTextError(f"{plan.article_id}: its new version's text is already stored as "
-                                 f"{state['same_text']}; "
-                                 "retract one of them first")
+    settled = settled_by_state(plan, state)
+    if settled is not None:
+        return settled
     if not state["stored"]:
-        if state["same_text"] is not None:
-            # The same text received twice in different forms (a .txt without URL, the record with one) is
-            # one article: writing it again would double every tie's support.
-            return WriteSummary(article_id=plan.article_id, status="unchanged", duplicate_of=state["same_text"])
         record = tx.run(cypher.WRITE_NEW_ARTICLE, _write_params(plan, new=True), event_ids=sorted(event_ids),
                         ties=labelled_tie_rows(new_ties), orphan_candidates=[],
                         status_rank=list(STATUS_RANK), directed_event_types=DIRECTED_EVENT_TYPES).single()
         if record is None:
             # Another writer of this id committed after our state check; nothing was written.
-            raise _StoredMeanwhile(plan.article_id)
+            raise StoredMeanwhile(plan.article_id)
         entities = int(record["entities"])
         claims = _check_claims(plan, record["claims"])
         return WriteSummary(article_id=plan.article_id, status="created", entities=entities, claims=claims,
                             events=len(event_ids), ties=len(new_ties))
-    if state["fingerprint"] == plan.article["fingerprint"]:
-        return WriteSummary(article_id=plan.article_id, status="unchanged")
-
     # A changed version: its old claims go, the new ones are written, and what either touched is recomputed
     # (except ties this article supports exactly as before).
     old = _remove_claims(tx, plan.article_id, lock_also=(row["id"] for row in plan.entities))
@@ -260,24 +273,33 @@ def _same_text_committed_meanwhile(exc: ConstraintError) -> bool:
     return "content_hash" in (exc.message or str(exc))
 
 
-def write_article(driver: Driver, extraction: ArticleExtraction, *, database: str) -> WriteSummary:
-    """Write (or replace, or leave unchanged) one article's fact view in one transaction."""
-    plan = plan_write(extraction)
+def run_write(driver: Driver, work: Callable[[ManagedTransaction, P], R], plans: P, *, database: str,
+              what: str) -> R:
+    """``work(tx, plans)`` in one write transaction, run once more after a race with a concurrent writer.
+
+    ``what`` names the article(s) in the `WriteError` a failed write becomes.
+    """
     try:
         with driver.session(database=database) as session:
             try:
-                return session.execute_write(_write_tx, plan)
-            except _StoredMeanwhile:
+                return session.execute_write(work, plans)
+            except StoredMeanwhile:
                 # Once more: the state check now finds the committed version, and this one replaces it.
-                return session.execute_write(_write_tx, plan)
+                return session.execute_write(work, plans)
             except ConstraintError as exc:
                 if not _same_text_committed_meanwhile(exc):
                     raise
                 # Another transaction committed the same text under another id after our state check (and
                 # ours rolled back): once more, the state check finds it and reports this one a duplicate.
-                return session.execute_write(_write_tx, plan)
+                return session.execute_write(work, plans)
     except (Neo4jError, DriverError) as exc:
-        raise WriteError(f"{plan.article_id}: the graph write failed and was rolled back: {exc}") from exc
+        raise WriteError(f"{what}: the graph write failed and was rolled back: {exc}") from exc
+
+
+def write_article(driver: Driver, extraction: ArticleExtraction, *, database: str) -> WriteSummary:
+    """Write (or replace, or leave unchanged) one article's fact view in one transaction."""
+    plan = plan_write(extraction)
+    return run_write(driver, _write_tx, plan, database=database, what=plan.article_id)
 
 
 def retract_article_id(driver: Driver, ref: str, *, database: str) -> RetractSummary:

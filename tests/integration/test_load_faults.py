@@ -59,9 +59,17 @@ def _stored_ids(driver: Driver, settings: Settings) -> set[str]:
     return {row["id"] for row in query(driver, settings, "MATCH (a:Article) RETURN a.id AS id")}
 
 
+# (batch size, article before which Neo4j goes away, in the graph, failed): one article per transaction
+# stops after 3 failed writes; with batches of 10, the batch that found Neo4j gone fails whole (its 10
+# articles count as 10 in a row) and the batches before it are in the graph.
+FAULT_CASES = [(1, 2, 2, 3), (10, 12, 10, 10)]
+
+
+@pytest.mark.parametrize(("batch_size", "plug_at", "stored", "failed"), FAULT_CASES,
+                         ids=["one-per-transaction", "batches-of-10"])
 def test_a_load_stops_soon_after_neo4j_goes_away_and_a_rerun_completes_it(
     proxy: FaultProxy, empty_graph: Driver, neo4j_settings: Settings, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, batch_size: int, plug_at: int, stored: int, failed: int,
 ) -> None:
     unplugged: list[bool] = []
 
@@ -77,32 +85,34 @@ def test_a_load_stops_soon_after_neo4j_goes_away_and_a_rerun_completes_it(
            "NEO4J_DATABASE": neo4j_settings.neo4j_database, "TIESGRAPH_ENV": "test"}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    _articles(tmp_path, 40, plug_at=2)
+    _articles(tmp_path, 40, plug_at=plug_at)
 
     started = time.monotonic()
-    result = CliRunner().invoke(app, ["load", "--no-progress", str(tmp_path)])
+    result = CliRunner().invoke(app, ["load", "--no-progress", "--batch-size", str(batch_size), str(tmp_path)])
     elapsed = time.monotonic() - started
 
     assert result.exit_code == 3, result.output
     stop_lines = [line for line in result.stderr.splitlines() if line.startswith("stopped:")]
     assert len(stop_lines) == 1, result.stderr
-    assert "unreachable for 3 articles in a row" in stop_lines[0]
-    assert "2 articles are in the graph, 38 are not" in stop_lines[0]
+    assert f"unreachable for {failed} articles in a row" in stop_lines[0]
+    assert f"{stored} articles are in the graph, {40 - stored} are not" in stop_lines[0]
     assert "Traceback" not in result.output
-    assert "3 failed" in result.stdout and "35 skipped" in result.stdout
+    assert f"{failed} failed" in result.stdout and f"{40 - stored - failed} skipped" in result.stdout
     # 3 writes' worth of retries, not 38: the whole load ends within seconds of Neo4j going away.
     assert elapsed < 30, elapsed
     record(ProbeResult(
-        probe="Neo4j gone during a load", tried=1, lost=0, bound_s=30, worst_s=round(elapsed, 1),
-        what="`tiesgraph load` of 40 articles, Neo4j cut off (proxy closed) before the third; then rerun",
-        notes="stopped after 3 articles in a row found it unreachable: one 'stopped:' line, exit 3, "
-              "2 in the graph, 38 reported not; the rerun loaded the 38 (2 unchanged)"))
-    assert len(_stored_ids(empty_graph, neo4j_settings)) == 2
+        probe=f"Neo4j gone during a load (--batch-size {batch_size})", tried=1, lost=0, bound_s=30,
+        worst_s=round(elapsed, 1),
+        what=f"`tiesgraph load` of 40 articles, Neo4j cut off (proxy closed) before article {plug_at}; then rerun",
+        notes=f"stopped after {failed} articles in a row found it unreachable: one 'stopped:' line, exit 3, "
+              f"{stored} in the graph, {40 - stored} reported not; the rerun loaded the {40 - stored} "
+              f"({stored} unchanged)"))
+    assert len(_stored_ids(empty_graph, neo4j_settings)) == stored
 
     proxy.up()
     again = CliRunner().invoke(app, ["load", "--no-progress", str(tmp_path)])
     assert again.exit_code == 0, again.output
-    assert "38 created" in again.stdout and "2 unchanged" in again.stdout
+    assert f"{40 - stored} created" in again.stdout and f"{stored} unchanged" in again.stdout
     assert len(_stored_ids(empty_graph, neo4j_settings)) == 40
 
 
