@@ -248,7 +248,7 @@ def _rules_since(sf: SentenceFacts, st: TriggerState, between: list[str]) -> boo
     in passing was seized by a military subject, or by one that rules since (``ruling_words``); "A has
     backed B since the coup" names no agent."""
     actor = sf.ctx.reg.get(st.subj.entity_id) if st.subj is not None else None
-    military = actor is not None and actor.kind in _MILITARY_KINDS  # (FactsCtx holds no ArticleContext)
+    military = actor is not None and actor.kind in _MILITARY_KINDS
     ruling = any(sf.ctx.rules.has("ruling_words", w) for w in between)
     return military or ruling
 
