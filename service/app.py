@@ -1,6 +1,7 @@
 """The REST API: `create_app(settings)` builds a stateless FastAPI app (any number of replicas).
 
-The lifespan opens the one Neo4j driver and closes it; routes reach it through `service.deps.DriverDep`.
+The lifespan opens the one Neo4j driver and closes it, and plans every read once in the background
+(`service.warmup`); routes reach it through `service.deps.DriverDep`.
 Every route lives under /v1 in one router per resource; every error is shaped by `service.errors`.
 """
 
@@ -28,6 +29,7 @@ from service.routers import articles, browser, entities, events, export, health,
 from service.routers.health import VERSION
 from service.schemas import ErrorResponse
 from service.settings import Settings
+from service.warmup import Warming
 
 log = logging.getLogger("tiesgraph.api")
 
@@ -56,6 +58,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.api_key is None:
             log.warning("TIESGRAPH_API_KEY is not set: write endpoints are open (%s)", settings.environment)
         app.state.driver = driver
+        app.state.warming = None
+        if settings.warm_plans:
+            app.state.warming = Warming(driver, settings.neo4j_database)
+            app.state.warming.start()
         try:
             yield
         finally:

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     api_read_key_required: bool = Field(default=False, alias="TIESGRAPH_READ_KEY_REQUIRED")
     cors_origins: str = Field(default="", alias="TIESGRAPH_CORS_ORIGINS")
     """Comma-separated origins allowed to call the API from a web page (none by default)."""
+    warm_plans: bool = Field(default=True, alias="TIESGRAPH_WARM_PLANS")
+    """Plan every read query once in the background when the API starts (service.warmup)."""
     max_page_size: int = Field(default=200, alias="TIESGRAPH_MAX_PAGE_SIZE")
     max_upload_bytes: int = Field(default=5_000_000, alias="TIESGRAPH_MAX_UPLOAD_BYTES")
 
