@@ -43,7 +43,7 @@ from loaders.write.batch import BatchBuilder, write_batch
 Extractor = Callable[[CleanArticle], ArticleExtraction]
 """A fact-view extractor over a cleaned article (`loaders.pipeline.extract_cleaned` unless replaced)."""
 
-DEFAULT_BATCH_SIZE = 1  # one article per transaction until the batched path passes the reliability probes (#12)
+DEFAULT_BATCH_SIZE = 100
 """Articles per write transaction of a batch load (`tiesgraph load --batch-size`)."""
 
 Reader = Callable[[Iterable[str]], Iterable[ReadResult]]

@@ -73,9 +73,10 @@ def cli_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def start_load(settings: Settings, *sources: Path) -> subprocess.Popen[bytes]:
-    """A `tiesgraph load` process (no progress bar)."""
-    return subprocess.Popen([sys.executable, "-m", "service.cli", "load", "--no-progress", *map(str, sources)],
+def start_load(settings: Settings, *sources: Path, batch_size: int | None = None) -> subprocess.Popen[bytes]:
+    """A `tiesgraph load` process (no progress bar), with its default batch size unless one is given."""
+    batch = [] if batch_size is None else ["--batch-size", str(batch_size)]
+    return subprocess.Popen([sys.executable, "-m", "service.cli", "load", "--no-progress", *batch, *map(str, sources)],
                             env=cli_env(settings), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -118,12 +119,14 @@ class KillTrial(BaseModel):
     differences_after_rerun: list[str]
 
 
-def kill_trial(driver: Driver, settings: Settings, corpus: Path, reference: Reference, rng: random.Random) -> KillTrial:
-    """Start a load, SIGKILL it once a random number of articles is in, check, rerun, compare."""
+def kill_trial(driver: Driver, settings: Settings, corpus: Path, reference: Reference, rng: random.Random,
+               batch_size: int) -> KillTrial:
+    """Start a load writing ``batch_size`` articles a transaction, SIGKILL it once a random number of articles
+    is in, check, rerun (with the default batch size), compare."""
     db = settings.neo4j_database
     wipe(driver, db)
     target = rng.randint(1, max(1, len(reference.shapes) - 2))
-    process = start_load(settings, corpus)
+    process = start_load(settings, corpus, batch_size=batch_size)
     try:
         while process.poll() is None and _article_count(driver, db) < target:
             time.sleep(rng.uniform(0.001, 0.03))

@@ -26,6 +26,10 @@ from tests.reliability.report import ProbeResult, count, record
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("schema_applied")]
 
 ARTICLES = count("probe_articles", 60)
+KILL_BATCH_SIZES = (1, 7)
+"""The killed loader writes one article a transaction, then 7 (the batched writer, with batches small enough
+for 60 articles to take several, so a kill can land between and inside them). The rerun and the concurrent
+loaders use the default batch size."""
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +46,17 @@ def reference(driver: Driver, neo4j_settings: Settings, corpus: Path) -> Referen
     return ref
 
 
+@pytest.mark.parametrize("batch_size", KILL_BATCH_SIZES)
 def test_a_loader_killed_mid_batch_leaves_every_article_whole_or_absent(
-    driver: Driver, neo4j_settings: Settings, corpus: Path, reference: Reference
+    driver: Driver, neo4j_settings: Settings, corpus: Path, reference: Reference, batch_size: int
 ) -> None:
     kills, rng = count("kills", 3), random.Random(11)
-    trials = [kill_trial(driver, neo4j_settings, corpus, reference, rng) for _ in range(kills)]
+    trials = [kill_trial(driver, neo4j_settings, corpus, reference, rng, batch_size) for _ in range(kills)]
     partial = [p for t in trials for p in t.partial]
     different = [d for t in trials for d in t.differences_after_rerun]
     record(ProbeResult(
-        probe="SIGKILL of a loader mid-batch", tried=kills, lost=len(partial) + len(different),
+        probe=f"SIGKILL of a loader mid-batch ({batch_size} article{'s' if batch_size > 1 else ''} a transaction)",
+        tried=kills, lost=len(partial) + len(different),
         what=f"`tiesgraph load` of {ARTICLES} articles killed (SIGKILL) after a random number of articles "
              f"({', '.join(str(t.killed_at_articles) for t in trials)} were in); then every article checked "
              "whole or absent, the load rerun and the graph compared with a clean load",
