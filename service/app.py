@@ -34,6 +34,8 @@ from service.warmup import Warming
 log = logging.getLogger("tiesgraph.api")
 
 API_PREFIX = "/v1"
+WARMING_STOP_S = 10.0
+"""How long shutting down waits for the warm-up's read in flight before closing the driver anyway."""
 
 DESCRIPTION = """
 A knowledge graph of diplomatic and military ties between states, built from news articles.
@@ -65,6 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            if app.state.warming is not None:
+                await run_in_threadpool(app.state.warming.finish, WARMING_STOP_S)
             await run_in_threadpool(driver.close)
 
     app = FastAPI(

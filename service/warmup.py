@@ -114,8 +114,9 @@ def reads_to_warm(driver: Driver, database: str, two: Pair) -> list[Read]:
     return reads
 
 
-def warm(driver: Driver, database: str) -> WarmUp:
-    """Run every read once; a read that answers NotFound (the id is unknown) counts as planned."""
+def warm(driver: Driver, database: str, stop: threading.Event | None = None) -> WarmUp:
+    """Run every read once, until `stop` is set; a read that answers NotFound (the id is unknown) counts as
+    planned."""
     started = time.perf_counter()
     failed = 0
     try:
@@ -123,7 +124,11 @@ def warm(driver: Driver, database: str) -> WarmUp:
     except (Neo4jError, DriverError, OSError) as exc:
         log.warning("query plans not warmed: %s", type(exc).__name__)
         return WarmUp(planned=0, failed=1, seconds=round(time.perf_counter() - started, 3))
+    done = 0
     for run in reads:
+        if stop is not None and stop.is_set():
+            break
+        done += 1
         try:
             run()
         except NotFound:
@@ -131,19 +136,29 @@ def warm(driver: Driver, database: str) -> WarmUp:
         except (ServiceError, Neo4jError, DriverError, OSError) as exc:
             failed += 1
             log.debug("warm-up read failed: %s", type(exc).__name__)
-    result = WarmUp(planned=len(reads) - failed, failed=failed, seconds=round(time.perf_counter() - started, 3))
+    result = WarmUp(planned=done - failed, failed=failed, seconds=round(time.perf_counter() - started, 3))
     log.info("query plans warmed: %d reads in %.1f s (%d failed)", result.planned, result.seconds, result.failed)
     return result
 
 
 class Warming(threading.Thread):
-    """`warm` in a daemon thread (the API serves meanwhile); `result` once it has finished."""
+    """`warm` in a daemon thread (the API serves meanwhile); `result` once it has finished. `finish` stops it
+    after the read in flight and waits for it: the lifespan calls it before it closes the driver."""
 
     def __init__(self, driver: Driver, database: str) -> None:
         super().__init__(name="tiesgraph-warmup", daemon=True)
         self._driver = driver
         self._database = database
+        self._stopping = threading.Event()
         self.result: WarmUp | None = None
 
     def run(self) -> None:
-        self.result = warm(self._driver, self._database)
+        try:
+            self.result = warm(self._driver, self._database, self._stopping)
+        except Exception as exc:  # an optimisation must never take the API down; logged
+            log.warning("query plans not warmed: %s", type(exc).__name__)
+
+    def finish(self, timeout: float) -> None:
+        """Stop after the read in flight, and wait for that at most `timeout` seconds."""
+        self._stopping.set()
+        self.join(timeout)
