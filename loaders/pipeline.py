@@ -8,15 +8,13 @@ Extractors are registered under versioned names (`EXTRACTORS`): a new behaviour 
 
 The stages build no reference cycles (tests/unit/test_input_scale.py checks it), and what they make lives
 until the article is done, so the cyclic garbage collector's passes during an extraction would free
-nothing: `extract_article` pauses it (`_collector_paused`). Its full passes over the article's growing
+nothing: `extract_article` pauses it (`collector_paused`). Its full passes over the article's growing
 heap took about half the CPU time of a 1 MB article.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from loaders.clean import clean
 from loaders.context import ArticleContext, context_for
@@ -26,6 +24,7 @@ from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle, Entity, Fact
 from loaders.resolve import build_entities, registry_entities, resolve
 from loaders.surnames import surname_mentions
+from loaders.text.collector import collector_paused
 
 __all__ = ["EXTRACTOR", "EXTRACTORS", "extract", "extract_article", "extract_cleaned"]
 
@@ -67,22 +66,9 @@ def extract_rules_v1(ctx: ArticleContext) -> ArticleExtraction:
 EXTRACTORS: dict[str, Callable[[ArticleContext], ArticleExtraction]] = {EXTRACTOR: extract_rules_v1}
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block, back on after it if it was on (reference counting
-    still frees everything at once; another thread's collection is at most postponed)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def extract_article(article: CleanArticle) -> ArticleExtraction:
     """The fact view of an already cleaned article."""
-    with _collector_paused():
+    with collector_paused():
         return EXTRACTORS[EXTRACTOR](context_for(article))
 
 

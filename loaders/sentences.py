@@ -14,6 +14,7 @@ import re
 
 from loaders.lang import lang_data, language_chain
 from loaders.models import Sentence
+from loaders.text.collector import collector_paused
 
 _CLOSERS = "\"'”’»)]›“‘«"  # “ and « close quotes in German and Danish typography
 _OPENERS = "\"'“‘„«([‹—–-"
@@ -28,6 +29,11 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
     """Split `text` into sentences whose `text` equals `text[start:end]`."""
+    with collector_paused():  # thousands of models, no cycles: a collection pass would only re-walk them
+        return _split(text, lang)
+
+
+def _split(text: str, lang: str) -> list[Sentence]:
     abbreviations = frozenset().union(*(d.abbreviations for d in language_chain(lang)))
     starters = lang_data(lang).sentence_starters
     sentences: list[Sentence] = []

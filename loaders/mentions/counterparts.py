@@ -33,6 +33,8 @@ def _start_after(sv: SentenceView, end: int, items: list[Item]) -> int:
 def counterpart_items(sv: SentenceView, items: list[Item], rules: Rules) -> list[Item]:
     """Persons the registry lacks named right after a descriptor noun (no role given)."""
     nouns = rules.words.get("counterpart_nouns", frozenset())
+    if nouns.isdisjoint(sv.word_set):
+        return []  # no descriptor noun in the sentence
     taken = Spans((it.start, it.end) for it in items)
     particles = rules.words.get("name_particles", frozenset())
     out: list[Item] = []

@@ -74,6 +74,8 @@ def _span(sv: SentenceView, first: Token, last: Token) -> OrgSpan:
 
 def _by_suffix(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
     out: list[OrgSpan] = []
+    if rules.words.get("org_suffixes", frozenset()).isdisjoint(sv.word_set):
+        return out  # no suffix word in the sentence
     toks = sv.tokens
     for k, tok in enumerate(toks):
         if not rules.has("org_suffixes", tok.text) or not sv.raw(tok.start, tok.end)[:1].isupper() or k == 0:
@@ -93,6 +95,8 @@ def _by_suffix(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
 def _after_cue(sv: SentenceView, rules: Rules, taken: Spans, kind: str,
                keep_cue: bool) -> list[OrgSpan]:
     out: list[OrgSpan] = []
+    if rules.words.get(kind, frozenset()).isdisjoint(sv.word_set):
+        return out  # no cue word in the sentence
     toks = sv.tokens
     for k, tok in enumerate(toks[:-1]):
         if not rules.has(kind, tok.text):
@@ -115,6 +119,8 @@ _SPELT_OUT_HEAD = 4  # words of the parenthesised spelling searched for its inst
 def _spelt_out(sv: SentenceView, rules: Rules, taken: Spans) -> list[OrgSpan]:
     """"the CMRN (Comité militaire pour le renouveau national)": the abbreviation is an institution."""
     out: list[OrgSpan] = []
+    if "(" not in sv.sentence.text:
+        return out  # the spelling is in parentheses
     toks = sv.tokens
     for k, tok in enumerate(toks[:-1]):
         raw = sv.raw(tok.start, tok.end)
@@ -140,6 +146,8 @@ def _named_before_abbreviation(sv: SentenceView, rules: Rules, taken: Spans) -> 
     """"the Andean Council of Defence Ministers (ACDM)": a capitalised name holding an institution noun,
     its abbreviation in parentheses right after it; both name the institution."""
     out: list[OrgSpan] = []
+    if "(" not in sv.sentence.text:
+        return out  # the abbreviation is in parentheses
     toks = sv.tokens
     for k, tok in enumerate(toks[1:], start=1):
         if not _is_abbreviation(sv.raw(tok.start, tok.end)) or sv.raw(toks[k - 1].end, tok.start).strip() != "(" \

@@ -290,6 +290,8 @@ def apply_titles(sv: SentenceView, items: list[Item], reg: Registry, rules: Rule
 
     A title naming nobody is kept in `open_titles` for `fill_titles`.
     """
+    if not any(it.kind == "title" for it in items):
+        return []  # no title cue in the sentence: nothing to read
     reader = _TitleReader(sv, items, reg, rules, open_titles)
     for idx, it in enumerate(items):
         if it.kind == "title" and it.cue is not None:

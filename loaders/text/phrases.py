@@ -321,9 +321,12 @@ def longest(
     rank: Callable[[PhraseMatch[T]], tuple[int, ...]] | None = None,
 ) -> list[PhraseMatch[T]]:
     """Non-overlapping matches in text order, chosen best `rank` first (default: longest, then earliest)."""
+    ms = list(matches)
+    if len(ms) < 2:
+        return ms  # most calls: nothing or one match, chosen as it is
     chosen: list[PhraseMatch[T]] = []
     taken: set[int] = set()
-    for m in sorted(matches, key=rank or (lambda m: (-(m.end - m.start), m.start))):
+    for m in sorted(ms, key=rank or (lambda m: (-(m.end - m.start), m.start))):
         span = range(m.first, m.last + 1)
         if any(i in taken for i in span):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 
 from loaders.models import Sentence
@@ -30,6 +31,11 @@ class SentenceView:
 
     def __post_init__(self) -> None:
         self.start = self.sentence.start
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The sentence's folded words as a set: a rule whose cue words are disjoint from it has nothing to do."""
+        return frozenset(t.text for t in self.tokens)
 
     def raw(self, start: int, end: int) -> str:
         """Original text between two article offsets inside this sentence."""

@@ -7,9 +7,10 @@ the cyclic garbage collector, whose full passes over an article's growing heap f
 paused during an extraction (`test_extraction_makes_no_reference_cycles` keeps that true). A 4 MB single
 line went from 246 s to 3.1 s CPU (400 KB: 0.3 s).
 
-The cases still marked xfail are linear but over the budget by their constant: about 80 µs of CPU per
-short sentence, spread over every stage (phrase look-ups, mention finders, fact rules; measured with
-cProfile, no function above 10 %). They are strict (they fail the suite once fast enough, so the mark is
+The cases still marked xfail are linear but over the budget by their constant: about 56 µs of CPU per
+short sentence (80 µs before exact pre-filters skipped the rules whose cue words a sentence lacks), spread
+over every stage (phrase look-ups, mention finders, fact rules, date patterns; measured with cProfile and
+py-spy, no function above 5 % of its own). They are strict (they fail the suite once fast enough, so the mark is
 removed) and stopped (in a child process) after twice their budget rather than run for minutes."""
 
 from __future__ import annotations
@@ -90,12 +91,12 @@ def test_one_huge_token_is_refused_quickly() -> None:
     assert time.perf_counter() - started < 2
 
 
-@_over_budget("1 MB of prose (24k sentences): 5.1 s CPU, linear (250 KB 1.2 s, 500 KB 2.7 s)")
+@_over_budget("1 MB of prose (24k sentences): 3.4-4.0 s CPU (was 5.1 s), linear")
 def test_a_1_mb_article_of_ordinary_prose_within_budget(tmp_path: Path) -> None:
     _within_budget(_prose(1_000_000), tmp_path)
 
 
-@_over_budget("50k sentences: 4.4 s CPU, linear (10k 0.9 s)")
+@_over_budget("50k sentences: 2.6-3.0 s CPU (was 4.4 s), linear")
 def test_a_50k_sentence_article_within_budget(tmp_path: Path) -> None:
     _within_budget(" ".join(f"Item {i} was noted." for i in range(50_000)), tmp_path)
 
