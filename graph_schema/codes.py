@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from graph_schema.model import Relation
+from graph_schema.model import RELATION_EVENT, EventType, Relation
 
 CODES_FILE = Path(__file__).with_name("codes.yaml")
 
@@ -79,3 +79,42 @@ def code_table() -> CodeTable:
 def codes_of(relation: Relation) -> Codes | None:
     """PLOVER category, mode and CAMEO root of a relation (None: no PLOVER event)."""
     return code_table().relations[relation]
+
+
+CODE_FIELDS = ("plover", "plover_mode", "cameo")
+"""The code fields every claim, event, tie and export row carries (null where a relation has none)."""
+
+EVENT_RELATION: dict[EventType, Relation] = {event: rel for rel, event in RELATION_EVENT.items()}
+"""The relation whose claims make each event type (one each)."""
+
+
+def code_fields(kind: Relation | EventType | str | None) -> dict[str, str | None]:
+    """``{plover, plover_mode, cameo}`` of a relation or event type (its value as text is accepted too);
+    all null for None, an unknown name, or a relation with no PLOVER event. The one place they are derived."""
+    relation = _relation(kind)
+    codes = codes_of(relation) if relation is not None else None
+    if codes is None:
+        return dict.fromkeys(CODE_FIELDS)
+    return {"plover": codes.plover, "plover_mode": codes.mode, "cameo": codes.cameo}
+
+
+def _relation(kind: Relation | EventType | str | None) -> Relation | None:
+    if isinstance(kind, Relation):
+        return kind
+    if isinstance(kind, EventType):
+        return EVENT_RELATION.get(kind)
+    if isinstance(kind, str) and kind in _RELATION_VALUES:
+        return Relation(kind)
+    if isinstance(kind, str) and kind in _EVENT_VALUES:
+        return EVENT_RELATION.get(EventType(kind))
+    return None
+
+
+_RELATION_VALUES = frozenset(r.value for r in Relation)
+_EVENT_VALUES = frozenset(t.value for t in EventType)
+
+
+def relations_coded(plover: str | None = None, cameo: str | None = None) -> list[Relation]:
+    """The relations whose PLOVER category is `plover` and CAMEO root is `cameo` (either may be None)."""
+    return [rel for rel, codes in code_table().relations.items() if codes is not None
+            and plover in (None, codes.plover) and cameo in (None, codes.cameo)]

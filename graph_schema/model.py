@@ -334,6 +334,8 @@ MODEL = GraphModel(
                      Prop(name="extractor", type=PropertyType.STRING, description="e.g. rules.v1"),
                      Prop(name="confidence", type=PropertyType.FLOAT, description="0..1"),
                      Prop(name="plover", type=PropertyType.STRING, description="PLOVER category"),
+                     Prop(name="plover_mode", type=PropertyType.STRING, description="PLOVER mode"),
+                     Prop(name="cameo", type=PropertyType.STRING, description="CAMEO root code"),
                  )),
         NodeSpec(label=Label.MIGRATION, description="a schema migration that was applied", properties=(
             _id("0001, 0002 …"),

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from fastapi.exceptions import RequestValidationError
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_schema.model import Relation
 from service.cli_common import fail, open_graph
+from service.code_params import code_filter
 from service.deps import DATE_PATTERN
 from service.export_formats import ExportFormat, export_chunks
 from service.params import state_of
@@ -19,6 +21,14 @@ from service.queries.export import ExportFilter
 from service.settings import Settings
 
 _DATE = re.compile(DATE_PATTERN)
+
+
+def _codes(plover: str | None, cameo: str | None) -> tuple[Relation, ...] | None:
+    """The relations the --plover/--cameo options keep; an unknown code is a message and exit code 1."""
+    try:
+        return code_filter(plover=plover, cameo=cameo).relations
+    except RequestValidationError as exc:
+        raise fail(f"--{exc.errors()[0]['loc'][-1]}: {exc.errors()[0]['msg']}") from None
 
 
 def _filter(since: str | None, until: str | None, relation: Relation | None, country: str | None) -> ExportFilter:
@@ -43,9 +53,11 @@ def export_cmd(
     relation: Annotated[Relation | None, typer.Option(help="Only this relation.")] = None,
     country: Annotated[str | None, typer.Option(
         help="Only what touches this state (ISO alpha-3 in any case, or its name).")] = None,
+    plover: Annotated[str | None, typer.Option(help="Only this PLOVER category (CONSULT, AID …).")] = None,
+    cameo: Annotated[str | None, typer.Option(help="Only this CAMEO root code (04, 16 …).")] = None,
 ) -> None:
     """Export the graph for Gephi, Cytoscape, pandas or R, streamed from Neo4j as it is written."""
-    where = _filter(since, until, relation, country)
+    where = _filter(since, until, relation, country).model_copy(update={"relations": _codes(plover, cameo)})
     settings = Settings()
     partial = output.with_name(output.name + ".part") if output else None
     with open_graph(settings) as driver:

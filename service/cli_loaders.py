@@ -14,6 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from graph_schema.codes import code_fields
 from loaders.clean import clean
 from loaders.errors import LoaderError
 from loaders.feeds import feed_reader
@@ -37,8 +38,10 @@ FACT_VIEW_KEYS = ("source", "article", "entities", "facts")
 
 
 def fact_view(extraction: ArticleExtraction) -> dict[str, Any]:
-    """One article's public JSON: exactly source, article, entities and facts."""
+    """One article's public JSON: exactly source, article, entities and facts (each fact with its PLOVER
+    category and mode and CAMEO root)."""
     dumped = extraction.model_dump(mode="json")
+    dumped["facts"] = [{**fact, **code_fields(fact["relation"])} for fact in dumped["facts"]]
     return {key: dumped[key] for key in FACT_VIEW_KEYS}
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from neo4j import Driver
 
-from graph_schema.codes import codes_of
+from graph_schema.codes import code_fields
 from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from service.queries import export as q
 
@@ -50,8 +50,8 @@ _MEDIA = {ExportFormat.GRAPHML: "application/graphml+xml", ExportFormat.GEXF: "a
 _FILENAME = {ExportFormat.GRAPHML: "tiesgraph-ties.graphml", ExportFormat.GEXF: "tiesgraph-ties.gexf",
              ExportFormat.CSV: "tiesgraph-events.csv", ExportFormat.JSONL: "tiesgraph-claims.jsonl"}
 
-EVENT_COLUMNS = ("event_id", "date", "type", "plover", "status", "name", "source_id", "source_name",
-                 "source_state", "target_id", "target_name", "target_state", "place_id", "place_name",
+EVENT_COLUMNS = ("event_id", "date", "type", "plover", "plover_mode", "cameo", "status", "name", "source_id",
+                 "source_name", "source_state", "target_id", "target_name", "target_state", "place_id", "place_name",
                  "support", "first_evidence_url")
 """Columns of the events CSV, in order."""
 
@@ -82,9 +82,7 @@ def _scalar(value: object) -> str:
 def _edge_values(edge: dict[str, Any]) -> dict[str, Any]:
     """An edge row with its PLOVER category and mode, CAMEO root and symmetry added from the schema."""
     relation = Relation(edge["relation"])
-    codes = codes_of(relation)
-    return {**edge, "plover": codes.plover if codes else None, "plover_mode": codes.mode if codes else None,
-            "cameo": codes.cameo if codes else None, "symmetric": relation in SYMMETRIC_RELATIONS}
+    return {**edge, **code_fields(relation), "symmetric": relation in SYMMETRIC_RELATIONS}
 
 
 def _eager(rows: Iterator[T]) -> Iterator[T]:
@@ -161,12 +159,13 @@ def _gexf_values(row: dict[str, Any], attrs: tuple[tuple[str, str, str], ...]) -
 
 
 def events_csv(rows: Rows) -> Iterator[str]:
-    """Events as CSV with a header row, one row per event (the place flattened to id and name)."""
+    """Events as CSV with a header row, one row per event (the place flattened to id and name, the codes
+    derived from the event type)."""
     rows = _eager(rows)
     yield _csv_line(EVENT_COLUMNS)
     for row in rows:
         place = row.get("place") or {}
-        flat = {**row, "place_id": place.get("id"), "place_name": place.get("name")}
+        flat = {**row, **code_fields(row.get("type")), "place_id": place.get("id"), "place_name": place.get("name")}
         yield _csv_line([csv_cell(flat.get(c)) for c in EVENT_COLUMNS])
 
 
@@ -191,9 +190,11 @@ def _csv_line(values: Iterable[str]) -> str:
 
 
 def claims_jsonl(rows: Rows) -> Iterator[str]:
-    """Claims as JSON Lines: the evidence fields, PLOVER category, both actors and the linked ids."""
+    """Claims as JSON Lines: the evidence fields, PLOVER category and mode, CAMEO root, both actors and the
+    linked ids."""
     for row in _eager(rows):
         record = {**row["evidence"], **{k: v for k, v in row.items() if k != "evidence"}}
+        record.update(code_fields(record.get("relation")))
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 

@@ -5,9 +5,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
+from graph_schema.codes import code_fields
 from graph_schema.model import EntityType, EventType, Relation
+
+
+class Coded(BaseModel):
+    """PLOVER category and mode and CAMEO root code, derived from the relation (or event type) on read."""
+
+    plover: str | None = Field(default=None, description="PLOVER event category (null: no PLOVER event)")
+    plover_mode: str | None = Field(default=None, description="PLOVER mode, where the category has one")
+    cameo: str | None = Field(default=None, description="CAMEO root code (two digits)")
+
+    @model_validator(mode="after")
+    def _codes(self) -> Coded:
+        kind = getattr(self, "relation", None) or getattr(self, "type", None)
+        for field, value in code_fields(kind).items():
+            setattr(self, field, value)
+        return self
 
 
 class ErrorDetail(BaseModel):
@@ -118,7 +134,7 @@ class ArticleRef(BaseModel):
     title: str | None = None
 
 
-class Evidence(BaseModel):
+class Evidence(Coded):
     """One claim behind a tie or event: the sentence, its offsets and its source article."""
 
     claim_id: str
@@ -143,7 +159,7 @@ class Claim(Evidence):
     event_id: str | None
 
 
-class Tie(BaseModel):
+class Tie(Coded):
     """A derived actor-to-actor tie seen from one actor."""
 
     key: str
@@ -166,7 +182,7 @@ class GraphNode(EntityRef):
     depth: int | None = Field(default=None, description="hops from the centre (ego network)")
 
 
-class GraphEdge(BaseModel):
+class GraphEdge(Coded):
     """A derived tie between two nodes, oriented as stored."""
 
     id: str = Field(description="the tie's key")
@@ -204,7 +220,7 @@ class Participant(EntityRef):
     role: str | None
 
 
-class EventSummary(BaseModel):
+class EventSummary(Coded):
     """An event: type, date, place, participants."""
 
     id: str
@@ -239,7 +255,7 @@ class YearCount(BaseModel):
     articles: int
 
 
-class TieBetween(BaseModel):
+class TieBetween(Coded):
     """A derived tie between an actor of one side and an actor of the other."""
 
     key: str

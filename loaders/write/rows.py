@@ -15,9 +15,9 @@ from typing import Any
 import pycountry
 from pydantic import BaseModel, ConfigDict
 
+from graph_schema.codes import code_fields
 from graph_schema.model import (
     ENTITY_LABELS,
-    PLOVER,
     RELATION_EVENT,
     SYMMETRIC_RELATIONS,
     EntityType,
@@ -169,7 +169,7 @@ def claim_rows(extraction: ArticleExtraction) -> list[Row]:
             "end": fact.end,
             "extractor": fact.extractor,
             "confidence": fact.confidence,
-            "plover": PLOVER.get(fact.relation),
+            **code_fields(fact.relation),  # plover, plover_mode, cameo: stored, so Browser shows them
         }
         seen = by_id.get(cid)
         if seen is None or props["confidence"] > seen["props"]["confidence"]:

@@ -12,6 +12,7 @@ from pydantic import TypeAdapter
 
 from graph_schema.model import EntityType, Relation
 from graph_schema.text import search_fold
+from service.code_params import CodeFilter
 from service.deps import Page
 from service.errors import BadRequest, NotFound, SchemaNotApplied, is_auth_error
 from service.queries._common import (
@@ -89,6 +90,7 @@ OPTIONAL CALL (n) {
   WHERE ($direction = 'both' OR type(r) IN $symmetric
          OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+    AND ($relations IS NULL OR type(r) IN $relations)
     AND """
     + span_filter("r.first_date", "r.last_date")
     + """
@@ -253,13 +255,14 @@ def not_found(entity_id: str) -> NotFound:
 
 def relationships(*, driver: Driver, database: str, entity_id: str, relation: Relation | None,
                   direction: Direction, since: str | None, until: str | None,
-                  min_confidence: float | None, page: Page) -> list[Tie]:
+                  min_confidence: float | None, page: Page, codes: CodeFilter | None = None) -> list[Tie]:
     """The actor's derived ties with support, dates, confidence, the other actor and first evidence
     (NotFound for an unknown actor: the existence check is part of the same query)."""
     rows = read(
         driver, RELATIONSHIPS[relation], database=database, id=entity_id, symmetric=SYMMETRIC,
         direction=direction, min_confidence=min_confidence, since=since, until=until,
-        entity_types=ENTITY_TYPES, skip=page.offset, limit=page.limit + 1,
+        relations=codes.relation_names if codes else None, entity_types=ENTITY_TYPES, skip=page.offset,
+        limit=page.limit + 1,
     )
     if not rows:
         raise not_found(entity_id)

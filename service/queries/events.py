@@ -7,6 +7,7 @@ from typing import LiteralString
 from neo4j import Driver
 
 from graph_schema.model import EventType
+from service.code_params import CodeFilter
 from service.deps import Page
 from service.queries._common import ENTITY_TYPES, date_filter, evidence, read, ref
 from service.schemas import Claim, EventDetail, EventSummary
@@ -42,6 +43,7 @@ LIST: LiteralString = (
 MATCH (ev:Event)
 WHERE ev.type IS NOT NULL
   AND ($type IS NULL OR ev.type = $type)
+  AND ($event_types IS NULL OR ev.type IN $event_types)
   AND ($actor IS NULL OR EXISTS { MATCH (:Entity {id: $actor})-[:PARTICIPATED_IN]->(ev) })
   AND ($country IS NULL OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(ev)
                                     WHERE x.id = $country OR x.country = $country })
@@ -92,9 +94,12 @@ RETURN"""
 
 
 def list_events(*, driver: Driver, database: str, type: EventType | None, actor: str | None,
-                country: str | None, since: str | None, until: str | None, page: Page) -> list[EventSummary]:
-    """Events, newest first, filtered by type, participant, participant's state and date."""
+                country: str | None, since: str | None, until: str | None, page: Page,
+                codes: CodeFilter | None = None) -> list[EventSummary]:
+    """Events, newest first, filtered by type, PLOVER/CAMEO code, participant, participant's state and date."""
+    event_types = codes.event_types if codes else None
     rows = read(driver, LIST, database=database, type=type.value if type else None, actor=actor,
+                event_types=event_types,
                 country=country, since=since, until=until, entity_types=ENTITY_TYPES,
                 skip=page.offset, limit=page.limit + 1)
     return [EventSummary.model_validate(row) for row in rows]

@@ -26,10 +26,12 @@ class ExportFilter(BaseModel):
     until: str | None = None
     relation: Relation | None = None
     country: str | None = None
+    relations: tuple[Relation, ...] | None = None  # kept by a plover=/cameo= filter (None: every relation)
 
     def params(self) -> dict[str, Any]:
         """Query parameters shared by every export query."""
-        return {"since": self.since, "until": self.until, "country": self.country,
+        coded = None if self.relations is None else [r.value for r in self.relations]
+        return {"since": self.since, "until": self.until, "country": self.country, "relations": coded,
                 "relation": self.relation.value if self.relation else None, "entity_types": ENTITY_TYPES}
 
 
@@ -44,11 +46,12 @@ def _state(var: LiteralString) -> LiteralString:
 
 
 _TOUCHES_COUNTRY: LiteralString = "($country IS NULL OR $country IN [s.id, s.country, o.id, o.country])"
+_CODED_TIE: LiteralString = "($relations IS NULL OR type(r) IN $relations)"
 
 
 def _tie_match(types: LiteralString) -> LiteralString:
     return (
-        "MATCH (s:Entity)-[r:" + types + "]->(o:Entity)\nWHERE " + _TOUCHES_COUNTRY + " AND "
+        "MATCH (s:Entity)-[r:" + types + "]->(o:Entity)\nWHERE " + _TOUCHES_COUNTRY + " AND " + _CODED_TIE + " AND "
         + span_filter("r.first_date", "r.last_date") + "\n"
     )
 
@@ -94,6 +97,7 @@ WHERE ev.type IS NOT NULL AND """
   AND ($country IS NULL OR EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(ev)
                                     WHERE x.id = $country OR x.country = $country })
   AND ($relation IS NULL OR EXISTS { MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.relation = $relation })
+  AND ($relations IS NULL OR EXISTS { MATCH (c:Claim)-[:ABOUT]->(ev) WHERE c.relation IN $relations })
 WITH ev ORDER BY ev.date IS NULL, ev.date, ev.id
 OPTIONAL CALL (ev) {
   MATCH (c:Claim)-[:ABOUT]->(ev)
@@ -103,7 +107,7 @@ OPTIONAL CALL (ev) {
   OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity)
   RETURN c, art, s, o
 }
-RETURN ev.id AS event_id, ev.date AS date, ev.type AS type, c.plover AS plover, ev.status AS status,
+RETURN ev.id AS event_id, ev.date AS date, ev.type AS type, ev.status AS status,
        ev.name AS name,
        s.id AS source_id, s.name AS source_name, """
     + _state("s")
@@ -129,7 +133,7 @@ def _actor(var: LiteralString) -> LiteralString:
 CLAIMS: LiteralString = (
     """
 MATCH (c:Claim)
-WHERE $relation IS NULL OR c.relation = $relation
+WHERE ($relation IS NULL OR c.relation = $relation) AND ($relations IS NULL OR c.relation IN $relations)
 OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
 OPTIONAL MATCH (c)-[:SUBJECT]->(s:Entity)
 OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity)
@@ -142,7 +146,7 @@ WHERE """
 WITH c, art, s, o, d ORDER BY d IS NULL, d, c.id
 RETURN """
     + evidence("c", "art")
-    + " AS evidence, c.plover AS plover, "
+    + " AS evidence, "
     + _actor("s")
     + " AS subject, "
     + _actor("o")

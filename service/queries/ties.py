@@ -10,6 +10,7 @@ from typing import LiteralString
 
 from neo4j import Driver
 
+from service.code_params import CodeFilter
 from service.errors import NotFound
 from service.queries._common import ENTITY_TYPES, date_filter, evidence, read, ref, span_filter, typed
 from service.queries.events import EVENT_EVIDENCE, EVENT_FIELDS
@@ -50,6 +51,7 @@ OPTIONAL CALL (sa, sb) {
   MATCH (x)-[:PARTICIPATED_IN]->(ev:Event)
   WITH DISTINCT ev, sb
   WHERE ev.type IS NOT NULL
+    AND ($event_types IS NULL OR ev.type IN $event_types)
     AND EXISTS { MATCH (y:Entity)-[:PARTICIPATED_IN]->(ev) WHERE y IN sb }
     AND """
     + date_filter("ev.date")
@@ -70,7 +72,7 @@ CALL (sa, sb) {
   MATCH (x)-[r:__TIES__]-(y:Entity)
   WHERE y IN sb
   WITH DISTINCT r
-  WHERE """
+  WHERE ($relations IS NULL OR type(r) IN $relations) AND """
     + span_filter("r.first_date", "r.last_date")
     + """
   WITH r, startNode(r) AS s, endNode(r) AS o
@@ -94,7 +96,8 @@ CALL (sa, sb) {
   UNWIND sa AS x
   MATCH (c:Claim)-[:SUBJECT|OBJECT]->(x)
   WITH DISTINCT c, sb
-  WHERE EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y:Entity) WHERE y IN sb }
+  WHERE ($relations IS NULL OR c.relation IN $relations)
+    AND EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y:Entity) WHERE y IN sb }
   OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
   WITH c, art, coalesce(c.date, art.published) AS d
   WHERE """
@@ -119,11 +122,12 @@ def endpoints(*, driver: Driver, database: str, a: str, b: str) -> dict[str, Ent
 
 
 def report(*, driver: Driver, database: str, a: str, b: str, since: str | None, until: str | None,
-           limit: int) -> TiesReport:
+           limit: int, codes: CodeFilter | None = None) -> TiesReport:
     """Timeline of shared events, direct ties across the two sides, and claims per relation per year, in
-    one query (NotFound listing the unknown ids when an actor is unknown)."""
+    one query, all kept by `codes` (NotFound listing the unknown ids when an actor is unknown)."""
+    codes = codes or CodeFilter()
     row = read(driver, REPORT, database=database, a=a, b=b, since=since, until=until, limit=limit,
-               entity_types=ENTITY_TYPES)[0]
+               entity_types=ENTITY_TYPES, relations=codes.relation_names, event_types=codes.event_types)[0]
     unknown = [x for x, r in ((a, row["a"]), (b, row["b"])) if r is None]
     if unknown:
         raise NotFound(f"No entity with id {unknown[0]!r}.", details={"unknown": unknown})

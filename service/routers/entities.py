@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query
 
 from graph_schema.model import EntityType, Relation
+from service.code_params import CodeFilter, CodesDep
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
 from service.errors import NotFound
 from service.params import resolve_actor, search_fallback, search_text
@@ -72,12 +73,13 @@ def get_relationships(
     relation: Annotated[Relation | None, Query(description="only this relation")] = None,
     direction: Annotated[Literal["out", "in", "both"], Query(description="symmetric ties always match")] = "both",
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    codes: CodesDep = CodeFilter(),
 ) -> ListResponse[Tie]:
     """The actor's direct (derived) ties: the other actor, support, dates, confidence, first evidence."""
     check_date_range(since, until)
     rows = entities.relationships(
         driver=driver, database=settings.neo4j_database, entity_id=entity_id, relation=relation,
-        direction=direction, since=since, until=until, min_confidence=min_confidence, page=page,
+        direction=direction, since=since, until=until, min_confidence=min_confidence, page=page, codes=codes,
     )
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from graph_schema.model import EventType
+from service.code_params import CodeFilter, CodesDep
 from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
 from service.errors import NotFound
 from service.params import ACTOR_HELP, StateQuery, resolve_actor
@@ -26,12 +27,13 @@ def list_events(
     type: Annotated[EventType | None, Query(description="event type")] = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=300, description=ACTOR_HELP)] = None,
     country: StateQuery = None,
+    codes: CodesDep = CodeFilter(),
 ) -> ListResponse[EventSummary]:
     """Events, newest first."""
     check_date_range(since, until)
     rows = events.list_events(driver=driver, database=settings.neo4j_database, type=type,
                               actor=resolve_actor(actor) if actor else None, country=country, since=since, until=until,
-                              page=page)
+                              page=page, codes=codes)
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from graph_schema.model import Relation
+from service.code_params import CodesDep
 from service.deps import DriverDep, SettingsDep, Since, Until, check_date_range
 from service.export_formats import ExportFormat, export_chunks
 from service.params import StateQuery
@@ -27,14 +28,16 @@ def export(
     driver: DriverDep,
     settings: SettingsDep,
     format: Annotated[ExportFormat, Query(description=_FORMATS)],
+    codes: CodesDep,
     since: Since = None,
     until: Until = None,
     relation: Annotated[Relation | None, Query(description="only this relation")] = None,
     country: StateQuery = None,
 ) -> StreamingResponse:
-    """Ties as GraphML/GEXF, events as CSV, or claims as JSON Lines, filtered by date, relation and state."""
+    """Ties as GraphML/GEXF, events as CSV, or claims as JSON Lines, filtered by date, relation, PLOVER
+    category or CAMEO root, and state."""
     check_date_range(since, until)
-    where = ExportFilter(since=since, until=until, relation=relation, country=country)
+    where = ExportFilter(since=since, until=until, relation=relation, country=country, relations=codes.relations)
     chunks = export_chunks(format, driver=driver, database=settings.neo4j_database, where=where)
     # The first chunk is read here, so an unreachable database is a 503 rather than a cut-off download.
     first = list(itertools.islice(chunks, 1))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from service.code_params import CodeFilter, CodesDep
 from service.deps import DriverDep, SettingsDep, Since, Until, check_date_range
 from service.errors import BadRequest
 from service.params import ACTOR_HELP, resolve_actor
@@ -27,6 +28,7 @@ def get_ties(
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(ge=1, description="max events and ties (capped at the max page size)")] = 100,
+    codes: CodesDep = CodeFilter(),
 ) -> TiesReport:
     """Timeline of events between a and b (participants, place, date, evidence, article URL), direct ties
     across the two sides, and claims counted per relation per year."""
@@ -35,4 +37,4 @@ def get_ties(
         raise BadRequest("a and b are the same.", details={"a": a, "b": b})
     check_date_range(since, until)
     return ties.report(driver=driver, database=settings.neo4j_database, a=a, b=b, since=since, until=until,
-                       limit=min(limit, settings.max_page_size))
+                       limit=min(limit, settings.max_page_size), codes=codes)

@@ -147,6 +147,8 @@ def test_extract_prints_exactly_the_fact_view_per_article(runner: CliRunner, tmp
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [sorted(obj) for obj in lines] == [["article", "entities", "facts", "source"]] * 2
     assert [len(obj["facts"]) for obj in lines] == [2, 1]
+    met = lines[1]["facts"][0]
+    assert (met["relation"], met["plover"], met["plover_mode"], met["cameo"]) == ("MET_WITH", "CONSULT", None, "04")
     table = runner.invoke(app, ["extract", "--format", "table", str(tmp_path / "a.json")])
     assert table.exit_code == 0 and "MET_WITH" in table.stdout
 

@@ -156,7 +156,7 @@ def test_claim_rows_carry_evidence_tie_key_and_event() -> None:
     assert meeting["event_id"] == event_id(EventType.MEETING, ["per:sergei-shoigu", "per:min-aung-hlaing"],
                                            "2021-06-22")
     assert (meeting["sentence"], meeting["start"], meeting["end"]) == (TEXT[:44], 0, 44)
-    assert meeting["plover"] == "CONSULT"
+    assert (meeting["plover"], meeting["plover_mode"], meeting["cameo"]) == ("CONSULT", None, "04")
     assert meeting["article_id"] == "art:1"
     assert rows[1]["props"]["event_id"] is None
     assert rows[1]["props"]["status"] == "announced"
