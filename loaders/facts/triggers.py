@@ -29,7 +29,7 @@ from loaders.facts.specs import (
     P,
 )
 from loaders.facts.state import TriggerState, start_state
-from loaders.facts.whenwhere import nearest_date, place_for, status_between
+from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Fact, Mention
 from loaders.text import PhraseMatch
@@ -308,6 +308,8 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
     if comma >= 0:
         win_start = win_start + comma + 1
     status = status_between(sf.sv, sf.ctx, win_start, trig.start)
+    if tie_ended(sf.sv, sf.ctx, st.rel, first_start if first_start <= trig.start else sf.sv.start, trig.start):
+        return Modality.DENIED
     if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
         status = Modality.AGREED
     return status

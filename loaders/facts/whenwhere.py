@@ -29,6 +29,24 @@ def status_between(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> Mod
     return Modality.HAPPENED
 
 
+# standing ties that an act of ending ("denounced the accords", "kündigte die Zusammenarbeit") denies
+ENDABLE_TIES = frozenset({Relation.COOPERATES_WITH, Relation.SUPPLIES_ARMS_TO, Relation.TRAINS,
+                          Relation.SUPPORTS, Relation.SANCTIONED})
+TERMINATION_REACH = 120  # characters before a trigger searched for a verb that ends the tie
+
+
+def tie_ended(sv: SentenceView, ctx: FactsCtx, rel: Relation, start: int, trig_start: int) -> bool:
+    """Whether a verb ending a tie stands in [start, trigger) of the sentence, commas notwithstanding.
+
+    "X denounced, overnight, the cooperation accords between A and B": no tie of A and B is asserted.
+    """
+    if rel not in ENDABLE_TIES:
+        return False
+    lo = max(start, trig_start - TERMINATION_REACH, sv.start)
+    toks = [t for t in sv.tokens if t.start >= lo and t.end <= trig_start]
+    return bool(toks) and bool(ctx.rules.phrases["termination_cues"].find(toks, sv.sentence.text, sv.start))
+
+
 def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
                   skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""

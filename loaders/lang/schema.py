@@ -105,6 +105,8 @@ class RulesFile(_Strict):
     conjunctions: Words = None
     passive_agents: Words = None
     negation: Words = None
+    # verbs ending an agreement or a tie ("denounced the accords"): the tie they govern is denied
+    termination_cues: Words = None
     locative_preps: Words = None
     speech_verbs: Words = None
     source_preps: Words = None
