@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, LiteralString
 
 from neo4j import Driver, RoutingControl
@@ -32,6 +33,16 @@ RELATION_TYPE: dict[Relation, LiteralString] = {
 def typed(template: LiteralString, types: LiteralString = TIE_TYPES) -> LiteralString:
     """The template with its `__TIES__` placeholder replaced by a union of tie types (TIE_TYPES by default)."""
     return template.replace("__TIES__", types)
+
+
+NO_TIE: LiteralString = "!%"
+"""A relationship type expression no relationship matches (every relationship has a type)."""
+
+
+def tie_types(relations: Iterable[Relation]) -> LiteralString:
+    """The union of the given relations' types, in model order (NO_TIE for none): a code filter's pattern."""
+    kept = set(relations)
+    return "|".join([RELATION_TYPE[r] for r in Relation if r in kept]) or NO_TIE
 
 
 def typed_per_relation(template: LiteralString) -> dict[Relation | None, LiteralString]:

@@ -23,6 +23,7 @@ from service.queries._common import (
     read,
     ref,
     span_filter,
+    tie_types,
     typed,
     typed_per_relation,
 )
@@ -90,7 +91,6 @@ OPTIONAL CALL (n) {
   WHERE ($direction = 'both' OR type(r) IN $symmetric
          OR ($direction = 'out' AND startNode(r) = n) OR ($direction = 'in' AND endNode(r) = n))
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
-    AND ($relations IS NULL OR type(r) IN $relations)
     AND """
     + span_filter("r.first_date", "r.last_date")
     + """
@@ -258,11 +258,13 @@ def relationships(*, driver: Driver, database: str, entity_id: str, relation: Re
                   min_confidence: float | None, page: Page, codes: CodeFilter | None = None) -> list[Tie]:
     """The actor's derived ties with support, dates, confidence, the other actor and first evidence
     (NotFound for an unknown actor: the existence check is part of the same query)."""
+    query = RELATIONSHIPS[relation]
+    if codes is not None and codes.relations is not None:
+        query = typed(_RELATIONSHIPS, tie_types(r for r in codes.relations if relation in (None, r)))
     rows = read(
-        driver, RELATIONSHIPS[relation], database=database, id=entity_id, symmetric=SYMMETRIC,
+        driver, query, database=database, id=entity_id, symmetric=SYMMETRIC,
         direction=direction, min_confidence=min_confidence, since=since, until=until,
-        relations=codes.relation_names if codes else None, entity_types=ENTITY_TYPES, skip=page.offset,
-        limit=page.limit + 1,
+        entity_types=ENTITY_TYPES, skip=page.offset, limit=page.limit + 1,
     )
     if not rows:
         raise not_found(entity_id)

@@ -12,7 +12,16 @@ from neo4j import Driver
 
 from service.code_params import CodeFilter
 from service.errors import NotFound
-from service.queries._common import ENTITY_TYPES, date_filter, evidence, read, ref, span_filter, typed
+from service.queries._common import (
+    ENTITY_TYPES,
+    date_filter,
+    evidence,
+    read,
+    ref,
+    span_filter,
+    tie_types,
+    typed,
+)
 from service.queries.events import EVENT_EVIDENCE, EVENT_FIELDS
 from service.schemas import EntityRef, TieBetween, TiesReport, TimelineEvent, YearCount
 
@@ -40,7 +49,7 @@ _EVENT_COLUMNS: tuple[LiteralString, ...] = (
 
 # Everything between the two sides in one round trip: both endpoints, then each side once, then the
 # timeline, the direct ties and the yearly counts as three lists.
-REPORT: LiteralString = typed(
+_REPORT: LiteralString = (
     """
 OPTIONAL MATCH (na:Entity {id: $a})
 OPTIONAL MATCH (nb:Entity {id: $b})
@@ -72,7 +81,7 @@ CALL (sa, sb) {
   MATCH (x)-[r:__TIES__]-(y:Entity)
   WHERE y IN sb
   WITH DISTINCT r
-  WHERE ($relations IS NULL OR type(r) IN $relations) AND """
+  WHERE """
     + span_filter("r.first_date", "r.last_date")
     + """
   WITH r, startNode(r) AS s, endNode(r) AS o
@@ -114,6 +123,7 @@ RETURN """
     + """ AS b, events, ties, counts
 """
 )
+REPORT: LiteralString = typed(_REPORT)
 
 def endpoints(*, driver: Driver, database: str, a: str, b: str) -> dict[str, EntityRef | None]:
     """The two actors by id (None for an unknown id)."""
@@ -126,7 +136,8 @@ def report(*, driver: Driver, database: str, a: str, b: str, since: str | None, 
     """Timeline of shared events, direct ties across the two sides, and claims per relation per year, in
     one query, all kept by `codes` (NotFound listing the unknown ids when an actor is unknown)."""
     codes = codes or CodeFilter()
-    row = read(driver, REPORT, database=database, a=a, b=b, since=since, until=until, limit=limit,
+    query = REPORT if codes.relations is None else typed(_REPORT, tie_types(codes.relations))
+    row = read(driver, query, database=database, a=a, b=b, since=since, until=until, limit=limit,
                entity_types=ENTITY_TYPES, relations=codes.relation_names, event_types=codes.event_types)[0]
     unknown = [x for x, r in ((a, row["a"]), (b, row["b"])) if r is None]
     if unknown:
