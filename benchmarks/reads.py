@@ -49,7 +49,7 @@ def endpoints(hub: str, other: str, person_a: str, person_b: str, search: str) -
                  {"source": person_a, "target": person_b, "limit": 10, "entity_types": ENTITY_TYPES}),
         Endpoint("ties", "/v1/ties", {"a": hub, "b": other}, ties.REPORT,
                  {"a": hub, "b": other, "since": None, "until": None, "limit": 100,
-                  "entity_types": ENTITY_TYPES}),
+                  "entity_types": ENTITY_TYPES, "relations": None, "event_types": None}),
         Endpoint("search", "/v1/entities", {"q": search}, entities.SEARCH,
                  {"lucene": entities.lucene_query(search), "folded": search_fold(search), "type": None,
                   **page}),
