@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from pydantic import BaseModel, ConfigDict
 
@@ -273,6 +273,22 @@ def _same_text_committed_meanwhile(exc: ConstraintError) -> bool:
     return "content_hash" in (exc.message or str(exc))
 
 
+RACE_RETRIES = 5
+"""How many times a write is run again after concurrent writers stored some of its articles meanwhile: a
+batch of many articles can meet another loader's commit more than once (seen with 4 loaders of 100-article
+batches over overlapping files); each rerun's state check finds what was committed."""
+
+
+def _until_no_race(session: Session, work: Callable[[ManagedTransaction, P], R], plans: P) -> R:
+    """``work`` in one write transaction, rerun up to RACE_RETRIES times after a `StoredMeanwhile`."""
+    for _ in range(RACE_RETRIES):
+        try:
+            return session.execute_write(work, plans)
+        except StoredMeanwhile:
+            continue  # the state check now finds the committed versions, and this write replaces them
+    return session.execute_write(work, plans)
+
+
 def run_write(driver: Driver, work: Callable[[ManagedTransaction, P], R], plans: P, *, database: str,
               what: str) -> R:
     """``work(tx, plans)`` in one write transaction, run once more after a race with a concurrent writer.
@@ -282,10 +298,7 @@ def run_write(driver: Driver, work: Callable[[ManagedTransaction, P], R], plans:
     try:
         with driver.session(database=database) as session:
             try:
-                return session.execute_write(work, plans)
-            except StoredMeanwhile:
-                # Once more: the state check now finds the committed version, and this one replaces it.
-                return session.execute_write(work, plans)
+                return _until_no_race(session, work, plans)
             except ConstraintError as exc:
                 if not _same_text_committed_meanwhile(exc):
                     raise
