@@ -91,7 +91,7 @@ def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object
 
 def words_between(sv: SentenceView, start: int, end: int) -> list[str]:
     """The folded words lying wholly in [start, end)."""
-    return [t.text for t in sv.tokens if t.start >= start and t.end <= end]
+    return [t.text for t in sv.words_within(start, end)]
 
 
 def conj_gap(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> str | None:
@@ -102,7 +102,7 @@ def conj_gap(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> str | Non
     if not words:
         # (", l'Union": the apostrophe of an elided article belongs to it)
         return "comma" if gap.strip(" '’" + "".join(re.findall(r"[^\W\d_]", gap))) == "," else None
-    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    toks = sv.words_within(start, end)
     hits = ctx.rules.phrases["conjunctions"].find(toks, sv.sentence.text, sv.start)
     return "word" if len(words) <= 3 and hits else None
 

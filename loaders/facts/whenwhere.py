@@ -17,7 +17,7 @@ from loaders.text import SentenceView
 
 def status_between(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> Modality:
     """Negation or modality cues in [start, end) of the sentence."""
-    toks = [t for t in sv.tokens if t.start >= start and t.end <= end]
+    toks = sv.words_within(start, end)
     if not toks:
         return Modality.HAPPENED
     if any(ctx.rules.has("negation", t.text) for t in toks) or ctx.rules.phrases["negation"].find(
@@ -43,7 +43,7 @@ def tie_ended(sv: SentenceView, ctx: FactsCtx, rel: Relation, start: int, trig_s
     if rel not in ENDABLE_TIES:
         return False
     lo = max(start, trig_start - TERMINATION_REACH, sv.start)
-    toks = [t for t in sv.tokens if t.start >= lo and t.end <= trig_start]
+    toks = sv.words_within(lo, trig_start)
     return bool(toks) and bool(ctx.rules.phrases["termination_cues"].find(toks, sv.sentence.text, sv.start))
 
 

@@ -55,6 +55,10 @@ class SentenceView:
         """Index after the last word ending at or before `offset` (the number of such words)."""
         return bisect_right(self.tokens, offset, key=_END)
 
+    def words_within(self, start: int, end: int) -> list[Token]:
+        """The words lying wholly in [start, end), in text order (by bisection, not a scan)."""
+        return self.tokens[self.token_index_at(start) : self.token_index_after_end(end)]
+
     def words_before(self, offset: int, count: int) -> list[Token]:
         """The last `count` words ending at or before `offset`, in text order (by bisection, not a scan)."""
         j = bisect_right(self.tokens, offset, key=_END)
