@@ -20,7 +20,7 @@ OUT = DATA / "countries" / "cldr.yaml"
 
 def main() -> None:
     """Names per language for every ISO state (aliases for matching; `cldr` per language for the stats)."""
-    langs = sorted(p.stem for p in (DATA / "lang").glob("*.yaml"))
+    langs = sorted(p.parent.name for p in (DATA / "lang").glob("*/language.yaml"))
     locales = {lang: Locale.parse(lang) for lang in langs}
     entries: dict[str, dict[str, object]] = {}
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
