@@ -61,6 +61,9 @@ class FactsCtx:
         return self.context.published
 
 
+_COMPANY = "company"  # an organisation kind (loaders/data/actors/organizations.yaml)
+
+
 def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object_slot: bool) -> Arg | None:
     """The entity a mention stands for in a slot accepting `allowed` types (None: it does not fit)."""
     if m.entity_type == EntityType.WEAPON:
@@ -80,6 +83,9 @@ def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object
             actor = ctx.reg.get(m.entity_id)
             country = actor.country if actor else None
         target = country if (country and C in allowed) else org  # a state before its ministry
+        org_actor = ctx.reg.get(org) if org else None
+        if org_actor is not None and org_actor.kind == _COMPANY and ORG in allowed:
+            target = org  # a company's executive speaks for the company, not for its state
         if target:
             return Arg(m, target, m.confidence * confidence.PERSON_FOR_STATE)
     if m.entity_type == PL and C in allowed and object_slot:

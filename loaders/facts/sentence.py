@@ -185,7 +185,7 @@ class SentenceFacts:
             word = self.prev_word(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
-            elif seller is None and self.ctx.rules.has("source_preps", word):
+            elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)):
                 seller = convert(m, seller_types, self.ctx, object_slot=True)
         if seller is None:
             clause_end = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
@@ -199,6 +199,14 @@ class SentenceFacts:
         if buyer is not None and seller is not None and buyer.entity_id == seller.entity_id:
             return None, None
         return buyer, seller
+
+    def _right_after_prep(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
+        """A trigger that ends in its own preposition ("trained in", "formés en", "dilatih di") governs the
+        actor right after it (an article between them at most)."""
+        last = self.sv.words_before(trig.end, 1)
+        if not last or not self.ctx.rules.has("locative_preps", last[0].text):
+            return False
+        return all(self.ctx.rules.has("determiners", w) for w in words_between(self.sv, trig.end, ext_start(m)))
 
     def origin_supplier(self, obj: Arg, obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:
         """"deliveries of Russian S-400 to India": an origin adjective after a supply noun is the supplier,

@@ -56,12 +56,18 @@ def _name_run(sv: SentenceView, toks: Sequence[Token], taken: Spans, stop: froze
 
 
 def name_after_comma(sv: SentenceView, pos: int, taken: Spans, stop: frozenset[str],
-                     particles: frozenset[str]) -> tuple[int, int] | None:
-    """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end."""
+                     particles: frozenset[str], ranks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end; ranks
+    (their spans in `ranks`) may stand between the comma and the name: "<title>, Gen. <Name>, …"."""
     lead = _LEAD_COMMA.match(sv.raw(pos, sv.sentence.end))
     if lead is None:
         return None
     start = pos + lead.end()
+    for rank_start, rank_end in sorted(ranks):
+        if rank_start == start:
+            rest = sv.raw(rank_end, sv.sentence.end)
+            rest = rest[1:] if rest.startswith(".") else rest
+            start = sv.sentence.end - len(rest.lstrip(" "))
     toks = sv.words_after(start, _MAX_NAME_TOKENS)
     if not toks or toks[0].start != start:
         return None

@@ -145,7 +145,8 @@ class _TitleReader:
         if t.cue.needs_org and t.org is None and t.country is None:
             return
         if t.person is None:  # "<title of X>, <Name>, ..." (loaders/mentions/appositions.py)
-            found = name_after_comma(self.sv, t.pos, self.taken, self.name_stop, self.particles)
+            ranks = [(x.start, x.end) for x in self.items[t.next_index:] if x.kind == "rank"]
+            found = name_after_comma(self.sv, t.pos, self.taken, self.name_stop, self.particles, ranks)
             if found is not None:
                 t.person, t.run = discovered_person(self.sv, found, MentionHow.TITLE_CUE), found
         if t.run is not None and t.person is not None:
