@@ -6,11 +6,19 @@ of the language (loaders/data/lang/<code>/language.yaml `abbreviations`), a sing
 or a dotted acronym ("U.S.") ends a sentence only when a closing quote or bracket follows it
 (`He said “no.” Then`) or the next word is one of the language's `sentence_starters` ("in the U.S.
 The president", "at 5 p.m. The next day"); a period between digits never does.
+
+Web pages often lose the space between paragraphs ("…in the capital.The minister said…"): a period, "!" or
+"?" glued to the next word also ends a sentence when a lower-case word of two letters or more ends before
+it and a capitalised word starts after it ("year.Korean"), unless the word before is an abbreviation or
+the run holds a URL or an e-mail address ("Example.Com", "www.x.Org") — so "U.S.Army", "Ph.D" and
+"kompas.com" stay whole.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 
 from loaders.lang import lang_data, language_chain
 from loaders.models import Sentence
@@ -25,6 +33,11 @@ _NON_SPACE = re.compile(r"\S")
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# a quote between a glued end and the next word more often opens the next sentence: it is left to it
+_GLUED = re.compile(rf"(?<![.!?…])[.!?]++(?=[{re.escape(_CLOSERS)}]*+[^\W\d_])")
+_URL_MARKS = ("/", "@", "www", "http")
+_TLDS = frozenset({"com", "net", "org", "info", "biz", "gov", "edu"})  # "Example.Com" is a host name
+_GLUED_LOOKBACK = 40  # characters scanned back for a URL in the run before a glued boundary
 
 
 def split_sentences(text: str, lang: str) -> list[Sentence]:
@@ -42,13 +55,37 @@ def _split(text: str, lang: str) -> list[Sentence]:
         line_start = pos
         pos += len(line) + 1
         seg_start = 0
-        for m in _BOUNDARY.finditer(line):
-            if not _ends_sentence(line, m, abbreviations, starters):
-                continue
-            _append(sentences, text, line_start + seg_start, line_start + m.end())
-            seg_start = m.end()
+        for end in _boundaries(line, abbreviations, starters):
+            _append(sentences, text, line_start + seg_start, line_start + end)
+            seg_start = end
         _append(sentences, text, line_start + seg_start, line_start + len(line))
     return sentences
+
+
+def _boundaries(line: str, abbreviations: frozenset[str], starters: frozenset[str]) -> Iterator[int]:
+    """Where the sentences of one line end, in order: before white space, or glued to the next word."""
+    spaced = (m.end() for m in _BOUNDARY.finditer(line) if _ends_sentence(line, m, abbreviations, starters))
+    glued = (m.end() for m in _GLUED.finditer(line) if _glued_end(line, m, abbreviations))
+    return heapq.merge(spaced, glued)
+
+
+def _glued_end(line: str, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    """"capital.The minister": a sentence end glued to a capitalised word (see the module's docstring)."""
+    ahead = line[m.end() : m.end() + _GLUED_LOOKBACK]
+    quotes = len(ahead) - len(ahead.lstrip(_CLOSERS))
+    before, after = line[max(0, m.start() - 2) : m.start()], line[m.end() + quotes : m.end() + quotes + 2]
+    if len(before) < 2 or not before.isalpha() or not before.islower():
+        return False
+    if len(after) < 2 or not (after[0].isupper() and after[1].islower()):
+        return False
+    word = _FIRST_WORD.match(line, m.end() + quotes)
+    if word is not None and word.group(0).casefold() in _TLDS:
+        return False
+    run = line[max(0, m.start() - _GLUED_LOOKBACK) : m.start()].split()[-1:]
+    token = run[0].lstrip(_OPENERS) if run else ""
+    if "." in token or any(mark in token.casefold() for mark in _URL_MARKS):
+        return False
+    return (token + ".").casefold() not in abbreviations
 
 
 def _ends_sentence(line: str, m: re.Match[str], abbreviations: frozenset[str],
