@@ -287,9 +287,21 @@ def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_PRESENCE_WINDOW = 4  # words on either side of a meeting trigger where a presence cue makes it a venue
+
+
+def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Also present at the meeting were A and B", "Также на встрече присутствовали A и B": the meeting
+    names where A and B were, not a meeting between them (``presence_cues``)."""
+    if st.rel != Relation.MET_WITH:
+        return True
+    toks = sf.sv.tokens[max(0, st.trig.first - _PRESENCE_WINDOW) : st.trig.last + 1 + _PRESENCE_WINDOW]
+    return not sf.ctx.rules.phrases["presence_cues"].find(toks, sf.sv.sentence.text, sf.sv.start)
+
+
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner, coup_agent,
-    coup_state, _when, _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner,
+    coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties,
     pair_reference, _coordinated_pairs,
     _exercise_parties,
 )

@@ -107,6 +107,8 @@ class RulesFile(_Strict):
     negation: Words = None
     # verbs ending an agreement or a tie ("denounced the accords"): the tie they govern is denied
     termination_cues: Words = None
+    # "also present at the meeting were …": the people listed attended someone's meeting, no partners of it
+    presence_cues: Words = None
     locative_preps: Words = None
     speech_verbs: Words = None
     source_preps: Words = None
