@@ -41,15 +41,17 @@ class Transliterator:
     languages: dict[str, _Language]
 
     def variants(self, name: str, country: str | None) -> list[str]:
-        """The name's spellings in the other languages (folded), when its state writes Cyrillic."""
+        """The name's spellings in the other languages (folded), when its state writes Cyrillic: every word
+        respelt ("Wiktor Chrenin"), and the surname alone, since outlets often keep a given name's English
+        form ("Viktor Chrenin")."""
         if country not in self.states:
             return []
         words = norm(name).split()
         out = []
         for lang in self.languages.values():
-            spelt = " ".join(lang.word(w) for w in words)
-            if spelt != " ".join(words) and spelt not in out:
-                out.append(spelt)
+            for spelt in (" ".join(lang.word(w) for w in words), " ".join([*words[:-1], lang.word(words[-1])])):
+                if spelt != " ".join(words) and spelt not in out:
+                    out.append(spelt)
         return out
 
 

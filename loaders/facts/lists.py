@@ -26,13 +26,21 @@ def _last_sanction(found: Sequence[Sequence[tuple[Fact, bool]]]) -> Fact | None:
                  if ok and f.relation == Relation.SANCTIONED), None)
 
 
+def _governed(sv: SentenceView, m: Mention, fctx: FactsCtx) -> bool:
+    """"the son of N": a name after an affiliation word describes the item's head, it is not the head."""
+    prev = sv.words_before(m.start, 1)
+    return bool(prev) and fctx.rules.has("affiliation_preps", prev[0].text)
+
+
 def _heads(sv: SentenceView, ms: Sequence[Mention], at: int, fctx: FactsCtx, end: int) -> list[Mention]:
     """The head of each list item after the marker (before `end`)."""
     items = [m for m in ms if m.start >= at]
+    conjunctions = fctx.rules.words.get("conjunctions", frozenset())
     heads: list[Mention] = []
     for a, b in segments(sv, at, fctx.rules, []):
         head = next((m for m in items if a <= m.start and m.end <= b and m.end <= end and not m.descriptor
-                     and m.entity_type in (P, ORG) and is_list_head(sv, m.start, m.end, b)), None)
+                     and m.entity_type in (P, ORG) and is_list_head(sv, m.start, m.end, b, conjunctions)
+                     and not _governed(sv, m, fctx)), None)
         if head is not None and all(h.entity_id != head.entity_id for h in heads):
             heads.append(head)
     return heads

@@ -151,7 +151,8 @@ def list_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules)
     return [p for p, _ in found]
 
 
-def is_list_head(sv: SentenceView, start: int, end: int, seg_end: int) -> bool:
-    """Whether a mention [start, end) heads its list item: the item's comma or end follows it."""
+def is_list_head(sv: SentenceView, start: int, end: int, seg_end: int, conjunctions: frozenset[str]) -> bool:
+    """Whether a mention [start, end) heads its list item: the item's comma or end follows it, or a
+    conjunction opening the list's last item ("… N and several judges")."""
     rest = fold(sv.raw(end, seg_end)).strip()
-    return not rest or rest[0] in ",;" or rest in (".",)
+    return not rest or rest[0] in ",;" or rest in (".",) or rest.split(maxsplit=1)[0] in conjunctions
