@@ -74,6 +74,7 @@ class InflectionData(BaseModel):
     endings: tuple[str, ...] = ()
     long_endings: tuple[str, ...] = ()
     last_suffixes: tuple[str, ...] = ()
+    surname_endings: tuple[str, ...] = ()
 
 
 class LangData(BaseModel):
@@ -140,7 +141,8 @@ def read_language(path: Path, code: str) -> LangData:
     inf = raw.get("inflection") or {}
     raw["inflection"] = InflectionData(
         stem_letters=str(inf.get("stem_letters") or ""),
-        **{k: tuple(str(w) for w in inf.get(k) or () if str(w)) for k in ("endings", "long_endings", "last_suffixes")},
+        **{k: tuple(str(w) for w in inf.get(k) or () if str(w))
+           for k in ("endings", "long_endings", "last_suffixes", "surname_endings")},
     )
     bp = raw.get("boilerplate") or {}
     raw["boilerplate"] = Boilerplate(
@@ -179,6 +181,7 @@ def inflection_of(data: list[LangData]) -> Inflection:
         endings=frozenset(w for d in data for w in d.inflection.endings),
         long_endings=frozenset(w for d in data for w in d.inflection.long_endings),
         last_suffixes=_union([d.inflection.last_suffixes for d in data]),
+        surname_endings=frozenset(w for d in data for w in d.inflection.surname_endings),
     )
 
 

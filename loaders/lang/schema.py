@@ -52,6 +52,7 @@ class InflectionFile(_Strict):
     endings: list[str] | None = None
     long_endings: list[str] | None = None
     last_suffixes: list[str] | None = None
+    surname_endings: list[str] | None = None  # case endings of surnames ("-ом", "-ым"): loaders/mentions/names.py
 
 
 class LanguageFile(_Strict):

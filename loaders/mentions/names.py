@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.lang import Rules, name_suffixes
+from loaders.lang import Rules, inflection, name_suffixes
 from loaders.mentions.items import Item
 from loaders.models import MentionHow
 from loaders.registry import Registry
@@ -130,7 +130,7 @@ def remember_surnames(items: Sequence[Item], discovered: dict[str, str]) -> None
                                                                                 MentionHow.FUZZY):
             words = norm(it.surface).split()
             if len(words) >= 2 and len(words[-1]) >= 3:
-                discovered.setdefault(words[-1], it.entity_id)
+                discovered.setdefault(inflection().surname_key(words[-1]), it.entity_id)
 
 
 def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str, str]) -> list[Item]:
@@ -138,7 +138,7 @@ def surname_items(sv: SentenceView, items: Sequence[Item], discovered: dict[str,
     taken = Spans((it.start, it.end) for it in items)
     out: list[Item] = []
     for tok in sv.tokens:
-        ent = discovered.get(tok.text)
+        ent = discovered.get(inflection().surname_key(tok.text))
         raw = sv.raw(tok.start, tok.end)
         if ent and raw[:1].isupper() and not taken.overlaps(tok.start, tok.end):
             out.append(Item(tok.start, tok.end, "entity", ent, EntityType.PERSON, MentionHow.ALIAS, raw,

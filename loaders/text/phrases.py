@@ -22,6 +22,9 @@ SUFFIX_MIN_LETTERS = 4  # a shorter final word (an acronym: "US") takes no suffi
 _ADDED = [0]  # phrases added to any table in this process: an index re-reads its tables' versions on a change
 
 
+_SURNAME_STEM_MIN = 4  # letters a surname keeps when its case ending is cut
+
+
 @dataclass(frozen=True, slots=True)
 class Inflection:
     """How phrase words match inflected text words: the union of the language files' ``inflection:``
@@ -31,6 +34,17 @@ class Inflection:
     endings: frozenset[str] = frozenset()  # a last letter cut off to the stem
     long_endings: frozenset[str] = frozenset()  # two last letters cut off (LONG_ENDING_MIN_LETTERS+)
     last_suffixes: tuple[str, ...] = ()  # a final word (SUFFIX_MIN_LETTERS+) also matches with one ("s")
+    surname_endings: frozenset[str] = frozenset()  # case endings of a surname in the stem script ("Петровым")
+
+    def surname_key(self, word: str) -> str:
+        """A folded surname without its case ending, when it is written in the stem script ("петровым",
+        "петрову" → "петров"; "боатенгом" → "боатенг"); other words as they are."""
+        if self.stem_script is None or not self.stem_script.search(word):
+            return word
+        for ending in sorted(self.surname_endings, key=len, reverse=True):
+            if word.endswith(ending) and len(word) - len(ending) >= _SURNAME_STEM_MIN:
+                return word[: -len(ending)]
+        return word
 
 
 @dataclass(frozen=True, slots=True)
