@@ -49,6 +49,7 @@ class FactLine(BaseModel):
     object: str
     date: str | None = None
     evidence: str = ""
+    gold_date: str | None = None  # in `misdated`: the date the gold gives
 
 
 class ArticleScore(BaseModel):
@@ -64,6 +65,9 @@ class ArticleScore(BaseModel):
     missed: list[FactLine] = Field(default_factory=list)
     wrong: list[FactLine] = Field(default_factory=list, description="produced, unmatched (forbidden too)")
     forbidden_facts: list[FactLine] = Field(default_factory=list)
+    misdated: list[FactLine] = Field(default_factory=list,
+                                     description="matched facts whose date disagrees: the produced fact, "
+                                                 "with the gold date in `gold_date`")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -269,6 +273,8 @@ def score_article(extraction: ArticleExtraction | None, gold: Mapping[str, Any],
         missed=[_gold_line(g) for j, g in enumerate(required) if j not in matched_gold],
         wrong=[_line(facts[i], names) for i in wrong],
         forbidden_facts=[_line(facts[i], names) for i in forbidden],
+        misdated=[_line(facts[i], names).model_copy(update={"gold_date": required[j].get("date")})
+                  for i, j in matched_pairs.items() if not date_agrees(facts[i].date, required[j].get("date"))],
     )
 
 

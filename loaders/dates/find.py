@@ -65,6 +65,7 @@ class _Patterns:
     month_at: re.Pattern[str] | None  # every place a month name starts (the three patterns above begin so)
     weekday: re.Pattern[str] | None
     relative: re.Pattern[str] | None
+    period: re.Pattern[str] | None  # "last month", "в прошлом году" (``relative_periods``)
     year: re.Pattern[str]
 
 
@@ -103,6 +104,9 @@ def _patterns(lang: str) -> _Patterns:
         month_at=re.compile(rf"(?={mon})", flags) if mon else None,
         weekday=re.compile(wd, flags) if wd else None,
         relative=re.compile(rel, flags) if rel else None,
+        period=re.compile(rf"{_L}(?P<per>{_alternation(list(data.relative_periods))}){_R}", flags)
+        if data.relative_periods
+        else None,
         year=re.compile(r"(?<![\d.,/:-])(?P<y>" + _YEAR + r")(?![\d]|[.,/:-]\d)"),
     )
 
@@ -226,6 +230,25 @@ def _days(p: _Patterns, text: str, pub_day: date | None) -> Iterator[_Candidate]
         yield _cand(m, res, "relative")
 
 
+def _periods(p: _Patterns, text: str, published: date | None,
+             precision: DatePrecision) -> Iterator[_Candidate]:
+    """"last month", "this year", "a week ago": a period counted from the publication date, at the period's
+    precision (a week at its month), when the publication date is known that precisely."""
+    known = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}[precision]
+    for m in p.period.finditer(text) if p.period else ():
+        unit, n = p.data.relative_periods[m.group("per").casefold()]
+        res = None
+        if published is not None and unit == "year":
+            res = _fmt(published.year + n)
+        elif published is not None and unit == "month" and known >= 2:
+            months = published.year * 12 + published.month - 1 + n
+            res = _fmt(months // 12, months % 12 + 1)
+        elif published is not None and unit == "week" and known >= 3:
+            day = published + timedelta(weeks=n)
+            res = _fmt(day.year, day.month)
+        yield _cand(m, res, "period")
+
+
 def _cand(m: re.Match[str], res: tuple[str, DatePrecision] | None, kind: str, ok: bool = True) -> _Candidate:
     value, precision = res if res else (None, DatePrecision.DAY)
     return _Candidate(m.start(), m.end(), value, precision, kind, ok)
@@ -242,6 +265,7 @@ def find_dates(
     p = _patterns(lang)
     pub_day = published if published_precision is DatePrecision.DAY else None
     cands = [*_numeric(p, text, published), *_named(p, text, published), *_days(p, text, pub_day),
+             *_periods(p, text, published, published_precision),
              *(_cand(m, _fmt(int(m.group("y"))), "year") for m in p.year.finditer(text))]
     merged = _merge_weekdays(text, _longest_first(cands))
     return [
@@ -288,6 +312,14 @@ def _merge_weekdays(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if c.kind == "date" and nxt is not None and nxt.kind == "period" and _GAP.match(text[c.end : nxt.start]):
+            # "December 3 last year", "в июле текущего года": the period qualifies the date before it
+            value = c.value
+            if value is not None and nxt.value is not None and nxt.precision is DatePrecision.YEAR:
+                value = nxt.value + value[4:]  # the year the period names
+            out.append(_Candidate(c.start, nxt.end, value, c.precision, "date", c.standalone))
+            i += 2
+            continue
         if c.kind == "weekday" and nxt is not None and nxt.kind == "date" and _GAP.match(text[c.end : nxt.start]):
             end = nxt.end
             if "(" in text[c.end : nxt.start] and text[end : end + 1] == ")":

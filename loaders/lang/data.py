@@ -91,6 +91,8 @@ class LangData(BaseModel):
     weekdays: dict[str, int] = Field(default_factory=dict)
     ambiguous_weekdays: frozenset[str] = frozenset()
     relative_days: dict[str, int] = Field(default_factory=dict)
+    # "last month" -> ("month", -1): a period counted from the publication date (loaders/dates/find.py)
+    relative_periods: dict[str, tuple[str, int]] = Field(default_factory=dict)
     date_order: str = "dmy"
     day_suffixes: frozenset[str] = frozenset()
     date_connectors: frozenset[str] = frozenset()
@@ -136,6 +138,8 @@ def read_language(path: Path, code: str) -> LangData:
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())
     for key in ("months", "weekdays", "relative_days"):
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}
+    raw["relative_periods"] = {str(k).casefold(): next((str(u), int(n)) for u, n in dict(v).items())
+                               for k, v in (raw.get("relative_periods") or {}).items()}
     for key in ("name_suffixes", "possessive_endings"):
         raw[key] = tuple(str(w) for w in raw.get(key) or ())
     inf = raw.get("inflection") or {}

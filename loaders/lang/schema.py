@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -67,6 +67,7 @@ class LanguageFile(_Strict):
     weekdays: dict[str, int] | None = None
     ambiguous_weekdays: Words = None
     relative_days: dict[str, int] | None = None
+    relative_periods: dict[str, dict[Literal["week", "month", "year"], int]] | None = None
     date_order: str | None = None
     day_suffixes: Words = None
     date_connectors: Words = None

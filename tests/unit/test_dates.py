@@ -34,7 +34,7 @@ PUB = date(2021, 6, 24)  # a Thursday
         ("a deal signed in 2019 with", "en", "2019", "2019"),
         ("the report of 2021-05-30 says", "en", "2021-05-30", "2021-05-30"),
         ("said Thursday, June 24, that", "en", "Thursday, June 24", "2021-06-24"),
-        ("signed on December 3 last year", "en", "December 3", "2020-12-03"),
+        ("signed on December 3 last year", "en", "December 3 last year", "2020-12-03"),
         ("встреча 22 июня прошла", "ru", "22 июня", "2021-06-22"),
         ("в июне 2020 года", "ru", "июне 2020", "2020-06"),
         ("el 4 de febrero de 2020 en", "es", "4 de febrero de 2020", "2020-02-04"),

@@ -150,6 +150,8 @@ def test_date_agreement_at_gold_precision() -> None:
     wrong_day = [fact("sh", Relation.MET_WITH, "mah", "2021-06-20"), fact("mil", Relation.SEIZED_POWER_IN, "mm")]
     s = score_article(extraction(*wrong_day), GOLD)
     assert (s.matched, s.date_agreed, s.date_agreement) == (2, 0, 0.0)
+    assert {(m.relation, m.date, m.gold_date) for m in s.misdated} == {
+        ("MET_WITH", "2021-06-20", "2021-06-22"), ("SEIZED_POWER_IN", None, "2021-02")}
 
 
 @pytest.mark.parametrize(
