@@ -109,11 +109,21 @@ class SentenceFacts:
     def objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
-        cands = self.after(trig.end)
+        cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
         return cands
+
+    def _venue(self, m: Mention, rel: Relation) -> bool:
+        """"signed the deal in Lima": a place after a locative word that is no recipient word is where it
+        happened, no party (a visit's destination aside)."""
+        if m.entity_type != EntityType.PLACE or rel == Relation.VISITED:
+            return False
+        word = self.prev_word(m)
+        rules = self.ctx.rules
+        return rules.has("locative_preps", word) and not (rules.has("recipient_preps", word)
+                                                          or rules.has("object_preps", word))
 
     def before(self, pos: int) -> list[Mention]:
         """Argument candidates ending before `pos`, nearest first."""

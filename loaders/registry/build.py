@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,29 @@ def _add_actor_files(data_dir: Path, actors: dict[str, Actor], by_kind: dict[tup
                 capitals[actor.capital_of] = actor.id
 
 
+GENERATED_CAPITALS = "capitals.json"  # loaders/data/actors/generated/, by scripts/import_capitals.py
+
+
+def _add_generated_capitals(data_dir: Path, actors: dict[str, Actor], capitals: dict[str, str]) -> None:
+    """Every state's capital with its names in Latin and Cyrillic script (GeoNames, see the file's header):
+    a capital the hand files have gets the names added to its own; the others become Places."""
+    path = data_dir / "actors" / "generated" / GENERATED_CAPITALS
+    if not path.exists():
+        return
+    for raw in json.loads(path.read_text(encoding="utf-8")).get("places") or []:
+        known = actors.get(str(raw.get("id")))
+        if known is not None:
+            actors[known.id] = known.model_copy(update={
+                "aliases": tuple(dict.fromkeys([*known.aliases, *as_list(raw.get("aliases"))]))})
+            continue
+        actor = _actor_from(raw, EntityType.PLACE, path)
+        if actor.capital_of in capitals:
+            continue  # the hand files name another place the capital
+        actors[actor.id] = actor
+        if actor.capital_of:
+            capitals[actor.capital_of] = actor.id
+
+
 def _add_curated_officials(data_dir: Path, actors: dict[str, Actor]) -> None:
     """The hand-curated officials (actors/curated_officials.yaml, see its header): a role's state is the
     person's unless given; an id already hand-written gets the roles and names added to its own."""
@@ -123,6 +147,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     by_kind: dict[tuple[str, str], str] = {}
     capitals: dict[str, str] = {}
     _add_actor_files(data_dir, actors, by_kind, capitals)
+    _add_generated_capitals(data_dir, actors, capitals)
     _add_curated_officials(data_dir, actors)
     templates = data_dir / "actors" / "templates.yaml"
     if templates.exists():
