@@ -16,6 +16,7 @@ Failures follow the read stage's policy: a feed that cannot be fetched or parsed
 from __future__ import annotations
 
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urljoin, urlsplit
@@ -30,6 +31,9 @@ from loaders.read import MAX_BYTES, TIMEOUT_S, USER_AGENT, ReadFailure, ReadResu
 
 _XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/x-rss+xml")
+_GZIP_TYPES = ("application/gzip", "application/x-gzip", "application/gzip-compressed", "application/x-gunzip")
+_GZIP_MAGIC = b"\x1f\x8b"
+_OCTET = "application/octet-stream"  # what many servers say of a .xml.gz sitemap
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SITEMAP_DEPTH = 2
 """A sitemap index may list sitemaps that list pages; deeper nesting is not followed."""
@@ -67,18 +71,37 @@ def is_http(source: str) -> bool:
 
 
 def probe(url: str, client: httpx.Client, policy: FetchPolicy) -> bytes | None:
-    """The body of ``url`` when it is served as XML (a feed or sitemap candidate); None for anything else,
-    whose body is not read. Raises `FetchError` for an HTTP error or a transport failure."""
+    """The body of ``url`` when it is served as XML (a feed or sitemap candidate), or as gzip ("sitemap.xml.gz":
+    a gzip type, or an octet stream whose name ends in ``.gz``) holding XML, unzipped; None for anything else,
+    whose body is not read. Raises `FetchError` for an HTTP error, a transport failure, a body or an unzipped
+    body over the policy's size cap, or a broken gzip stream."""
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {response.status_code}")
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if not (ctype in _XML_TYPES or ctype.endswith("+xml")):
-                return None
-            return capped_body(response, url, policy.max_bytes)
+            if ctype in _XML_TYPES or ctype.endswith("+xml"):
+                return capped_body(response, url, policy.max_bytes)
+            if ctype in _GZIP_TYPES or (ctype == _OCTET and urlsplit(url).path.endswith(".gz")):
+                return _xml_in_gzip(capped_body(response, url, policy.max_bytes), url, policy.max_bytes)
+            return None
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+def _xml_in_gzip(body: bytes, url: str, max_bytes: int) -> bytes | None:
+    """The unzipped body when it is XML (None when it is not gzip or holds something else); unzipping stops
+    at ``max_bytes``, so a small bomb cannot fill memory."""
+    if not body.startswith(_GZIP_MAGIC):
+        return None
+    unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        xml = unzip.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"{url}: broken gzip data: {exc}") from exc
+    if len(xml) > max_bytes:
+        raise FetchError(f"{url}: larger than {max_bytes} bytes once unzipped")
+    return xml if xml.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else None
 
 
 def _sitemap_locs(body: bytes, url: str) -> tuple[str, list[str]] | None:
