@@ -19,7 +19,7 @@ from service.queries._common import (
     ENTITY_TYPES,
     RELATIONS,
     SYMMETRIC,
-    evidence,
+    first_evidence,
     read,
     ref,
     span_filter,
@@ -97,15 +97,9 @@ OPTIONAL CALL (n) {
   WITH r, o
   ORDER BY r.support DESC, coalesce(r.last_date, '') DESC, o.name, r.key
   SKIP $skip LIMIT $limit
-  CALL (r) {
-    OPTIONAL MATCH (c:Claim {tie_key: r.key})
-    OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-    WITH c, art ORDER BY c.date, c.id LIMIT 5
-    RETURN collect(CASE WHEN c IS NULL THEN null ELSE """
-    + evidence("c", "art")
-    + """ END) AS evidence
-  }
-  RETURN r, o, evidence
+  RETURN r, o, COLLECT { """
+    + first_evidence("r")
+    + """ } AS evidence
 }
 RETURN r.key AS key, type(r) AS relation,
        CASE WHEN type(r) IN $symmetric THEN 'both' WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
