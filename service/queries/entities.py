@@ -140,10 +140,15 @@ MATCH (b:Entity {id: $id})
 WITH """ + _NODE + """ AS center, [b.id] AS seen, [b.id] AS frontier, [] AS hops, false AS truncated
 """
 
+# The edges among the nodes found: each node read once by id, then its incoming ties kept when the
+# other end is among those nodes (node identity, no property read or label check per expanded tie).
 _EGO_END: LiteralString = typed("""
 CALL (seen) {
-  MATCH (a:Entity)-[r:__TIES__]->(b:Entity)
-  WHERE a.id IN seen AND b.id IN seen
+  MATCH (n:Entity) WHERE n.id IN seen
+  WITH collect(n) AS nodes
+  UNWIND nodes AS b
+  MATCH (a)-[r:__TIES__]->(b)
+  WHERE a IN nodes
   WITH a, r, b ORDER BY coalesce(r.key, elementId(r))
   RETURN collect({id: coalesce(r.key, elementId(r)), source: a.id, target: b.id, relation: type(r),
                   support: r.support, articles: r.articles, confidence: r.confidence,
