@@ -11,6 +11,9 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt
 
+PROFILE_NOTES = Path(__file__).resolve().parent / "profile_notes.md"
+"""Hand-written PROFILE findings (before/after a query change), appended to the report when present."""
+
 
 def _spread(s: dict[str, Any], unit: str = "", digits: int = 1) -> str:
     """'median (p25–p75, n=…)' of a timing summary."""
@@ -102,6 +105,8 @@ def write_markdown(results: dict[str, Any], path: Path, plots: list[Path]) -> No
              *_api_lines(results["api"], meta["sizes"]), "## Plots", ""]
     lines += [f"![{p.stem}]({Path('..') / p.relative_to(path.parent.parent)})" if p.is_relative_to(path.parent.parent)
               else f"![{p.stem}]({p})" for p in plots]
+    if PROFILE_NOTES.is_file():
+        lines += ["", PROFILE_NOTES.read_text(encoding="utf-8").rstrip()]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -19,7 +19,7 @@ from service.queries._common import (
     ENTITY_TYPES,
     RELATIONS,
     SYMMETRIC,
-    evidence,
+    first_evidence,
     read,
     ref,
     span_filter,
@@ -97,15 +97,9 @@ OPTIONAL CALL (n) {
   WITH r, o
   ORDER BY r.support DESC, coalesce(r.last_date, '') DESC, o.name, r.key
   SKIP $skip LIMIT $limit
-  CALL (r) {
-    OPTIONAL MATCH (c:Claim {tie_key: r.key})
-    OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-    WITH c, art ORDER BY c.date, c.id LIMIT 5
-    RETURN collect(CASE WHEN c IS NULL THEN null ELSE """
-    + evidence("c", "art")
-    + """ END) AS evidence
-  }
-  RETURN r, o, evidence
+  RETURN r, o, COLLECT { """
+    + first_evidence("r")
+    + """ } AS evidence
 }
 RETURN r.key AS key, type(r) AS relation,
        CASE WHEN type(r) IN $symmetric THEN 'both' WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
@@ -146,10 +140,15 @@ MATCH (b:Entity {id: $id})
 WITH """ + _NODE + """ AS center, [b.id] AS seen, [b.id] AS frontier, [] AS hops, false AS truncated
 """
 
+# The edges among the nodes found: each node read once by id, then its incoming ties kept when the
+# other end is among those nodes (node identity, no property read or label check per expanded tie).
 _EGO_END: LiteralString = typed("""
 CALL (seen) {
-  MATCH (a:Entity)-[r:__TIES__]->(b:Entity)
-  WHERE a.id IN seen AND b.id IN seen
+  MATCH (n:Entity) WHERE n.id IN seen
+  WITH collect(n) AS nodes
+  UNWIND nodes AS b
+  MATCH (a)-[r:__TIES__]->(b)
+  WHERE a IN nodes
   WITH a, r, b ORDER BY coalesce(r.key, elementId(r))
   RETURN collect({id: coalesce(r.key, elementId(r)), source: a.id, target: b.id, relation: type(r),
                   support: r.support, articles: r.articles, confidence: r.confidence,

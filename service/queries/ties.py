@@ -15,7 +15,7 @@ from service.errors import NotFound
 from service.queries._common import (
     ENTITY_TYPES,
     date_filter,
-    evidence,
+    first_evidence,
     read,
     ref,
     span_filter,
@@ -38,6 +38,18 @@ def _side(var: LiteralString, param: LiteralString) -> LiteralString:
     )
 
 
+def _near_far(near: LiteralString, far: LiteralString, edge: LiteralString) -> LiteralString:
+    """Subquery body naming the sides `near` (the one with fewer `edge` relationships, read from the
+    degree store, nothing expanded) and `far`: the report walks claims and events from the near side and
+    only checks them against the far one, so a small actor's report beside a hub stays small."""
+    return (
+        "CALL (sa) { UNWIND sa AS x RETURN sum(COUNT { (x)" + edge + "() }) AS da }\n"
+        "  CALL (sb) { UNWIND sb AS y RETURN sum(COUNT { (y)" + edge + "() }) AS db }\n"
+        "  RETURN CASE WHEN da <= db THEN sa ELSE sb END AS " + near
+        + ", CASE WHEN da <= db THEN sb ELSE sa END AS " + far
+    )
+
+
 ENDPOINTS: LiteralString = """
 UNWIND [$a, $b] AS id
 OPTIONAL MATCH (n:Entity {id: id})
@@ -55,13 +67,15 @@ OPTIONAL MATCH (na:Entity {id: $a})
 OPTIONAL MATCH (nb:Entity {id: $b})
 CALL () { """ + _side("x", "$a") + """ RETURN collect(x) AS sa }
 CALL () { """ + _side("y", "$b") + """ RETURN collect(y) AS sb }
-OPTIONAL CALL (sa, sb) {
-  UNWIND sa AS x
-  MATCH (x)-[:PARTICIPATED_IN]->(ev:Event)
-  WITH DISTINCT ev, sb
+CALL (sa, sb) { """ + _near_far("en", "ef", "-[:PARTICIPATED_IN]->") + """ }
+CALL (sa, sb) { """ + _near_far("cn", "cf", "<-[:SUBJECT|OBJECT]-") + """ }
+OPTIONAL CALL (en, ef) {
+  UNWIND en AS x
+  MATCH (x)-[:PARTICIPATED_IN]->(ev)
+  WITH DISTINCT ev, ef
   WHERE ev.type IS NOT NULL
     AND ($event_types IS NULL OR ev.type IN $event_types)
-    AND EXISTS { MATCH (y:Entity)-[:PARTICIPATED_IN]->(ev) WHERE y IN sb }
+    AND EXISTS { MATCH (y)-[:PARTICIPATED_IN]->(ev) WHERE y IN ef }
     AND """
     + date_filter("ev.date")
     + """
@@ -73,7 +87,7 @@ OPTIONAL CALL (sa, sb) {
     + EVENT_EVIDENCE
     + """
 }
-WITH na, nb, sa, sb, collect(CASE WHEN id IS NULL THEN null ELSE {"""
+WITH na, nb, sa, sb, cn, cf, collect(CASE WHEN id IS NULL THEN null ELSE {"""
     + ", ".join(c + ": " + c for c in _EVENT_COLUMNS)
     + """} END) AS events
 CALL (sa, sb) {
@@ -94,25 +108,23 @@ CALL (sa, sb) {
     + """,
        support: r.support, articles: r.articles, confidence: r.confidence,
        first_date: r.first_date, last_date: r.last_date,
-       evidence: COLLECT { MATCH (c:Claim {tie_key: r.key})
-                 OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-                 WITH c, art ORDER BY c.date, c.id LIMIT 5
-                 RETURN """
-    + evidence("c", "art")
+       evidence: COLLECT { """
+    + first_evidence("r")
     + """ }}) AS ties
 }
-CALL (sa, sb) {
-  UNWIND sa AS x
-  MATCH (c:Claim)-[:SUBJECT|OBJECT]->(x)
-  WITH DISTINCT c, sb
+CALL (cn, cf) {
+  UNWIND cn AS x
+  MATCH (c)-[:SUBJECT|OBJECT]->(x)
+  WITH DISTINCT c, cf
   WHERE ($relations IS NULL OR c.relation IN $relations)
-    AND EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y:Entity) WHERE y IN sb }
-  OPTIONAL MATCH (c)-[:FROM_ARTICLE]->(art:Article)
-  WITH c, art, coalesce(c.date, art.published) AS d
+    AND EXISTS { MATCH (c)-[:SUBJECT|OBJECT]->(y) WHERE y IN cf }
+  WITH c, CASE WHEN c.date IS NULL
+               THEN head(COLLECT { MATCH (c)-[:FROM_ARTICLE]->(art:Article) RETURN art.published })
+               ELSE c.date END AS d
   WHERE """
     + date_filter("d")
     + """
-  WITH c.relation AS relation, left(d, 4) AS year, count(c) AS claims, count(DISTINCT art) AS articles
+  WITH c.relation AS relation, left(d, 4) AS year, count(c) AS claims, count(DISTINCT c.article_id) AS articles
   ORDER BY year, relation
   RETURN collect({relation: relation, year: year, claims: claims, articles: articles}) AS counts
 }
