@@ -115,7 +115,7 @@ class SentenceFacts:
             cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
         return cands
 
-    def _venue(self, m: Mention, rel: Relation) -> bool:
+    def _venue(self, m: Mention, rel: str) -> bool:
         """"signed the deal in Lima": a place after a locative word that is no recipient word is where it
         happened, no party (a visit's destination aside)."""
         if m.entity_type != EntityType.PLACE or rel == Relation.VISITED:
