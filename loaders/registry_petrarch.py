@@ -22,6 +22,7 @@ from loaders.registry.build import DATA_DIR
 from loaders.registry_import import SourceInfo, _git, repo_name
 from loaders.text import norm, slug
 
+PETRARCH_REPO = "openeventdata/petrarch2"
 RULES_FILE = DATA_DIR / "registry" / "petrarch.yaml"
 ORGS_FILE = DATA_DIR / "actors" / "generated" / "organizations.json"
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -51,6 +52,7 @@ class PetrarchRules:
     org_words: frozenset[str]
     person_words: frozenset[str]
     small_words: frozenset[str]
+    generic_words: frozenset[str]
 
 
 def load_petrarch_rules(path: Path = RULES_FILE) -> PetrarchRules:
@@ -61,7 +63,8 @@ def load_petrarch_rules(path: Path = RULES_FILE) -> PetrarchRules:
         return frozenset(norm(str(w)) for w in raw.get(key) or ())
     return PetrarchRules(file=str(raw["file"]), licence=str(raw["licence"]), kind=str(raw["kind"]),
                          prefixes=tuple(str(p) for p in raw.get("prefixes") or ()), org_words=words("org_words"),
-                         person_words=words("person_words"), small_words=words("small_words"))
+                         person_words=words("person_words"), small_words=words("small_words"),
+                         generic_words=words("generic_words"))
 
 
 @dataclass
@@ -99,7 +102,9 @@ def is_org(entry: Entry, rules: PetrarchRules) -> bool:
     if not all(c.split()[0].startswith(rules.prefixes) for c in entry.codes):
         return False
     words = {w for n in entry.names for w in norm(n).split()}
-    return bool(words & rules.org_words) and not words & rules.person_words
+    generic = rules.org_words | rules.small_words | rules.generic_words
+    named = all(set(norm(n).split()) - generic for n in entry.names[:1])  # "International Government Organization"
+    return bool(words & rules.org_words) and not words & rules.person_words and named
 
 
 def display(name: str, rules: PetrarchRules) -> str:

@@ -11,7 +11,8 @@ from rich.table import Table
 
 from loaders.errors import LoaderError
 from loaders.registry import load_registry
-from loaders.registry_import import GENERATED_FILE, build, dumps
+from loaders.registry_import import GENERATED_FILE, build, dumps, repo_name
+from loaders.registry_petrarch import ORGS_FILE, PETRARCH_REPO, build_petrarch, dumps_orgs
 from loaders.registry_stats import registry_stats
 from service.cli_common import fail
 
@@ -23,19 +24,33 @@ registry_app = typer.Typer(help="The actor registry: import public cabinet table
 @registry_app.command("import")
 def import_cmd(
     sources: Annotated[list[Path], typer.Argument(help="Mirror git directories (…/<owner>+<name>/repo).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The generated JSON file.")] = GENERATED_FILE,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The generated persons file.")] = GENERATED_FILE,
+    orgs_output: Annotated[Path, typer.Option("--orgs-output", help="The generated organisations file "
+                                              "(from an openeventdata/petrarch2 snapshot).")] = ORGS_FILE,
 ) -> None:
-    """Read the snapshots, keep defence and diplomatic offices, write the generated data file."""
+    """Read the snapshots: cabinet tables give people with dated defence and diplomatic offices; a PETRARCH2
+    snapshot gives intergovernmental organisations. Each writes its generated data file."""
     try:
-        data = build(sources)
+        petrarch = [s for s in sources if repo_name(s) == PETRARCH_REPO]
+        cabinets = [s for s in sources if s not in petrarch]
+        if cabinets:
+            data = build(cabinets)
+            _write(output, dumps(data))
+            out.print(f"{len(data.persons)} persons from {len(data.sources)} sources -> {output}")
+        for snapshot in petrarch:
+            source, orgs = build_petrarch(snapshot)
+            _write(orgs_output, dumps_orgs(source, orgs))
+            out.print(f"{len(orgs)} organisations from {source.repo}@{source.commit[:12]} -> {orgs_output}")
     except LoaderError as exc:
         raise fail(str(exc)) from exc
-    text = dumps(data)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".part")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write through a partial file, so a failed run leaves the old file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
     partial.write_text(text, encoding="utf-8")
-    partial.replace(output)
-    out.print(f"{len(data.persons)} persons from {len(data.sources)} sources -> {output}")
+    partial.replace(path)
 
 
 @registry_app.command("stats")

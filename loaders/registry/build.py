@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz, process
 
 from graph_schema.model import EntityType
 from loaders.errors import RegistryError
@@ -91,6 +92,38 @@ def _add_generated_capitals(data_dir: Path, actors: dict[str, Actor], capitals: 
             capitals[actor.capital_of] = actor.id
 
 
+_SAME_ORG = 90  # rapidfuzz ratio from which an imported organisation's name is a known one's spelling
+GENERATED_ORGS = "organizations.json"  # loaders/data/actors/generated/, by `tiesgraph registry import`
+
+
+def _add_generated_orgs(data_dir: Path, actors: dict[str, Actor]) -> None:
+    """The intergovernmental organisations imported from PETRARCH2 (see the file's header), under the
+    hand-written actors: one whose name or alias is already an actor's name is left out (hand files win)."""
+    path = data_dir / "actors" / "generated" / GENERATED_ORGS
+    if not path.exists():
+        return
+    known = {norm(a) for actor in actors.values() for a in actor.aliases}
+    orgs = [norm(a) for actor in actors.values() if actor.type == EntityType.ORGANIZATION for a in actor.aliases
+            if len(norm(a).split()) >= 2]
+    for raw in json.loads(path.read_text(encoding="utf-8")).get("organizations") or []:
+        names = [norm(n) for n in [raw["name"], *as_list(raw.get("aliases"))]]
+        if raw["id"] in actors or any(n in known or _known_org(n, orgs) for n in names):
+            continue
+        actors[raw["id"]] = _actor_from(raw, EntityType.ORGANIZATION, path)
+        known.update(names)
+        orgs.extend(n for n in names if len(n.split()) >= 2)
+
+
+def _known_org(name: str, orgs: list[str]) -> bool:
+    """"Association of Southeast Asia Nations" beside ASEAN's "Association of Southeast Asian Nations", "The
+    United Nations", "UN Secretariat" beside "Secretariat of the UN": a near spelling or the same words (names
+    of two words or more) name a known organisation."""
+    if len(name.split()) < 2:
+        return False
+    return any(process.extractOne(name, orgs, scorer=scorer, score_cutoff=_SAME_ORG) is not None
+               for scorer in (fuzz.ratio, fuzz.token_set_ratio))
+
+
 def _add_curated_officials(data_dir: Path, actors: dict[str, Actor]) -> None:
     """The hand-curated officials (actors/curated_officials.yaml, see its header): a role's state is the
     person's unless given; an id already hand-written gets the roles and names added to its own."""
@@ -152,6 +185,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     templates = data_dir / "actors" / "templates.yaml"
     if templates.exists():
         expand_templates(read_yaml(templates) or {}, actors, by_kind, countries.names, countries.demonyms)
+    _add_generated_orgs(data_dir, actors)
     registry = Registry(actors=actors, matcher=_country_matcher(countries), by_kind=by_kind, capitals=capitals,
                         names=countries.names, demonyms=countries.demonyms)
     _index_actors(registry)
