@@ -46,3 +46,12 @@ def load_yaml_text(text: str) -> Any:
 def load_yaml(path: Path) -> Any:
     """Parse a YAML data file (booleans only true/false)."""
     return load_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def dumps_country_table(about: str, entries: dict[str, Any]) -> str:
+    """A generated table of states (ISO alpha-3 → entry) as JSON, a subset of YAML that loads fast: the
+    ``_about`` note first, then one state per line, so a re-run's diff shows the states that changed."""
+    lines = [json.dumps({"_about": {"note": about}}, ensure_ascii=False)[:-1] + ","]
+    lines += [f"{json.dumps(iso)}:{json.dumps(e, ensure_ascii=False, sort_keys=True)}," for iso, e in entries.items()]
+    lines[-1] = lines[-1][:-1]
+    return "\n".join([*lines, "}", ""])

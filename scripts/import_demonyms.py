@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from loaders.datafiles import dumps_country_table
+
 DATA = Path(__file__).resolve().parent.parent / "loaders" / "data"
 OUT = DATA / "countries" / "demonyms_world.yaml"
 HAND_FILES = ("names.yaml", "demonyms.yaml")
@@ -98,10 +100,8 @@ def main(repo: Path) -> None:
              "ODbL 1.0 (this derived file stays under the ODbL; attribution: Mohammed Le Doze and contributors). "
              "English and French demonyms; forms given to two states, or by the hand files to another state, "
              "are dropped. Do not edit; re-run the script. Written as JSON (a subset of YAML) so it loads fast.")
-    lines = [json.dumps({"_about": {"note": about}}, ensure_ascii=False)[:-1] + ","]
-    lines += [f"{json.dumps(iso)}:{json.dumps({'demonyms': fs}, ensure_ascii=False)}," for iso, fs in entries.items()]
-    lines[-1] = lines[-1][:-1]
-    OUT.write_text("\n".join([*lines, "}", ""]), encoding="utf-8")
+    OUT.write_text(dumps_country_table(about, {iso: {"demonyms": fs} for iso, fs in entries.items()}),
+                   encoding="utf-8")
     print(f"{OUT.relative_to(DATA.parent.parent)}: {len(entries)} states, "
           f"{sum(len(v) for v in entries.values())} forms from {SOURCE} @{commit[:12]}")
 
