@@ -32,10 +32,16 @@ _INDEXES: dict[int, tuple[Registry, dict[str, tuple[str, ...]]]] = {}
 
 
 def surnames_of(actor: Actor) -> set[str]:
-    """The folded surnames of a person: the last word of each of its names of two words or more (the
-    names include their spellings in other languages, `loaders.translit`)."""
-    last = (norm(n).split() for n in actor.aliases)
-    return {words[-1] for words in last if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME}
+    """The folded surnames of a person: the last word of each of its names of two words or more, and
+    the last two words of a name of three or more (a double surname: "Padrino López", "Sánchez Pérez";
+    the names include their spellings in other languages, `loaders.translit`)."""
+    out: set[str] = set()
+    for words in (norm(n).split() for n in actor.aliases):
+        if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
+            out.add(words[-1])
+            if len(words) >= 3 and len(words[-2]) >= MIN_SURNAME:
+                out.add(f"{words[-2]} {words[-1]}")
+    return out
 
 
 def surname_index(reg: Registry) -> dict[str, tuple[str, ...]]:
@@ -51,6 +57,19 @@ def surname_index(reg: Registry) -> dict[str, tuple[str, ...]]:
     built = {k: tuple(sorted(v)) for k, v in index.items()}
     _INDEXES[id(reg)] = (reg, built)
     return built
+
+
+_FIRSTS: dict[int, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+
+
+def _compound_firsts(index: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The first words of the index's double surnames (built once per index)."""
+    cached = _FIRSTS.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    firsts = frozenset(k.split(" ", 1)[0] for k in index if " " in k)
+    _FIRSTS[id(index)] = (index, firsts)
+    return firsts
 
 
 def in_office(actor: Actor, day: date) -> bool:
@@ -75,20 +94,25 @@ def _title_ends(sv: SentenceView, rules: Rules) -> set[int]:
     return titles | {m.last for m in rules.ranks.find(sv.tokens, sv.folded, sv.start)}
 
 
-def _alone(sv: SentenceView, k: int, title_ends: set[int]) -> bool:
-    """The k-th word is capitalised and no capitalised word touches it (not part of a longer name); a
-    title or rank right before it is no name."""
-    def capital(i: int) -> bool:
-        tok = sv.tokens[i]
-        return sv.raw(tok.start, tok.end)[:1].isupper()
+def _alone(sv: SentenceView, k: int, title_ends: set[int], last: int | None = None) -> bool:
+    """The words k..last (default: k alone) are capitalised, joined by spaces, and no other capitalised
+    word touches them (not part of a longer name); a title or rank right before them is no name."""
+    last = k if last is None else last
 
-    tok = sv.tokens[k]
-    raw = sv.raw(tok.start, tok.end)
-    if not raw[:1].isupper() or raw.isupper():
+    def capital(i: int) -> bool:
+        raw = sv.raw(sv.tokens[i].start, sv.tokens[i].end)
+        return raw[:1].isupper() and not raw.isupper()
+
+    def touching(i: int, j: int) -> bool:
+        return sv.raw(sv.tokens[i].end, sv.tokens[j].start).strip() == ""
+
+    if last >= len(sv.tokens) or not all(capital(i) for i in range(k, last + 1)) \
+            or not all(touching(i, i + 1) for i in range(k, last)):
         return False
-    before = k > 0 and capital(k - 1) and k - 1 not in title_ends \
-        and sv.raw(sv.tokens[k - 1].end, tok.start).strip() == ""
-    after = k + 1 < len(sv.tokens) and capital(k + 1) and sv.raw(tok.end, sv.tokens[k + 1].start).strip() == ""
+    before = k > 0 and sv.raw(sv.tokens[k - 1].start, sv.tokens[k - 1].end)[:1].isupper() \
+        and k - 1 not in title_ends and touching(k - 1, k)
+    after = last + 1 < len(sv.tokens) and sv.raw(sv.tokens[last + 1].start, sv.tokens[last + 1].end)[:1].isupper() \
+        and touching(last, last + 1)
     return not before and not after
 
 
@@ -110,22 +134,27 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
     """`mentions` plus the registry people named by surname alone (see the module), in text order."""
     registry, rules, published = ctx.registry, ctx.rules, ctx.published
     index = surname_index(registry)
+    firsts = _compound_firsts(index)
     named = {m.entity_id for m in mentions if m.entity_type == EntityType.PERSON and m.entity_id in registry.actors}
     covered = _Spans(mentions)
     added: list[Mention] = []
     for sv in ctx.views:
-        if not any(t.text in index for t in sv.tokens):
+        if not any(t.text in index or t.text in firsts for t in sv.tokens):
             continue
         title_ends = _title_ends(sv, rules)
         for k, tok in enumerate(sv.tokens):
-            candidates = index.get(tok.text)
-            if not candidates or covered.overlaps(tok.start, tok.end) \
-                    or not _alone(sv, k, title_ends):
-                continue
-            person = pick(candidates, named, registry, published)
-            if person is not None:
-                added.append(Mention(sentence_index=sv.sentence.index, start=tok.start, end=tok.end,
-                                     surface=sv.raw(tok.start, tok.end), entity_id=person,
-                                     entity_type=EntityType.PERSON, how=MentionHow.SURNAME,
-                                     confidence=confidence.REGISTRY_SURNAME))
+            for last, key in ((k + 1, f"{tok.text} {sv.tokens[k + 1].text}" if k + 1 < len(sv.tokens) else ""),
+                              (k, tok.text)):
+                candidates = index.get(key)
+                end = sv.tokens[last].end if candidates else tok.end
+                if not candidates or covered.overlaps(tok.start, end) or not _alone(sv, k, title_ends, last):
+                    continue
+                person = pick(candidates, named, registry, published)
+                if person is not None:
+                    added.append(Mention(sentence_index=sv.sentence.index, start=tok.start, end=end,
+                                         surface=sv.raw(tok.start, end), entity_id=person,
+                                         entity_type=EntityType.PERSON, how=MentionHow.SURNAME,
+                                         confidence=confidence.REGISTRY_SURNAME))
+                    covered = _Spans([*mentions, *added])
+                    break
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
