@@ -9,7 +9,12 @@ that person when
 
 Otherwise (two namesakes in office, an undated article, a word already part of a mention) the word stays
 what the earlier stages made of it. Surnames an entry lists as an alias of its own ("Putin") are matched
-as aliases already; this stage only adds what no alias covers.
+as aliases already; this stage only adds what no alias covers. A double surname (the last two words of
+a name of three or more: "Ralda Moreno") counts as one surname.
+
+A second pass (`name_part_mentions`) covers names whose short form is not the last word: any word of a
+person named in full in the article ("Kwame Osei Mensah", then "Osei" or "Kwame"), standing alone, is
+that person when no other person named in the article has that word.
 """
 
 from __future__ import annotations
@@ -157,4 +162,45 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
                                          confidence=confidence.REGISTRY_SURNAME))
                     covered = _Spans([*mentions, *added])
                     break
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
+
+
+_NAMED = frozenset({MentionHow.ALIAS, MentionHow.FUZZY, MentionHow.TITLE_CUE})
+
+
+def _name_parts(mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    """Folded word of a person's full name (two words or more) -> the people named in the article with it."""
+    parts: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_type != EntityType.PERSON or m.how not in _NAMED:
+            continue  # a title filled with its holder ("the Russian minister") spells no name
+        raw = m.surface.split()
+        if len(raw) < 2:
+            continue
+        for word, folded in zip(raw, norm(m.surface).split(), strict=False):
+            if len(folded) >= MIN_SURNAME and word[:1].isupper():
+                parts.setdefault(folded, set()).add(m.entity_id)
+    return parts
+
+
+def name_part_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` plus a word of a person named in full, standing alone, that no other person named in
+    the article shares (see the module), in text order."""
+    parts = {k: next(iter(v)) for k, v in _name_parts(mentions).items() if len(v) == 1}
+    if not parts:
+        return list(mentions)
+    covered = _Spans(mentions)
+    added: list[Mention] = []
+    for sv in ctx.views:
+        if not any(t.text in parts for t in sv.tokens):
+            continue
+        title_ends = _title_ends(sv, ctx.rules)
+        for k, tok in enumerate(sv.tokens):
+            person = parts.get(tok.text)
+            if person is None or covered.overlaps(tok.start, tok.end) or not _alone(sv, k, title_ends):
+                continue
+            added.append(Mention(sentence_index=sv.sentence.index, start=tok.start, end=tok.end,
+                                 surface=sv.raw(tok.start, tok.end), entity_id=person,
+                                 entity_type=EntityType.PERSON, how=MentionHow.SURNAME,
+                                 confidence=confidence.SURNAME_AGAIN))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
