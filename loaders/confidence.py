@@ -40,6 +40,7 @@ TRIGGER_STRENGTH = MappingProxyType({
     TriggerStrength.AGENT_AFTER: 0.8,  # a noun whose actor follows it ("kunjungan A ke B")
     TriggerStrength.AGENT_NOUN: 0.8,  # "A is the main supplier of B": a description, not an event
     TriggerStrength.REVERSE_NOUN: 0.8,
+    TriggerStrength.DESTINATION: 0.8,  # the trainer is where trainees go: "sent to B for training"
     TriggerStrength.MUTUAL: 0.7,  # a joint pledge: agreed, the tie itself is yet to come
     TriggerStrength.WEAK: 0.6,  # a word that often but not always states the relation ("talks")
 })

@@ -43,6 +43,7 @@ class Referents:
     coup_agent: str | None = None
     coup_state: str | None = None
     coup: Entity | None = None
+    orgs: set[str] = field(default_factory=set)  # organisations named so far (not by reference)
     last_subject: tuple[int, str] | None = None  # (sentence index, person) of a sentence opened by a person
 
     def note(self, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
@@ -54,6 +55,8 @@ class Referents:
             if m.entity_type == EntityType.COUNTRY and m.how != MentionHow.EPITHET:
                 self.states[m.entity_id] += 1
                 self.first_seen.setdefault(m.entity_id, m.start)
+            elif m.entity_type == EntityType.ORGANIZATION and m.how != MentionHow.EPITHET:
+                self.orgs.add(m.entity_id)
         for f, asserted in facts:
             if asserted and f.relation == Relation.SEIZED_POWER_IN:
                 self.coup_agent, self.coup_state = f.subject, f.object
@@ -64,10 +67,14 @@ class Referents:
         return (ranked[0], ranked[1]) if len(ranked) >= _PAIR else None
 
     def military(self, ctx: ArticleContext) -> str | None:
-        """The military the article is about: its coup's agent, else its coup state's armed forces."""
+        """The military the article is about: its coup's agent, else its coup state's armed forces, else
+        the one armed forces the article has named so far."""
         if self.coup_agent is not None:
             return self.coup_agent
-        return ctx.registry.org_of_kind("armed_forces", self.coup_state)
+        if self.coup_state is not None:
+            return ctx.registry.org_of_kind("armed_forces", self.coup_state)
+        forces = [o for o in self.orgs if (a := ctx.registry.get(o)) is not None and a.kind == "armed_forces"]
+        return forces[0] if len(forces) == 1 else None
 
 
 def _mention(sv: SentenceView, hit: PhraseMatch[str], entity_id: str, etype: EntityType) -> Mention:

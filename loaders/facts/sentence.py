@@ -31,6 +31,9 @@ def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: M
     return prev is not None and prev.entity_id == m.entity_id and sv.raw(prev.end, m.start).strip() == "("
 
 
+_DESTINATION_GAP = 2  # words between a purpose cue and the destination after it ("zur Ausbildung nach B")
+
+
 class SentenceFacts:
     """Trigger-by-trigger extraction over one sentence."""
 
@@ -210,6 +213,24 @@ class SentenceFacts:
             return None, None
         return buyer, seller
 
+    def destination(self, trig: PhraseMatch[Trigger]) -> Mention | None:
+        """The actor a purpose cue says people go to: right after a locative or recipient word and right
+        before the cue ("to B for training"), else right after the cue, past such a word ("zur Ausbildung
+        nach B", "на обучение в B")."""
+        rules = self.ctx.rules
+
+        def dest_word(w: str) -> bool:
+            return rules.has("locative_preps", w) or rules.has("recipient_preps", w)
+
+        before = self.before(trig.start)
+        if before and dest_word(self.prev_word(before[0])) and not self.sv.raw(before[0].end, trig.start).strip():
+            return before[0]
+        after = self.after(trig.end)
+        if after and dest_word(self.prev_word(after[0])) \
+                and len(words_between(self.sv, trig.end, ext_start(after[0]))) <= _DESTINATION_GAP:
+            return after[0]
+        return None
+
     def _right_after_prep(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
         """A trigger that ends in its own preposition ("trained in", "formés en", "dilatih di") governs the
         actor right after it (an article between them at most)."""
@@ -267,6 +288,10 @@ class SentenceFacts:
         for m in cands:
             if skip_consumed and m.start in self.consumed:
                 continue
+            if self.rel == Relation.MET_WITH and self.members_of(m):
+                m = self._named_member(m)  # "met the leader of the junta, N": N, not the junta
+                if m.entity_type != EntityType.PERSON:
+                    continue
             arg = convert(m, allowed, self.ctx, object_slot=object_slot)
             if arg is not None and arg.entity_id != exclude:
                 return arg
@@ -286,12 +311,16 @@ class SentenceFacts:
                 nxt = next((m for m in self.args if m.start > cur.end), None)
                 kind = conj_gap(self.sv, self.ctx, cur.end, ext_start(nxt)) if nxt else None
                 nxt = self._qualified(nxt, allowed) if nxt else None
+                nxt = self._named_member(nxt) if nxt else None
             else:
                 start = self._qualifier_start(cur)
                 nxt = next((m for m in reversed(self.args) if m.end <= start), None)
                 kind = conj_gap(self.sv, self.ctx, nxt.end, start) if nxt else None
             if kind is None or nxt is None:
                 break
+            if nxt.entity_id == cur.entity_id:  # "the deputy minister, N": an apposition of the same person
+                cur = nxt
+                continue
             arg = convert(nxt, allowed, self.ctx, object_slot=forward)
             if arg is None:
                 break
@@ -303,6 +332,17 @@ class SentenceFacts:
             return [arg for arg, _ in chain]
         last_word = max((i for i, (_, kind) in enumerate(chain) if kind == "word"), default=-1)
         return [arg for arg, _ in chain[: last_word + 1]]
+
+    def _named_member(self, m: Mention) -> Mention:
+        """"with the leader of the junta, General N": a member or leader of an institution named right after
+        it, past a comma, is that person, not the institution."""
+        if not self.members_of(m):
+            return m
+        nxt = next((x for x in self.args if x.start >= m.end), None)
+        if nxt is not None and nxt.entity_type == EntityType.PERSON \
+                and self.sv.raw(m.end, ext_start(nxt)).strip() == ",":
+            return nxt
+        return m
 
     def _qualifier_start(self, m: Mention) -> int:
         """Where a person's mention starts with the state naming him right before it ("US Secretary X")."""

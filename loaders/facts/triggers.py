@@ -68,6 +68,24 @@ def _reverse_args(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+def _destination_args(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A sends officers to B for training", "A mengirim perwira ke B untuk pelatihan": the destination
+    (an actor right after a locative or recipient word, right before the purpose cue, or right after it:
+    "zur Ausbildung nach B") is the subject; the nearest fitting actor before it the object."""
+    dest = sf.destination(st.trig)
+    if dest is None:
+        return False
+    st.subj = convert(dest, st.subj_types, sf.ctx, object_slot=False)
+    city = sf.ctx.reg.get(dest.entity_id) if dest.entity_type == PL else None
+    if st.subj is None and city is not None and city.country:  # "sent to <capital> for training": its state
+        st.subj = Arg(dest, city.country, dest.confidence)
+    if st.subj is None:
+        return False
+    st.obj = sf.first(sf.before(min(dest.start, st.trig.start)), st.obj_types, object_slot=True,
+                      exclude=st.subj.entity_id)
+    return st.obj is not None
+
+
 def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it.
 
@@ -94,6 +112,7 @@ ARGUMENT_FINDERS: dict[TriggerStrength, Callable[[SentenceFacts, TriggerState], 
     Strength.AGENT_NOUN: _noun_args,
     Strength.REVERSE_NOUN: _noun_args,
     Strength.REVERSE: _reverse_args,
+    Strength.DESTINATION: _destination_args,
     Strength.STRONG: _plain_args,
     Strength.WEAK: _plain_args,
     Strength.AGENT_AFTER: _plain_args,
@@ -114,7 +133,7 @@ def _origin_supplier(sf: SentenceFacts, st: TriggerState) -> bool:
 
 def _plain_fallbacks(sf: SentenceFacts, st: TriggerState) -> bool:
     """For the plain kinds: a subject found elsewhere when none precedes; a passive agent swaps roles."""
-    if st.reverse or st.strength == Strength.MUTUAL or st.strength in NOUN_STRENGTHS:
+    if st.reverse or st.strength in (Strength.MUTUAL, Strength.DESTINATION) or st.strength in NOUN_STRENGTHS:
         return True  # roles come from the source and passive-agent words, or from the coordination, only
     if st.subj is None:
         _subject_elsewhere(sf, st)

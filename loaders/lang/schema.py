@@ -30,6 +30,7 @@ class TriggerStrength(StrEnum):
     AGENT_NOUN = "agent_noun"  # "A is the main arms supplier of B"
     REVERSE_NOUN = "reverse_noun"  # "A is a buyer of B's arms"
     MUTUAL = "mutual"  # a joint pledge of coordinated parties only: "A and B agreed to"
+    DESTINATION = "destination"  # a purpose after a destination: "A sends officers to B for training"
 
 
 class _Strict(BaseModel):
