@@ -39,6 +39,7 @@ class DateMention(BaseModel):
     surface: str
     value: str
     precision: DatePrecision
+    weak: bool = False  # a recency cue ("recently"): the sentence's date only when it states no other
 
 
 _L = r"(?<![^\W_])"  # no letter or digit before
@@ -66,6 +67,7 @@ class _Patterns:
     weekday: re.Pattern[str] | None
     relative: re.Pattern[str] | None
     period: re.Pattern[str] | None  # "last month", "в прошлом году" (``relative_periods``)
+    recent: re.Pattern[str] | None  # "recently", "is on a visit" (``recent_cues``)
     year: re.Pattern[str]
 
 
@@ -107,6 +109,9 @@ def _patterns(lang: str) -> _Patterns:
         period=re.compile(rf"{_L}(?P<per>{_alternation(list(data.relative_periods))}){_R}", flags)
         if data.relative_periods
         else None,
+        recent=re.compile(rf"{_L}(?:{_alternation(list(data.recent_cues))}){_R}", flags)
+        if data.recent_cues
+        else None,
         year=re.compile(r"(?<![\d.,/:-])(?P<y>" + _YEAR + r")(?![\d]|[.,/:-]\d)"),
     )
 
@@ -121,6 +126,7 @@ class _Candidate:
     precision: DatePrecision
     kind: str
     standalone: bool = True
+    weak: bool = False
 
 
 def _fmt(y: int, m: int | None = None, d: int | None = None) -> tuple[str, DatePrecision] | None:
@@ -249,6 +255,16 @@ def _periods(p: _Patterns, text: str, published: date | None,
         yield _cand(m, res, "period")
 
 
+def _recent(p: _Patterns, text: str, published: date | None, precision: DatePrecision) -> Iterator[_Candidate]:
+    """"recently", "hat nun … übergeben", "is on a visit": the publication month, as a weak date that a
+    stated date of the sentence overrides (`loaders.facts.whenwhere.nearest_date`)."""
+    if published is None or precision == DatePrecision.YEAR or p.recent is None:
+        return
+    res = _fmt(published.year, published.month)
+    for m in p.recent.finditer(text):
+        yield _Candidate(m.start(), m.end(), res[0] if res else None, DatePrecision.MONTH, "recent", weak=True)
+
+
 def _cand(m: re.Match[str], res: tuple[str, DatePrecision] | None, kind: str, ok: bool = True) -> _Candidate:
     value, precision = res if res else (None, DatePrecision.DAY)
     return _Candidate(m.start(), m.end(), value, precision, kind, ok)
@@ -265,12 +281,12 @@ def find_dates(
     p = _patterns(lang)
     pub_day = published if published_precision is DatePrecision.DAY else None
     cands = [*_numeric(p, text, published), *_named(p, text, published), *_days(p, text, pub_day),
-             *_periods(p, text, published, published_precision),
+             *_periods(p, text, published, published_precision), *_recent(p, text, published, published_precision),
              *(_cand(m, _fmt(int(m.group("y"))), "year") for m in p.year.finditer(text))]
     merged = _merge_weekdays(text, _longest_first(cands))
     return [
         DateMention(start=c.start, end=c.end, surface=text[c.start : c.end], value=c.value,
-                    precision=c.precision)
+                    precision=c.precision, weak=c.weak)
         for c in merged
         if c.value is not None and c.standalone
     ]  # fmt: skip

@@ -50,16 +50,16 @@ def tie_ended(sv: SentenceView, ctx: FactsCtx, rel: Relation, start: int, trig_s
 def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
                   skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     first = bisect_left(ctx.date_starts, sent.start)  # dates are in text order: only the sentence's are read
     for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]:
         if any(a <= d.start < b for a, b in skip):
             continue  # "…, which seized power in the 1 February coup, …" dates the coup, not the clause
         if d.start >= sent.start and d.end <= sent.end:
-            dist = abs(d.start - near)
-            if best is None or dist < best[0]:
-                best = (dist, d.value)
-    return best[1] if best else None
+            rank = (d.weak, abs(d.start - near), d.value)  # a stated date before a recency cue
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+    return best[2] if best else None
 
 
 def place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: FactsCtx) -> str | None:

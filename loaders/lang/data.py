@@ -93,6 +93,8 @@ class LangData(BaseModel):
     relative_days: dict[str, int] = Field(default_factory=dict)
     # "last month" -> ("month", -1): a period counted from the publication date (loaders/dates/find.py)
     relative_periods: dict[str, tuple[str, int]] = Field(default_factory=dict)
+    # "recently", "hat nun", "is on a visit": an otherwise undated event of the publication month
+    recent_cues: frozenset[str] = frozenset()
     date_order: str = "dmy"
     day_suffixes: frozenset[str] = frozenset()
     date_connectors: frozenset[str] = frozenset()
@@ -134,7 +136,7 @@ def read_language(path: Path, code: str) -> LangData:
     raw["code"] = code
     raw["inherit"] = inherited(raw)
     for key in ("stopwords", "abbreviations", "ambiguous_months", "ambiguous_weekdays", "day_suffixes",
-                "date_connectors", "sentence_starters"):
+                "date_connectors", "sentence_starters", "recent_cues"):
         raw[key] = frozenset(str(w).casefold() for w in raw.get(key) or ())
     for key in ("months", "weekdays", "relative_days"):
         raw[key] = {str(k).casefold(): int(v) for k, v in (raw.get(key) or {}).items()}

@@ -69,6 +69,7 @@ class LanguageFile(_Strict):
     ambiguous_weekdays: Words = None
     relative_days: dict[str, int] | None = None
     relative_periods: dict[str, dict[Literal["week", "month", "year"], int]] | None = None
+    recent_cues: Words = None  # "recently", "is on a visit": an event of the publication month
     date_order: str | None = None
     day_suffixes: Words = None
     date_connectors: Words = None
