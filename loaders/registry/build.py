@@ -156,6 +156,9 @@ def _country_matcher(countries: Countries) -> PhraseMatcher[AliasHit]:
     return matcher
 
 
+FUZZY_WORD_CAP = 64  # aliases a word of the fuzzy index may point to
+
+
 def _index_actors(registry: Registry) -> None:
     """Every non-state actor's aliases into the alias index; the fuzzy index; the offices by title."""
     for actor in registry.actors.values():
@@ -170,6 +173,9 @@ def _index_actors(registry: Registry) -> None:
                 for t in set(toks):
                     if len(t) >= 3:
                         registry.fuzzy_index.setdefault(t, []).append((norm(alias), actor.id))
+    # a word in hundreds of aliases ("ministry", "armed") selects no candidates: every state's institutions
+    # share it, and the alias is still found through its rarer words ("mali")
+    registry.fuzzy_index = {w: hits for w, hits in registry.fuzzy_index.items() if len(hits) <= FUZZY_WORD_CAP}
 
 
 @lru_cache(maxsize=1)
@@ -182,10 +188,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     _add_actor_files(data_dir, actors, by_kind, capitals)
     _add_generated_capitals(data_dir, actors, capitals)
     _add_curated_officials(data_dir, actors)
+    _add_generated_orgs(data_dir, actors)  # before the templates: an imported IGO is no state's institution
     templates = data_dir / "actors" / "templates.yaml"
     if templates.exists():
         expand_templates(read_yaml(templates) or {}, actors, by_kind, countries.names, countries.demonyms)
-    _add_generated_orgs(data_dir, actors)
     registry = Registry(actors=actors, matcher=_country_matcher(countries), by_kind=by_kind, capitals=capitals,
                         names=countries.names, demonyms=countries.demonyms)
     _index_actors(registry)

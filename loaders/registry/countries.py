@@ -100,6 +100,8 @@ def load_countries(data_dir: Path) -> Countries:
         lang_names: dict[str, str] = {str(k): str(v) for k, v in (ex.get("names") or {}).items()}
         canonical = lang_names.get("en", name)
         lang_names.setdefault("en", canonical)
+        for lang, cldr_name in (ex.get("cldr") or {}).items():  # CLDR's name where no curated one is given
+            lang_names.setdefault(str(lang), str(cldr_name))
         out.names[iso] = lang_names
         out.demonym_forms += [(iso, dem) for dem in as_list(ex.get("demonyms"))]
         if ex.get("demonyms"):

@@ -21,7 +21,8 @@ def expand_templates(
 
     A kind flagged ``state_office`` flags every actor of that kind, the explicit entries included.
     """
-    countries = as_list(spec.get("countries"))
+    # "all": every state with an English demonym (loaders/data/countries/demonyms*.yaml)
+    countries = sorted(demonyms) if spec.get("countries") == "all" else as_list(spec.get("countries"))
     office_kinds = {str(k) for k, tpl in (spec.get("kinds") or {}).items() if (tpl or {}).get("state_office")}
     for ent_id, actor in list(actors.items()):
         if actor.kind in office_kinds:

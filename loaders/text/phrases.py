@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from loaders.text.fold import Token, fold
@@ -80,6 +81,7 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
+@lru_cache(maxsize=1 << 16)  # the registry's ~100k phrase words repeat ("Armed", "Forces", "Ministry")
 def _make_tok(word: str, inflect: bool, how: Inflection) -> _Tok:
     if word.endswith("*"):
         return _Tok(word[:-1], None, True)
@@ -200,10 +202,23 @@ class PhraseMatcher(Generic[T]):
         return out
 
 
-class _Head(Generic[T]):
-    """The phrases a text word starts, sorted by the word after it (each subset in the order of all)."""
+def _third_words(ph: _Phrase[Any]) -> frozenset[str] | None:
+    """The words that `_tok_ok` lets stand for a phrase's third word (None: under three words, a stem or a
+    prefix there)."""
+    if len(ph.toks) < 3 or ph.toks[2].prefix or ph.toks[2].stem is not None:
+        return None
+    third = ph.toks[2]
+    return frozenset((third.text, *third.suffixed)) if len(ph.toks) == 3 else frozenset((third.text,))
 
-    __slots__ = ("any", "base", "by_next")
+
+_THIRD_INDEX_MIN = 8  # candidates after the second word from which they are also sorted by the third
+
+
+class _Head(Generic[T]):
+    """The phrases a text word starts, sorted by the word after it, and where that leaves many (every
+    state's "Armed Forces of …"), by the two words after it; each subset in the order of all."""
+
+    __slots__ = ("any", "base", "by_next", "by_third", "third_rest")
 
     def __init__(self, cands: tuple[_Phrase[T], ...]) -> None:
         self.any = bool(cands)
@@ -211,6 +226,15 @@ class _Head(Generic[T]):
         self.base = tuple(ph for ph in cands if ph.second is None)
         nexts = {w for ph in cands if ph.second is not None for w in ph.second}
         self.by_next = {w: tuple(ph for ph in cands if ph.second is None or w in ph.second) for w in nexts}
+        self.by_third: dict[tuple[str, str], tuple[_Phrase[T], ...]] = {}
+        self.third_rest: dict[str, tuple[_Phrase[T], ...]] = {}  # the phrases any third word may follow
+        for w, group in self.by_next.items():
+            if len(group) < _THIRD_INDEX_MIN:
+                continue
+            thirds = [(ph, _third_words(ph)) for ph in group]
+            self.third_rest[w] = tuple(ph for ph, t3 in thirds if t3 is None)
+            for t in {t for _, t3 in thirds if t3 is not None for t in t3}:
+                self.by_third[(w, t)] = tuple(ph for ph, t3 in thirds if t3 is None or t in t3)
 
 
 def _matches_at(head: _Head[T], tokens: Sequence[Token], i: int, text: str, offset: int,
@@ -219,6 +243,10 @@ def _matches_at(head: _Head[T], tokens: Sequence[Token], i: int, text: str, offs
     tok = tokens[i]
     n = len(tokens)
     cands = head.by_next.get(tokens[i + 1].text, head.base) if i + 1 < n else head.base
+    if i + 1 < n and tokens[i + 1].text in head.third_rest:
+        nxt = tokens[i + 1].text
+        cands = head.by_third.get((nxt, tokens[i + 2].text), head.third_rest[nxt]) if i + 2 < n \
+            else head.third_rest[nxt]
     for ph in cands:
         k = len(ph.toks)
         if k == 1:

@@ -156,3 +156,21 @@ def test_tokens_are_words_of_the_folded_text_with_shifted_offsets() -> None:
     words = tokenize(fold("Menteri Šojgu, 3 kapal"), 10)
     assert words == [Token(10, 17, "menteri"), Token(18, 23, "sojgu"), Token(25, 26, "3"), Token(27, 32, "kapal")]
     assert all(type(w) is Token for w in words) and words[1].text == "sojgu" and words[1].end == 23
+
+
+def test_many_phrases_sharing_two_words_are_told_apart_by_the_third() -> None:
+    """Every state's "armed forces of X": past `_THIRD_INDEX_MIN` such phrases the third word picks the
+    candidates; the answers are those of the phrases checked one by one (two-word and stem phrases too)."""
+    states = [f"Nordland{i}" for i in range(phrases_module._THIRD_INDEX_MIN * 2)]
+    phrases = [*(f"armed forces of {s}" for s in states), "armed forces", "armed forces of the north",
+               "armed forces of валдари*", "armed forces of Nordland3 navy"]
+    table = _table(*phrases)
+    text = ("The armed forces of Nordland3 navy met the armed forces of Nordland7, the armed forces of the north "
+            "and the armed forces of валдарии, then the armed forces.")
+    sv = _sv(text)
+    got = _found(table, sv)
+    expected = {(p, sv.raw(m.start, m.end)) for p in phrases for m in _table(p).find(sv.tokens, text, sv.start)}
+    assert set(got) == expected
+    assert ("armed forces of Nordland7", "armed forces of Nordland7") in got
+    assert ("armed forces of валдари*", "armed forces of валдарии") in got
+    assert ("armed forces of Nordland3 navy", "armed forces of Nordland3 navy") in got

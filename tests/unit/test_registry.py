@@ -116,3 +116,16 @@ def test_a_malformed_data_file_is_a_registry_error_of_the_loader_catalogue(tmp_p
 def test_ministries_of_state_office_kinds_are_flagged(entity_id: str, state_office: bool) -> None:
     actor = load_registry().get(entity_id)
     assert actor is not None and actor.state_office is state_office
+
+
+@pytest.mark.parametrize(("text", "lang", "org"), [
+    ("The Malian military hosted a Chilean delegation.", "en", "org:armed-forces-mli"),
+    ("Delegasi Chili mengunjungi markas militer Mali.", "id", "org:armed-forces-mli"),
+    ("Делегация Чили посетила штаб армии Мали.", "ru", "org:armed-forces-mli"),
+    ("La delegación de Chile visitó el Ministerio de Defensa de Kenia.", "es", "org:defence-ministry-ken"),
+])
+def test_every_state_has_its_institutions_by_template(text: str, lang: str, org: str) -> None:
+    """templates.yaml names every state's ministries and forces (``countries: all``), with CLDR's names."""
+    from tests.factories import extract_text
+
+    assert org in {e.id for e in extract_text(text, lang).entities}

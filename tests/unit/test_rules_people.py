@@ -287,7 +287,8 @@ def test_a_portfolio_ends_at_a_state_name_not_an_adjective(text: str, lang: str)
 )
 def test_an_inflected_russian_title_is_matched_in_any_case(text: str) -> None:
     roles = of(run(text, "ru"), Relation.HOLDS_ROLE)
-    assert len(roles) == 1 and next(iter(roles))[1] == "CHL", roles
+    # "заместитель главы Минобороны Чили": a post inside Chile's ministry, which every state has (templates)
+    assert len(roles) == 1 and next(iter(roles))[1] in ("CHL", "org:defence-ministry-chl"), roles
 
 
 # --- headlines of other articles state no role -----------------------------------------------------------
