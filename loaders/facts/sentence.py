@@ -112,11 +112,18 @@ class SentenceFacts:
     def objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
-        cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)]
+        cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)
+                 and not self._origin(m, trig.payload.relation)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
         return cands
+
+    def _origin(self, m: Mention, rel: str) -> bool:
+        """"arrived from Nairobi", "прибыл из Найроби": a place or state after a source word is where a
+        visitor came from, not the visit's destination."""
+        return rel == Relation.VISITED and m.entity_type in (EntityType.PLACE, EntityType.COUNTRY) \
+            and self.ctx.rules.has("source_preps", self.prev_word(m))
 
     def _venue(self, m: Mention, rel: str) -> bool:
         """"signed the deal in Lima": a place after a locative word that is no recipient word is where it

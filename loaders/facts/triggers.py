@@ -26,6 +26,7 @@ from loaders.facts.specs import (
     PL,
     SPECS,
     WINDOW,
+    C,
     P,
 )
 from loaders.facts.state import TriggerState, start_state
@@ -201,6 +202,21 @@ def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) ->
                               exclude=st.subj.entity_id)
 
 
+def _where_relative(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"The talks were held in X, where N arrived on Monday", "в X, куда прибыл N": a visit with no
+    destination of its own goes to the place a locative relative word (``place_relatives``) follows."""
+    if st.rel != Relation.VISITED or st.subj is None or st.obj is not None or st.pairs:
+        return True
+    subj_at = ext_start(st.subj.mention)
+    for h in sf.ctx.rules.phrases["place_relatives"].find(sf.sv.tokens, sf.sv.sentence.text, sf.sv.start):
+        if h.end > subj_at or h.end > st.trig.start:
+            continue
+        place = next((m for m in sf.before(h.start) if m.entity_type in (PL, C)), None)
+        if place is not None and sf.sv.raw(place.end, h.start).strip() == ",":
+            st.obj = convert(place, st.obj_types, sf.ctx, object_slot=True)
+    return True
+
+
 def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A hat bei einem Besuch B getroffen": a clause-final verb has both its actors before it."""
     subj = st.subj
@@ -319,10 +335,9 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _verb_final, _symmetric_partner,
-    coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties,
-    pair_reference, _coordinated_pairs,
-    _exercise_parties,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _where_relative, _verb_final,
+    _symmetric_partner, coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties,
+    _carried_actor, passive_parties, pair_reference, _coordinated_pairs, _exercise_parties,
 )
 
 

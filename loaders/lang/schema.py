@@ -142,6 +142,7 @@ class RulesFile(_Strict):
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None
+    place_relatives: Words = None  # "…, where N arrived": the place before them is the destination
     event_nouns: Words = None
     capital_words: Words = None
     relative_pronouns: Words = None

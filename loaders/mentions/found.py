@@ -22,7 +22,7 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
     items: list[Item] = []
     for m in alias_mentions(sv, reg):
         actor = reg.get(m.payload.entity_id)
-        if actor is None:
+        if actor is None or (actor.type == EntityType.COUNTRY and _common_noun(sv, m, rules)):
             continue
         items.append(Item(m.start, m.end, "entity", actor.id, actor.type, m.payload.how,
                            sv.raw(m.start, m.end)))
@@ -50,6 +50,14 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
             items.append(Item(rm.start, rm.end, "rank", surface=raw))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _common_noun(sv: SentenceView, m: PhraseMatch[Any], rules: Rules) -> bool:
+    """A state name that is a meeting or event noun of the language, an article before it at most ("la
+    reunión", "la réunion": not Réunion), names no state."""
+    toks = sv.tokens[m.first : m.last + 1]
+    nouns = [t for t in toks if rules.phrases["event_nouns"].find([t], sv.sentence.text, sv.start)]
+    return len(nouns) == 1 and all(t is nouns[0] or rules.has("determiners", t.text) for t in toks)
 
 
 def _titles_around_demonyms(sv: SentenceView, items: list[Item], rules: Rules) -> list[Item]:
