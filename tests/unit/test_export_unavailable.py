@@ -54,6 +54,7 @@ def test_cli_export_without_neo4j_fails_and_writes_no_file(tmp_path: Path, monke
     (["--since", "2021-13-45"], "--since 2021-13-45 is not a calendar date"),
     (["--until", "2021-02-30"], "--until 2021-02-30 is not a calendar date"),
     (["--since", "2021-00"], "--since 2021-00 is not a calendar date"),
+    (["--country", "Kyiv"], "the capital plc:kyiv, a place in UKR"),
 ])
 def test_cli_export_refuses_bad_options_before_connecting(args: list[str], message: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
