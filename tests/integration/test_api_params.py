@@ -145,3 +145,10 @@ def test_a_capital_where_a_state_is_expected_is_a_422_naming_its_state(client: T
     body = _unprocessable(client, "/v1/events", "country", country="Moskwa")
     assert "RUS" in str(body)
     _unprocessable(client, "/v1/export", "country", format="csv", country="Москва")
+
+
+def test_a_capital_as_an_actor_is_its_place_never_its_state(client: TestClient) -> None:  # noqa: F811
+    assert _ok(client, "/v1/events", actor="RUS")["data"]
+    assert _ok(client, "/v1/events", actor="Moskwa")["data"] == []  # the city took part in no event
+    ties = _ok(client, "/v1/ties", a="Moskwa", b="MMR")
+    assert (ties["a"]["id"], ties["a"]["type"], ties["ties"]) == ("plc:moscow", "Place", [])
