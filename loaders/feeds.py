@@ -15,6 +15,7 @@ Failures follow the read stage's policy: a feed that cannot be fetched or parsed
 
 from __future__ import annotations
 
+import itertools
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict, Field
 
 from loaders.errors import FetchError, InputError
-from loaders.read import MAX_BYTES, TIMEOUT_S, USER_AGENT, ReadFailure, ReadResult, capped_body, read_sources
+from loaders.read import MAX_BYTES, TIMEOUT_S, USER_AGENT, ReadFailure, ReadResult, capped_chunks, read_sources
 
 _XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml", "application/x-rss+xml")
@@ -71,36 +72,69 @@ def is_http(source: str) -> bool:
 
 
 def probe(url: str, client: httpx.Client, policy: FetchPolicy) -> bytes | None:
-    """The body of ``url`` when it is served as XML (a feed or sitemap candidate), or as gzip ("sitemap.xml.gz":
-    a gzip type, or an octet stream whose name ends in ``.gz``) holding XML, unzipped; None for anything else,
-    whose body is not read. Raises `FetchError` for an HTTP error, a transport failure, a body or an unzipped
-    body over the policy's size cap, or a broken gzip stream."""
+    """The body of ``url`` when it is served as XML (a feed or sitemap candidate), or as gzip holding XML,
+    unzipped; None for anything else, whose body is not read (beyond its first bytes when it may be gzip).
+
+    Gzip is known by its magic bytes (``\\x1f\\x8b``) in a body served as XML, as a gzip type, as an octet
+    stream, with no content type, or under a name ending in ``.gz``; a stream of several gzip members is
+    read whole. Raises `FetchError` for an HTTP error, a transport failure, a body or an unzipped body over
+    the policy's size cap (counted while unzipping), or a broken or truncated gzip stream."""
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {response.status_code}")
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype in _XML_TYPES or ctype.endswith("+xml"):
-                return capped_body(response, url, policy.max_bytes)
-            if ctype in _GZIP_TYPES or (ctype == _OCTET and urlsplit(url).path.endswith(".gz")):
-                return _xml_in_gzip(capped_body(response, url, policy.max_bytes), url, policy.max_bytes)
-            return None
+            is_xml = ctype in _XML_TYPES or ctype.endswith("+xml")
+            if not (is_xml or ctype in (*_GZIP_TYPES, _OCTET, "") or urlsplit(url).path.endswith(".gz")):
+                return None
+            head, chunks = _peek(capped_chunks(response, url, policy.max_bytes), len(_GZIP_MAGIC))
+            if head.startswith(_GZIP_MAGIC):
+                return _xml_in_gzip(chunks, url, policy.max_bytes)
+            return b"".join(chunks) if is_xml else None
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 
 
-def _xml_in_gzip(body: bytes, url: str, max_bytes: int) -> bytes | None:
-    """The unzipped body when it is XML (None when it is not gzip or holds something else); unzipping stops
-    at ``max_bytes``, so a small bomb cannot fill memory."""
-    if not body.startswith(_GZIP_MAGIC):
-        return None
+def _peek(chunks: Iterator[bytes], size: int) -> tuple[bytes, Iterator[bytes]]:
+    """The first ``size`` bytes (fewer when the body is shorter) and every chunk, those bytes included."""
+    head = bytearray()
+    for chunk in chunks:
+        head.extend(chunk)
+        if len(head) >= size:
+            break
+    return bytes(head[:size]), itertools.chain([bytes(head)], chunks)
+
+
+def gunzip(chunks: Iterable[bytes], url: str, max_bytes: int) -> bytes:
+    """The unzipped bytes of a gzip stream of one or more members (zero padding after a member allowed, as
+    gzip(1) does); the size cap is enforced at every step, so a small bomb cannot fill memory. Raises
+    `FetchError` for broken data, data after a member that is no gzip member, or a truncated stream."""
+    out = bytearray()
     unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        xml = unzip.decompress(body, max_bytes + 1)
-    except zlib.error as exc:
-        raise FetchError(f"{url}: broken gzip data: {exc}") from exc
-    if len(xml) > max_bytes:
-        raise FetchError(f"{url}: larger than {max_bytes} bytes once unzipped")
+    in_member = False
+    for chunk in chunks:
+        data = chunk if in_member else chunk.lstrip(b"\x00")
+        while data:
+            in_member = True
+            try:
+                out.extend(unzip.decompress(data, max_bytes + 1 - len(out)))
+            except zlib.error as exc:
+                raise FetchError(f"{url}: broken gzip data: {exc}") from exc
+            if len(out) > max_bytes:
+                raise FetchError(f"{url}: larger than {max_bytes} bytes once unzipped")
+            if not unzip.eof:
+                data = unzip.unconsumed_tail
+                continue
+            data, in_member = unzip.unused_data.lstrip(b"\x00"), False
+            unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if in_member:
+        raise FetchError(f"{url}: truncated gzip data (the stream ends inside a member)")
+    return bytes(out)
+
+
+def _xml_in_gzip(chunks: Iterable[bytes], url: str, max_bytes: int) -> bytes | None:
+    """The unzipped body when it is XML, None when it holds something else (see `gunzip`)."""
+    xml = gunzip(chunks, url, max_bytes)
     return xml if xml.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else None
 
 

@@ -230,17 +230,22 @@ def _record_from_html(html: str, source: str, *, url: str | None = None) -> Arti
     return ArticleRecord(source=source, url=url, html=html)
 
 
-def capped_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
-    """The response body, refused past ``max_bytes`` (declared or counted)."""
+def capped_chunks(response: httpx.Response, url: str, max_bytes: int) -> Iterator[bytes]:
+    """The body's chunks as they arrive; `FetchError` once more than ``max_bytes`` arrived (or are declared)."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"{url}: larger than {max_bytes} bytes")
-    body = bytearray()
+    seen = 0
     for chunk in response.iter_bytes():
-        body.extend(chunk)
-        if len(body) > max_bytes:
+        seen += len(chunk)
+        if seen > max_bytes:
             raise FetchError(f"{url}: larger than {max_bytes} bytes")
-    return bytes(body)
+        yield chunk
+
+
+def capped_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    """The response body, refused past ``max_bytes`` (declared or counted)."""
+    return b"".join(capped_chunks(response, url, max_bytes))
 
 
 def _read_url(url: str, client: httpx.Client, max_bytes: int) -> ReadResult:

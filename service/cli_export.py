@@ -14,9 +14,9 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph_schema.model import Relation
 from service.cli_common import fail, open_graph
 from service.code_params import code_filter
-from service.deps import DATE_PATTERN
+from service.deps import DATE_PATTERN, real_date
 from service.export_formats import ExportFormat, export_chunks
-from service.params import state_of
+from service.params import resolve_state
 from service.queries.export import ExportFilter
 from service.settings import Settings
 
@@ -36,11 +36,16 @@ def _filter(since: str | None, until: str | None, relation: Relation | None, cou
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not _DATE.match(value):
             raise fail(f"{name} {value!r}: expected 2021, 2021-06 or 2021-06-22")
+        try:
+            real_date(value)
+        except ValueError as exc:
+            raise fail(f"{name} {exc}: give a real year, month or day (2021, 2021-06, 2021-06-22)") from None
     if since and until and since[: min(len(since), len(until))] > until[: min(len(since), len(until))]:
         raise fail(f"--since {since} is after --until {until}")
-    iso = state_of(country) if country is not None else None
-    if country is not None and iso is None:
-        raise fail(f"--country {country!r}: not a state; give an ISO alpha-3 code (MMR) or a state's name (Myanmar)")
+    try:
+        iso = resolve_state("country", country)
+    except RequestValidationError as exc:
+        raise fail(f"--country {country!r}: {exc.errors()[0]['msg']}") from None
     return ExportFilter(since=since, until=until, relation=relation, country=iso)
 
 

@@ -123,7 +123,8 @@ def get_page(
 
 PageDep = Annotated[Page, Depends(get_page)]
 
-def _real_date(value: str | None) -> str | None:
+
+def real_date(value: str | None) -> str | None:
     """The value, when it names a real year, month or day (the pattern alone lets 2021-13-45 through)."""
     if value is None:
         return None
@@ -136,9 +137,9 @@ def _real_date(value: str | None) -> str | None:
 
 
 Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from date: 2021, 2021-06, 2021-06-22"),
-                  AfterValidator(_real_date)]
+                  AfterValidator(real_date)]
 Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="to date: 2021, 2021-06, 2021-06-22"),
-                  AfterValidator(_real_date)]
+                  AfterValidator(real_date)]
 
 
 def check_date_range(since: str | None, until: str | None) -> None:

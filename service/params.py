@@ -3,8 +3,11 @@
 - **state** (``country=``): an ISO alpha-3 code in any case (``mmr``) or a state's name in any language
   the registry knows (``Myanmar``, ``Birmanie``, ``Rusia``, ``Россия``) → the alpha-3 code; anything else is
   a 422 naming the parameter. A name two states share ("Congo") is refused as ambiguous.
-- **actor** (``a=``, ``b=``, ``from=``, ``to=``, ``actor=``): an entity id (``per:sergei-shoigu``) as given, or
-  a state as above (``a=Rusia`` → ``RUS``); what is neither goes on as given (the route answers 404).
+- **actor** (``a=``, ``b=``, ``from=``, ``to=``, ``actor=``, the entity path): an entity id
+  (``per:sergei-shoigu``) as given, a state as above (``a=Rusia`` → ``RUS``), or a capital's name in any
+  spelling the registry knows (``Kyiv``, ``Kiev``, ``Київ`` → ``plc:kyiv``: capitals are Places, located in
+  their state, in every context); what is none of these goes on as given (the route answers 404).
+- a capital's name where a **state** is expected (``country=Kyiv``) is a 422 that names the capital's state.
 - **role title** (``title=``): English words in any order, or a title of any supported language from the
   rules files (``Menteri Pertahanan`` → "Minister of Defence"); a state's name after it (``Menteri
   Pertahanan Rusia``) also fixes the state.
@@ -18,6 +21,7 @@ the title cues of ``loaders/data/lang/*/rules.yaml``, read once on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from graph_schema.model import EntityType
 from loaders.datafiles import load_yaml
-from loaders.registry import DATA_DIR, load_registry
+from loaders.registry import DATA_DIR, Actor, load_registry
 from loaders.text import norm
 
 MIN_TYPO_LENGTH = 5
@@ -53,6 +57,8 @@ class Vocabulary:
     titles: dict[str, str]  # norm(title cue) -> English role title (cues with two meanings left out)
     names: tuple[str, ...]  # norm(name) of every registered actor and state: the typo corrector's choices
     name_set: frozenset[str]  # the same, for lookups
+    capitals: dict[str, str]  # norm(name) of a capital -> its Place id (names two capitals share left out)
+    capital_states: dict[str, str]  # Place id of a capital -> the alpha-3 of its state
 
 
 def _title_cues(rules_dir: Path) -> dict[str, str]:
@@ -80,9 +86,26 @@ def vocabulary() -> Vocabulary:
     states = {key: next(iter(isos)) for key, isos in by_name.items() if len(isos) == 1 and key}
     ambiguous = frozenset(key for key, isos in by_name.items() if len(isos) > 1)
     names = {norm(alias) for actor in registry.actors.values() for alias in (actor.name, *actor.aliases)}
+    capital_states = {actor.id: actor.capital_of for actor in registry.actors.values()
+                      if actor.type == EntityType.PLACE and actor.capital_of}
     return Vocabulary(states=states, ambiguous=ambiguous, state_names=state_names,
                       titles=_title_cues(DATA_DIR / "lang"), names=tuple(sorted(n for n in names if n)),
-                      name_set=frozenset(n for n in names if n))
+                      name_set=frozenset(n for n in names if n),
+                      capitals=_capital_names(registry.actors.values(), capital_states, states),
+                      capital_states=capital_states)
+
+
+def _capital_names(actors: Iterable[Actor], capital_states: dict[str, str],
+                   states: dict[str, str]) -> dict[str, str]:
+    """norm(name) → Place id of every capital's names; a state's name stays the state's ("Mexico", "Panama")
+    and a name two capitals share names neither."""
+    by_name: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.id in capital_states:
+            for name in (actor.name, *actor.aliases):
+                by_name.setdefault(norm(name), set()).add(actor.id)
+    return {key: next(iter(ids)) for key, ids in by_name.items()
+            if len(ids) == 1 and key and key not in states}
 
 
 _NAME_CHARS = re.compile(r"^[\w\s'’.,()-]+$")
@@ -104,11 +127,19 @@ def resolve_state(field: str, value: str | None) -> str | None:
         raise invalid(field, str(exc)) from None
 
 
+def capital_of(text: str) -> str | None:
+    """The Place id of the capital a name (any spelling the registry knows) stands for, or None."""
+    if not _NAME_CHARS.match(text):
+        return None
+    return vocabulary().capitals.get(norm(text))
+
+
 def resolve_actor(value: str) -> str:
-    """An actor parameter: an entity id as given, a state's code or name as its alpha-3 code."""
+    """An actor parameter: an entity id as given, a state's code or name as its alpha-3 code, a capital's
+    name as its Place id."""
     if ":" in value:
         return value
-    return state_of(value) or value
+    return state_of(value) or capital_of(value) or value
 
 
 def resolve_title(title: str) -> tuple[str, str | None]:
@@ -170,6 +201,10 @@ def _state_value(value: str | None) -> str | None:
         return iso
     if norm(value) in vocabulary().ambiguous:
         raise ValueError("this name belongs to more than one state: give its ISO alpha-3 code")
+    place = capital_of(value)
+    if place is not None:
+        state = vocabulary().capital_states[place]
+        raise ValueError(f"not a state: {value} is the capital {place}, a place in {state}; give {state} for the state")
     raise ValueError("not a state: give an ISO alpha-3 code (MMR) or a state's name (Myanmar)")
 
 

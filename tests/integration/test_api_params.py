@@ -130,3 +130,25 @@ def test_paths_take_states_by_name(client: TestClient) -> None:  # noqa: F811
 
 def test_articles_refuse_an_impossible_date(client: TestClient) -> None:  # noqa: F811
     _unprocessable(client, "/v1/articles", "since", since=BAD_DATE)
+
+
+@pytest.mark.parametrize("ref", ["Moskwa", "Moscow", "Москва", "moskau"])
+def test_an_entity_path_takes_a_capital_as_its_place_located_in_its_state(
+    client: TestClient, ref: str,  # noqa: F811
+) -> None:
+    place = _ok(client, f"/v1/entities/{ref}")
+    assert (place["id"], place["type"], place["country"]) == ("plc:moscow", "Place", "RUS")
+    assert _ok(client, f"/v1/entities/{ref}/graph") == _ok(client, "/v1/entities/plc:moscow/graph")
+
+
+def test_a_capital_where_a_state_is_expected_is_a_422_naming_its_state(client: TestClient) -> None:  # noqa: F811
+    body = _unprocessable(client, "/v1/events", "country", country="Moskwa")
+    assert "RUS" in str(body)
+    _unprocessable(client, "/v1/export", "country", format="csv", country="Москва")
+
+
+def test_a_capital_as_an_actor_is_its_place_never_its_state(client: TestClient) -> None:  # noqa: F811
+    assert _ok(client, "/v1/events", actor="RUS")["data"]
+    assert _ok(client, "/v1/events", actor="Moskwa")["data"] == []  # the city took part in no event
+    ties = _ok(client, "/v1/ties", a="Moskwa", b="MMR")
+    assert (ties["a"]["id"], ties["a"]["type"], ties["ties"]) == ("plc:moscow", "Place", [])

@@ -51,6 +51,10 @@ def test_cli_export_without_neo4j_fails_and_writes_no_file(tmp_path: Path, monke
 @pytest.mark.parametrize(("args", "message"), [
     (["--country", "Atlantis"], "--country"), (["--since", "June"], "--since"),
     (["--since", "2022", "--until", "2021"], "after"), (["--relation", "LIKES"], "LIKES"),
+    (["--since", "2021-13-45"], "--since 2021-13-45 is not a calendar date"),
+    (["--until", "2021-02-30"], "--until 2021-02-30 is not a calendar date"),
+    (["--since", "2021-00"], "--since 2021-00 is not a calendar date"),
+    (["--country", "Kyiv"], "the capital plc:kyiv, a place in UKR"),
 ])
 def test_cli_export_refuses_bad_options_before_connecting(args: list[str], message: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,3 +63,12 @@ def test_cli_export_refuses_bad_options_before_connecting(args: list[str], messa
     result = CliRunner().invoke(cli_app, ["export", "--format", "csv", *args])
     assert result.exit_code != 0 and message in result.output
     assert "cannot reach Neo4j" not in result.output
+
+
+@pytest.mark.parametrize("day", ["2021-13-45", "2021-02-29", "2021-04-31"])
+def test_cli_export_refuses_an_impossible_date_in_one_line(day: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", NOBODY)
+    monkeypatch.setenv("TIESGRAPH_ENV", "test")
+    result = CliRunner().invoke(cli_app, ["export", "--format", "graphml", "--since", day])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().count("\n") == 0 and "not a calendar date" in result.output

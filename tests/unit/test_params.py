@@ -77,3 +77,24 @@ def test_one_typo_is_corrected_to_the_one_name_it_is_away_from(q: str, corrected
                                              ("xyz", None), ("Shoigu", None)])
 def test_a_search_that_found_nothing_retries_a_code_in_any_case_or_one_typo(q: str, fallback: str | None) -> None:
     assert search_fallback(q) == fallback
+
+
+@pytest.mark.parametrize(("value", "place"), [
+    ("Kyiv", "plc:kyiv"), ("Kiev", "plc:kyiv"), ("Київ", "plc:kyiv"), ("Киев", "plc:kyiv"), ("kyjiw", "plc:kyiv"),
+    ("Moskwa", "plc:moscow"), ("Москва", "plc:moscow"), ("Moscow", "plc:moscow"), ("Accra", "plc:accra"),
+])
+def test_a_capitals_name_in_any_spelling_is_its_place(value: str, place: str) -> None:
+    assert resolve_actor(value) == place
+
+
+@pytest.mark.parametrize(("value", "iso"), [("Mexico", "MEX"), ("Panama", "PAN"), ("Singapore", "SGP")])
+def test_a_name_a_state_and_its_capital_share_is_the_state(value: str, iso: str) -> None:
+    assert resolve_actor(value) == iso
+
+
+@pytest.mark.parametrize(("value", "state"), [("Kyiv", "UKR"), ("Київ", "UKR"), ("Moskwa", "RUS")])
+def test_a_capital_where_a_state_is_expected_is_a_422_naming_its_state(value: str, state: str) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        resolve_state("country", value)
+    [error] = caught.value.errors()
+    assert error["loc"] == ("query", "country") and "not a state" in error["msg"] and state in error["msg"]
