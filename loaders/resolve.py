@@ -17,7 +17,7 @@ from datetime import date
 from graph_schema.model import EntityType
 from loaders import confidence
 from loaders.context import ArticleContext
-from loaders.lang import Rules
+from loaders.lang import Rules, inflection
 from loaders.models import CleanArticle, Entity, EntitySource, Mention, MentionHow, RoleSpan
 from loaders.registry import Actor, Registry, Role
 from loaders.text import fold, tokenize
@@ -109,6 +109,9 @@ def build_entities(ctx: ArticleContext, mentions: Sequence[Mention], extra: Sequ
         ent.mentions += 1
         if m.surface not in ent.aliases:
             ent.aliases.append(m.surface)
+        if actor_less(ent, reg) and m.entity_type == EntityType.PERSON and ent.name != m.surface \
+                and inflection().name_key(ent.name) != ent.name and inflection().name_key(m.surface) == m.surface:
+            ent.name = m.surface  # "с Аденом Дуале", then "Аден Дуале": the name as a subject writes it
         if m.role and m.entity_id not in role_from_text:
             ent.role = m.role  # the article's own title beats the registry's
             role_from_text.add(m.entity_id)
@@ -120,6 +123,11 @@ def build_entities(ctx: ArticleContext, mentions: Sequence[Mention], extra: Sequ
         else:
             entities[e.id] = e.model_copy()
     return list(entities.values())
+
+
+def actor_less(ent: Entity, reg: Registry) -> bool:
+    """Whether an entity is discovered in the text (the registry has no actor of that id)."""
+    return ent.source == EntitySource.DISCOVERED and reg.get(ent.id) is None
 
 
 def registry_entities(ctx: ArticleContext, ids: Sequence[str]) -> list[Entity]:

@@ -296,11 +296,27 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
             before = st.trig.start if st.rel == Relation.ATTENDED else obj.mention.start
             subjects += [a for a in sf.coordinated(subj, st.subj_types, forward=True)
                          if a.mention.start < before and a.entity_id != obj.entity_id]
+        if st.rel == Relation.ATTENDED:
+            subjects += _meeting_partners(sf, st, subj)
         objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)] \
             if obj.mention.start >= st.trig.end else [obj]
         st.pairs += [(s, o) for s in subjects for o in objects]
         sf.consumed.update(o.mention.start for o in objects)
     return bool(st.pairs)
+
+
+def _meeting_partners(sf: SentenceFacts, st: TriggerState, subj: Arg) -> list[Arg]:
+    """"A met B on the sidelines of the summit": who met an attendee before the trigger, in the same
+    sentence, attended too."""
+    partners: list[Arg] = []
+    for f, ok in sf.out:
+        if not ok or f.relation != Relation.MET_WITH or subj.entity_id not in (f.subject, f.object):
+            continue
+        other = f.object if f.subject == subj.entity_id else f.subject
+        m = next((m for m in sf.args if m.entity_id == other and m.end <= st.trig.start), None)
+        if m is not None and all(p.entity_id != other for p in partners):
+            partners.append(Arg(m, other, m.confidence))
+    return partners
 
 
 def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:

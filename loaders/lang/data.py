@@ -75,6 +75,7 @@ class InflectionData(BaseModel):
     long_endings: tuple[str, ...] = ()
     last_suffixes: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
+    oblique_endings: tuple[str, ...] = ()
 
 
 class LangData(BaseModel):
@@ -148,7 +149,7 @@ def read_language(path: Path, code: str) -> LangData:
     raw["inflection"] = InflectionData(
         stem_letters=str(inf.get("stem_letters") or ""),
         **{k: tuple(str(w) for w in inf.get(k) or () if str(w))
-           for k in ("endings", "long_endings", "last_suffixes", "surname_endings")},
+           for k in ("endings", "long_endings", "last_suffixes", "surname_endings", "oblique_endings")},
     )
     bp = raw.get("boilerplate") or {}
     raw["boilerplate"] = Boilerplate(
@@ -188,6 +189,7 @@ def inflection_of(data: list[LangData]) -> Inflection:
         long_endings=frozenset(w for d in data for w in d.inflection.long_endings),
         last_suffixes=_union([d.inflection.last_suffixes for d in data]),
         surname_endings=frozenset(w for d in data for w in d.inflection.surname_endings),
+        oblique_endings=frozenset(w for d in data for w in d.inflection.oblique_endings),
     )
 
 

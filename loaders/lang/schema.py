@@ -54,6 +54,7 @@ class InflectionFile(_Strict):
     long_endings: list[str] | None = None
     last_suffixes: list[str] | None = None
     surname_endings: list[str] | None = None  # case endings of surnames ("-ом", "-ым"): loaders/mentions/names.py
+    oblique_endings: list[str] | None = None  # endings no nominative name has ("-ом"): a discovered name's id
 
 
 class LanguageFile(_Strict):

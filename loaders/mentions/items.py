@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from graph_schema.model import EntityType
 from loaders import confidence
-from loaders.lang import TitleCue, possessive_endings
+from loaders.lang import TitleCue, inflection, possessive_endings
 from loaders.models import Mention
 from loaders.text import SentenceView, slug
 
@@ -55,7 +55,7 @@ def tight(gap: str, allow_comma: bool = False) -> bool:
 def discovered_person(sv: SentenceView, span: tuple[int, int], how: str) -> Item:
     """A person the registry lacks, found by the form of the sentence."""
     name = sv.raw(*span)
-    return Item(span[0], span[1], "entity", f"per:{slug(name)}", EntityType.PERSON, how, name,
+    return Item(span[0], span[1], "entity", f"per:{slug(inflection().name_key(name))}", EntityType.PERSON, how, name,
                 confidence=confidence.DISCOVERED_PERSON)
 
 

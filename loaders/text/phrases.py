@@ -36,6 +36,22 @@ class Inflection:
     long_endings: frozenset[str] = frozenset()  # two last letters cut off (LONG_ENDING_MIN_LETTERS+)
     last_suffixes: tuple[str, ...] = ()  # a final word (SUFFIX_MIN_LETTERS+) also matches with one ("s")
     surname_endings: frozenset[str] = frozenset()  # case endings of a surname in the stem script ("Петровым")
+    oblique_endings: frozenset[str] = frozenset()  # endings no nominative name has ("Аденом"): ids of names
+
+    def name_key(self, name: str) -> str:
+        """A discovered name with each word's oblique-case ending cut, when it is written in the stem script
+        ("Аденом Дуале" → "Аден Дуале", "Кофи Боатенгом" → "Кофи Боатенг"): the same person's id whatever
+        case the sentence puts the name in; other names as they are."""
+        if self.stem_script is None or not self.stem_script.search(name):
+            return name
+        words = []
+        for word in name.split():
+            for ending in sorted(self.oblique_endings, key=len, reverse=True):
+                if word.lower().endswith(ending) and len(word) - len(ending) >= _SURNAME_STEM_MIN:
+                    word = word[: -len(ending)]
+                    break
+            words.append(word)
+        return " ".join(words)
 
     def surname_key(self, word: str) -> str:
         """A folded surname without its case ending, when it is written in the stem script ("петровым",
