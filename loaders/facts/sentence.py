@@ -13,9 +13,9 @@ from loaders.facts.args import Arg, FactsCtx, conj_gap, convert, ext_start, word
 from loaders.facts.events import in_event_name
 from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESSIVE, SPELLING_GAP, C
 from loaders.facts.whenwhere import relative_spans
-from loaders.lang import Trigger
+from loaders.lang import Trigger, inflection
 from loaders.models import Entity, Fact, Mention, MentionHow
-from loaders.text import PhraseMatch, SentenceView
+from loaders.text import PhraseMatch, SentenceView, norm
 
 _PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
@@ -31,6 +31,9 @@ def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: M
     return prev is not None and prev.entity_id == m.entity_id and sv.raw(prev.end, m.start).strip() == "("
 
 
+_PLAIN_WORDS = re.compile(r"\s+(?:[^\W\d_]+\s+)*")  # words and spaces only, between two names
+_POSSESSIVE_WORDS = 2  # adjectives between a genitive possessor and its noun ("Katars engster Verbündeter")
+_COPULA_WORDS = 3  # words between a copula's subject and the possessive ("is now also")
 _DESTINATION_GAP = 2  # words between a purpose cue and the destination after it ("zur Ausbildung nach B")
 
 
@@ -401,6 +404,25 @@ class SentenceFacts:
         return any(t.payload.relation != trig.payload.relation and subj.mention.end <= t.start and t.end <= trig.start
                    for t in self.triggers)
 
+    def _genitive_before(self, m: Mention, at: int) -> bool:
+        """"Katars engster Verbündeter": a name with a genitive suffix (``last_suffixes``: the "s" of
+        "Katars") and at most two adjectives before the noun is its possessor."""
+        gap = self.sv.raw(m.end, at)
+        if not _PLAIN_WORDS.fullmatch(gap) or len(gap.split()) > _POSSESSIVE_WORDS:
+            return False
+        actor = self.ctx.reg.get(m.entity_id)
+        folded = norm(m.surface)
+        names = {norm(a) for a in actor.aliases} if actor is not None else set()
+        return any(folded.endswith(x) and folded[: -len(x)] in names for x in inflection().last_suffixes)
+
+    def _copula_between(self, m: Mention, poss: Mention) -> bool:
+        """"A is B's ally", "A adalah sekutu B": a copula (``copulas``), with an adverb or two, joins the
+        holder to the possessive."""
+        words = [t.text for t in self.sv.words_within(m.end, poss.start)]
+        return 0 < len(words) <= _COPULA_WORDS and any(self.ctx.rules.has("copulas", w) for w in words) \
+            and all(self.ctx.rules.has("copulas", w) or self.ctx.rules.has("determiners", w)
+                    or w in self.ctx.rules.stopwords for w in words)
+
     def noun_args(self, trig: PhraseMatch[Trigger], types: frozenset[EntityType],
                    other_types: frozenset[EntityType]) -> tuple[Arg | None, Arg | None]:
         """(holder, other party) of an agent noun ("supplier", "Waffenlieferant", "buyer").
@@ -423,10 +445,11 @@ class SentenceFacts:
         if lead and (self.ctx.rules.has("object_preps", lead[0]) or self.ctx.rules.has("locative_preps", lead[0])):
             return None, None  # "sanctions against supporters of A": the noun's holders are not named
         before = self.before(trig.start)
-        poss = before[0] if before and POSSESSIVE.match(self.sv.raw(before[0].end, trig.start)) else None
+        poss = before[0] if before and (POSSESSIVE.match(self.sv.raw(before[0].end, trig.start))
+                                        or self._genitive_before(before[0], trig.start)) else None
         if poss is not None:
             other = convert(poss, other_types, self.ctx, object_slot=True)
-            rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start)]
+            rest = [m for m in before[1:] if "," in self.sv.raw(m.end, poss.start) or self._copula_between(m, poss)]
             holder = self.first(rest[:1], types, object_slot=False,
                                  exclude=other.entity_id if other else None)
             return holder, other

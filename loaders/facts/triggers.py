@@ -22,6 +22,7 @@ from loaders.facts.specs import (
     EXTRACTOR,
     NOT_ASSERTED,
     NOUN_STRENGTHS,
+    ORG,
     PERSON_LEVEL,
     PL,
     SPECS,
@@ -286,6 +287,33 @@ def _carried_actor(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_GROUP_GAP = 2  # words between a demonym and the comma before its list ("Chinese state companies,")
+
+
+def _group_listed(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"blacklisted two Chinese companies, A Ltd and B Co", "sanksi terhadap dua perusahaan Tiongkok, A dan
+    B": the sanctions fall on the listed actors after the group noun (``group_nouns``), not on the state its
+    origin adjective names."""
+    obj = st.obj
+    if st.rel != Relation.SANCTIONED or obj is None or obj.mention.entity_type != C \
+            or obj.mention.start < st.trig.end:
+        return True
+    rules = sf.ctx.rules
+    words = sf.sv.words_within(st.trig.end, obj.mention.start) + sf.sv.words_after(obj.mention.end, _GROUP_GAP)
+    if not any(rules.has("group_nouns", t.text) for t in words):
+        return True
+    listed = next((m for m in sf.after(obj.mention.end) if m.entity_type in (P, ORG)), None)
+    if listed is None:
+        return True
+    gap = sf.sv.raw(obj.mention.end, ext_start(listed))
+    if (":" not in gap and "," not in gap) or len(gap.split()) > _GROUP_GAP + 1:
+        return True
+    head = convert(listed, st.obj_types, sf.ctx, object_slot=True)
+    if head is not None:
+        st.obj = head
+    return True
+
+
 def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     """Coordinated subjects and objects ("A and B … to C and D") each make a pair; no pair, no fact."""
     subj, obj = st.subj, st.obj
@@ -353,7 +381,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _where_relative, _verb_final,
     _symmetric_partner, coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties,
-    _carried_actor, passive_parties, pair_reference, _coordinated_pairs, _exercise_parties,
+    _carried_actor, passive_parties, pair_reference, _group_listed, _coordinated_pairs, _exercise_parties,
 )
 
 

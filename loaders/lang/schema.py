@@ -139,6 +139,8 @@ class RulesFile(_Strict):
     passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
     complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
     charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
+    group_nouns: Words = None  # "two Chinese companies, A and B": the list after names the targets
+    copulas: Words = None  # "A is B's ally": the copula's subject holds the agent noun
     member_nouns: Words = None  # "Tatmadaw officers", "officials of the junta": members, not the institution
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None

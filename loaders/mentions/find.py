@@ -12,6 +12,7 @@ from loaders.mentions.lists import list_items
 from loaders.mentions.names import (
     extend_suffix,
     fuzzy_items,
+    registered_spelling,
     remember_surnames,
     same_person_respelt,
     surname_items,
@@ -48,6 +49,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         note_fleets(items, reg, fleets)
         items.sort(key=lambda it: it.start)
         items += fuzzy_items(sv, items, reg, rl)
+        registered_spelling(items, reg)
         same_person_respelt(items, spellings)
         remember_surnames(items, discovered)
         per_sentence.append((sv, items))

@@ -65,6 +65,40 @@ def capitalised_run(sv: SentenceView, start: int, taken: Spans, max_words: int =
     return sv.tokens[first].start, end
 
 
+_FUZZY_WORDS = 2  # index words of a name whose candidates are compared
+
+
+def fuzzy_best(name: str, reg: Registry) -> str | None:
+    """The registry person or organisation whose alias a normalised name of two words or more nearly spells
+    (rapidfuzz ratio ≥ ``FUZZY_THRESHOLD``), found through the fuzzy index's words; None if none does."""
+    best: tuple[float, str] | None = None
+    # a near spelling keeps most words exact: the candidates of the name's two rarest indexed words suffice
+    lists = sorted((hits for w in set(name.split()) if (hits := reg.fuzzy_index.get(w))), key=len)
+    for hits in lists[:_FUZZY_WORDS]:
+        for alias, ent in hits:
+            score = fuzz.ratio(name, alias)
+            if score >= confidence.FUZZY_THRESHOLD and (best is None or score > best[0]):
+                best = (score, ent)
+    return best[1] if best is not None else None
+
+
+def registered_spelling(items: Sequence[Item], reg: Registry) -> None:
+    """A person found by a title cue whose name nearly spells a registry person's ("President Abdel Fattah
+    al-Sisi", the registry's "… el-Sisi") is that person."""
+    for it in items:
+        if it.kind != "entity" or it.etype != EntityType.PERSON or it.how != MentionHow.TITLE_CUE \
+                or it.entity_id in reg.actors:
+            continue
+        name = norm(it.surface)
+        if len(name.split()) < 2:
+            continue
+        found = fuzzy_best(name, reg)
+        actor = reg.get(found) if found else None
+        if actor is not None and actor.type == EntityType.PERSON:
+            it.entity_id = actor.id
+            it.confidence = min(it.confidence, confidence.FUZZY_NAME)
+
+
 def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules) -> list[Item]:
     """Capitalised multi-word names left unmatched, against person/organisation aliases."""
     taken = Spans((it.start, it.end) for it in items)
@@ -89,13 +123,8 @@ def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules
             words = name.split()
             if len(words) < 2:
                 break
-            best: tuple[float, str] | None = None
-            for w in set(words):
-                for alias, ent in reg.fuzzy_index.get(w, ()):
-                    score = fuzz.ratio(name, alias)
-                    if score >= confidence.FUZZY_THRESHOLD and (best is None or score > best[0]):
-                        best = (score, ent)
-            actor = reg.get(best[1]) if best is not None else None
+            best = fuzzy_best(name, reg)
+            actor = reg.get(best) if best is not None else None
             if actor is not None:
                 out.append(Item(start, run[1], "entity", actor.id, actor.type, MentionHow.FUZZY,
                                 sv.raw(start, run[1]), confidence=confidence.FUZZY_NAME))

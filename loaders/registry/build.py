@@ -168,13 +168,25 @@ def _index_actors(registry: Registry) -> None:
             continue
         for alias in actor.aliases:
             registry.matcher.add(alias, _alias_hit(actor.id, MentionHow.ALIAS, alias))
-            toks = norm(alias).split()
-            if actor.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(toks) >= 2:
-                for t in set(toks):
-                    if len(t) >= 3:
-                        registry.fuzzy_index.setdefault(t, []).append((norm(alias), actor.id))
-    # a word in hundreds of aliases ("ministry", "armed") selects no candidates: every state's institutions
-    # share it, and the alias is still found through its rarer words ("mali")
+        _index_fuzzy(registry, actor)
+
+
+def _index_fuzzy(registry: Registry, actor: Actor) -> None:
+    """A person's or organisation's names of two words or more into the fuzzy index, by each word."""
+    if actor.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+        return
+    for alias in actor.aliases:
+        key = norm(alias)
+        toks = key.split()
+        if len(toks) >= 2:
+            for t in set(toks):
+                if len(t) >= 3:
+                    registry.fuzzy_index.setdefault(t, []).append((key, actor.id))
+
+
+def _cap_fuzzy(registry: Registry) -> None:
+    """A word in hundreds of aliases ("ministry", "armed", "mohammed") selects no candidates: the alias is
+    still found through its rarer words ("mali", "sisi")."""
     registry.fuzzy_index = {w: hits for w, hits in registry.fuzzy_index.items() if len(hits) <= FUZZY_WORD_CAP}
 
 
@@ -198,6 +210,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     # the imported people (loaders/data/actors/generated/), under the hand-curated ones
     from loaders.registry_generated import add_generated  # imported here: that module builds on this package
 
+    known = set(registry.actors)
     add_generated(registry.actors, registry.matcher, registry.offices, registry.by_kind,
                   data_dir / "actors" / "generated" / "persons.json")
+    for ent_id in set(registry.actors) - known:  # the imported people are spelt nearly right too
+        _index_fuzzy(registry, registry.actors[ent_id])
+    _cap_fuzzy(registry)
     return registry
