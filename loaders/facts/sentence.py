@@ -33,6 +33,7 @@ def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: M
 
 _PLAIN_WORDS = re.compile(r"\s+(?:[^\W\d_]+\s+)*")  # words and spaces only, between two names
 _POSSESSIVE_WORDS = 2  # adjectives between a genitive possessor and its noun ("Katars engster Verbündeter")
+_OBJECT_PREP_WORDS = 2  # words between a trigger's own preposition and its object ("sanctions on the A")
 _COPULA_WORDS = 3  # words between a copula's subject and the possessive ("is now also")
 _DESTINATION_GAP = 2  # words between a purpose cue and the destination after it ("zur Ausbildung nach B")
 
@@ -119,7 +120,11 @@ class SentenceFacts:
                  and not self._origin(m, trig.payload.relation)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
-            cands = [m for m in cands if len(words_between(self.sv, trig.end, ext_start(m))) <= 2]
+            rules = self.ctx.rules
+            # "sanctions against the government of A": a state's government is the state
+            cands = [m for m in cands if len([w for w in words_between(self.sv, trig.end, ext_start(m))
+                                              if not (rules.has("state_heads", w) or rules.has("affiliation_preps", w))
+                                              ]) <= _OBJECT_PREP_WORDS]
         return cands
 
     def _origin(self, m: Mention, rel: str) -> bool:

@@ -141,8 +141,12 @@ def _plain_fallbacks(sf: SentenceFacts, st: TriggerState) -> bool:
         _subject_elsewhere(sf, st)
         return True
     if st.obj is not None:
-        prev_word = [t.text for t in sf.sv.tokens if t.end <= st.obj.mention.start][-1:]
-        if prev_word and sf.ctx.rules.has("passive_agents", prev_word[0]):
+        prev_words = [t.text for t in sf.sv.tokens if t.end <= st.obj.mention.start  # past an article
+                      and not sf.ctx.rules.has("determiners", t.text)][-2:]
+        prev_word = prev_words[-1:]
+        # "gegen die Regierung von A": "von" after a state's head noun is a genitive, no passive agent
+        genitive = len(prev_words) == 2 and sf.ctx.rules.has("state_heads", prev_words[0])
+        if prev_word and sf.ctx.rules.has("passive_agents", prev_word[0]) and not genitive:
             swapped_s = convert(st.obj.mention, st.subj_types, sf.ctx, object_slot=False)
             swapped_o = convert(st.subj.mention, st.obj_types, sf.ctx, object_slot=True)
             if swapped_s is None or swapped_o is None:
@@ -201,6 +205,24 @@ def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) ->
         if st.subj is not None:
             st.obj = sf.first(sf.after(first_after.end), st.obj_types, object_slot=True,
                               exclude=st.subj.entity_id)
+
+
+def _agent_before_verb(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A wurde von B sanktioniert", "A fue por fin sancionado por B": in a passive (``passive_cues`` before
+    the trigger) the actor after a passive agent word before the trigger is the subject, the actor before
+    it the object."""
+    subj = st.subj
+    if subj is None or st.obj is not None or st.pairs or st.reverse or st.strength in NOUN_STRENGTHS \
+            or subj.mention.end > st.trig.start:
+        return True
+    rules = sf.ctx.rules
+    before = [t.text for t in sf.sv.words_within(sf.sv.start, ext_start(subj.mention))
+              if not rules.has("determiners", t.text)][-1:]
+    if not before or not rules.has("passive_agents", before[0]) or not any(
+            rules.has("passive_cues", t.text) for t in sf.sv.words_within(sf.sv.start, st.trig.start)):
+        return True
+    st.obj = sf.first(sf.before(ext_start(subj.mention)), st.obj_types, object_slot=True, exclude=subj.entity_id)
+    return True
 
 
 def _where_relative(sf: SentenceFacts, st: TriggerState) -> bool:
@@ -379,7 +401,8 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _where_relative, _verb_final,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _agent_before_verb, _where_relative,
+    _verb_final,
     _symmetric_partner, coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties,
     _carried_actor, passive_parties, pair_reference, _group_listed, _coordinated_pairs, _exercise_parties,
 )
