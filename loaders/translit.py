@@ -24,6 +24,7 @@ class _Language:
     letters: re.Pattern[str]
     table: dict[str, str]
     rules: tuple[tuple[re.Pattern[str], str], ...]
+    whole_only: bool = False  # another script: no given name kept in the English form beside it
 
     def word(self, word: str) -> str:
         """One folded word in this language's spelling."""
@@ -49,7 +50,8 @@ class Transliterator:
         words = norm(name).split()
         out = []
         for lang in self.languages.values():
-            for spelt in (" ".join(lang.word(w) for w in words), " ".join([*words[:-1], lang.word(words[-1])])):
+            whole = " ".join(lang.word(w) for w in words)
+            for spelt in (whole,) if lang.whole_only else (whole, " ".join([*words[:-1], lang.word(words[-1])])):
                 if spelt != " ".join(words) and spelt not in out:
                     out.append(spelt)
         return out
@@ -59,7 +61,7 @@ def _language(raw: dict[str, Any]) -> _Language:
     table = {str(k): str(v) for k, v in (raw.get("letters") or {}).items()}
     letters = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)) or "(?!)")
     rules = tuple((re.compile(str(p)), str(r)) for p, r in raw.get("rules") or ())
-    return _Language(letters, table, rules)
+    return _Language(letters, table, rules, bool(raw.get("whole_only")))
 
 
 @lru_cache(maxsize=4)

@@ -15,12 +15,21 @@ from loaders.registry import Registry
 from loaders.text import SentenceView
 
 
+def _named_after(sv: SentenceView, title: Mention, mentions: Sequence[Mention]) -> bool:
+    """"Le ministre malien de la Défense, N, …": a title filled with its holder, whom the text then names
+    in an apposition, states the role of N."""
+    nxt = next((m for m in mentions if m.start >= title.end), None)
+    return nxt is not None and nxt.entity_id == title.entity_id and not nxt.role \
+        and sv.raw(title.end, nxt.start).strip() == ","
+
+
 def title_role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[str], limit: int,
                 reg: Registry) -> list[Fact]:
     """HOLDS_ROLE of people named with a title in one sentence (before `limit`), once per person."""
     out = []
     for m in mentions:
-        if m.entity_type != P or m.start >= limit or m.entity_id in seen or m.how == MentionHow.ROLE_HOLDER:
+        if m.entity_type != P or m.start >= limit or m.entity_id in seen \
+                or (m.how == MentionHow.ROLE_HOLDER and not _named_after(sv, m, mentions)):
             continue  # a holder looked up from the title's dated role says nothing new about the role
         actor = reg.get(m.entity_id)
         # "Bundeskanzler Olaf Scholz": a title naming no state is a role of the person's registered state
@@ -29,6 +38,8 @@ def title_role_facts(sv: SentenceView, mentions: Sequence[Mention], seen: set[st
         if org is not None and org.state_office and m.role_country and m.role_kind == org.kind:
             target = m.role_country  # "Defence Minister of X" holds a role of the state X; the head of
             # an agency named with its ministry ("Kepala … Kemenhan") holds one of the ministry
+        elif org is not None and org.state_office and m.how == MentionHow.ROLE_HOLDER and org.country:
+            target = org.country  # the holder of a state's office holds a role of the state
         if not m.role or not target:
             continue
         seen.add(m.entity_id)

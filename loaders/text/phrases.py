@@ -19,6 +19,7 @@ _INDEXES_LIMIT = 64  # indexes kept by `phrase_index`
 STEM_MIN_LETTERS = 4  # a shorter word keeps its form: its stem would begin too many other words
 LONG_ENDING_MIN_LETTERS = 6  # a two-letter ending is cut only when STEM_MIN_LETTERS are left
 STEM_EXTRA_MAX = 3  # a case ending adds at most three letters to a stem ("Коре" + "ями"); more is another word
+SHORT_STEM_EXTRA_MAX = 2  # to a stem of three letters, two ("Куб" + "ой"): "Ток" + "аев" is another word
 SUFFIX_MIN_LETTERS = 4  # a shorter final word (an acronym: "US") takes no suffix ("Deutschland" + "s" does)
 _ADDED = [0]  # phrases added to any table in this process: an index re-reads its tables' versions on a change
 
@@ -116,7 +117,8 @@ def _tok_ok(pt: _Tok, word: str, last: bool) -> bool:
     if pt.prefix:
         return word.startswith(pt.text)
     if pt.stem is not None:
-        return word.startswith(pt.stem) and len(word) - len(pt.stem) <= STEM_EXTRA_MAX
+        extra = STEM_EXTRA_MAX if len(pt.stem) >= STEM_MIN_LETTERS else SHORT_STEM_EXTRA_MAX
+        return word.startswith(pt.stem) and len(word) - len(pt.stem) <= extra
     if word == pt.text:
         return True
     return last and word in pt.suffixed
