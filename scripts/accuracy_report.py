@@ -12,8 +12,10 @@ figures, the history of each round) is kept as written.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -71,8 +73,33 @@ def required_by_relation(gold_files: Iterable[Path]) -> Counter[str]:
     return counts
 
 
+SPEED_ROUNDS = 7
+"""Rounds of extracting the whole corpus for the speed line: the best (least disturbed) one counts."""
+
+
+def extraction_speed(articles: Sequence[Path], rounds: int = SPEED_ROUNDS) -> str:
+    """One line: articles/s per core of cleaning and extracting the corpus in this process (CPU time of the
+    best of `rounds` passes after a warm-up pass, the registry already loaded), and the spread."""
+    from loaders.models import ArticleRecord  # the project's own stages, imported only for this measure
+    from loaders.pipeline import extract
+
+    records = [ArticleRecord(source=str(p), **json.loads(p.read_text(encoding="utf-8"))) for p in articles]
+    for record in records:
+        extract(record)
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        for record in records:
+            extract(record)
+        times.append(time.process_time() - start)
+    rates = sorted(len(records) / t for t in times if t > 0)
+    return (f"Extraction (clean + extract, no database) of the {len(records)} records: best "
+            f"**{rates[-1]:.0f} articles/s per core**, median {statistics.median(rates):.0f}, worst {rates[0]:.0f} "
+            f"over {rounds} passes (CPU time, one process, after a warm-up pass).")
+
+
 def render(rows: Sequence[Row], languages: Mapping[str, str], gold_by_relation: Mapping[str, int], *,
-           commit: str, day: str) -> str:
+           commit: str, day: str, speed: str = "") -> str:
     """The generated section of docs/accuracy.md."""
     head = "| articles | gold | produced | matched | precision | recall | F1 | dates agree | forbidden produced |"
     rule = "|---|---|---|---|---|---|---|---|---|"
@@ -93,6 +120,8 @@ def render(rows: Sequence[Row], languages: Mapping[str, str], gold_by_relation: 
             "| relation | gold | produced | matched | precision | recall |", "|---|---|---|---|---|---|",
             *relation_rows(rows, gold_by_relation), "", "### Per article", "", head, rule]
     out += [summary_row(f"{r['article']} ({languages.get(str(r['article']), 'und')})", [r]) for r in rows]
+    if speed:
+        out += ["", "### Speed", "", speed]
     return "\n".join([*out, "", END])
 
 
@@ -125,10 +154,12 @@ def main(
     given = {r["article"] for r in rows}
     gold = required_by_relation(p for p in sorted((corpus / "gold").glob("*.json")) if p.stem in given)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    section = render(rows, _record_languages(articles), gold, commit=commit or "unknown", day=date.today().isoformat())
+    section = render(rows, _record_languages(articles), gold, commit=commit or "unknown", day=date.today().isoformat(),
+                     speed=extraction_speed(articles))
     doc.write_text(splice(doc.read_text(encoding="utf-8") if doc.exists() else "# Extraction accuracy\n", section),
                    encoding="utf-8")
     typer.echo(next(line for line in section.splitlines() if line.startswith("| **all")))
+    typer.echo(next(line for line in section.splitlines() if line.startswith("Extraction (")))
 
 
 if __name__ == "__main__":

@@ -51,3 +51,13 @@ def test_splice_keeps_the_hand_written_parts() -> None:
     again = report.splice(once.replace("abc", "old"), section)
     assert once.startswith(doc.rstrip("\n")) and "kept" in once
     assert again == once  # the generated part is replaced, not appended twice
+
+
+def test_the_speed_line_measures_the_records_given(tmp_path: Path) -> None:
+    record = {"url": "https://example.org/a", "language": "en", "published": "2023-03-15",
+              "text": "Chile recently delivered patrol boats to Peru.\nThe two navies met in Lima."}
+    path = tmp_path / "01-a.json"
+    path.write_text(__import__("json").dumps(record), encoding="utf-8")
+    line = _module().extraction_speed([path], rounds=2)
+    assert line.startswith("Extraction (clean + extract, no database) of the 1 records: best **")
+    assert "over 2 passes" in line
