@@ -33,6 +33,7 @@ def _repeated_in_parentheses(sv: SentenceView, mentions: Sequence[Mention], m: M
 
 _PLAIN_WORDS = re.compile(r"\s+(?:[^\W\d_]+\s+)*")  # words and spaces only, between two names
 _POSSESSIVE_WORDS = 2  # adjectives between a genitive possessor and its noun ("Katars engster Verbündeter")
+_NEAR_OBJECT_WORDS = 3  # words after a tie's trigger within which its party needs no preposition
 _OBJECT_PREP_WORDS = 2  # words between a trigger's own preposition and its object ("sanctions on the A")
 _COPULA_WORDS = 3  # words between a copula's subject and the possessive ("is now also")
 _DESTINATION_GAP = 2  # words between a purpose cue and the destination after it ("zur Ausbildung nach B")
@@ -117,7 +118,7 @@ class SentenceFacts:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
         cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)
-                 and not self._origin(m, trig.payload.relation)]
+                 and not self._origin(m, trig.payload.relation) and not self._possessor(m, trig)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             rules = self.ctx.rules
@@ -126,6 +127,22 @@ class SentenceFacts:
                                               if not (rules.has("state_heads", w) or rules.has("affiliation_preps", w))
                                               ]) <= _OBJECT_PREP_WORDS]
         return cands
+
+    def _possessor(self, m: Mention, trig: PhraseMatch[Trigger]) -> bool:
+        """"signed a contract … amid an armament push after Russia's invasion of Ukraine": past the
+        trigger's first few words, a tie's party is introduced by a preposition that takes a partner or a
+        source ("with", "between", "from": ``comitative_preps``, ``between``, ``source_preps``,
+        ``object_preps``) or a word that names one of several ("including": ``inclusion_words``); a state in
+        an adverbial or a genitive is none."""
+        if trig.payload.relation not in (Relation.SIGNED_AGREEMENT_WITH, Relation.COOPERATES_WITH) \
+                or len(words_between(self.sv, trig.end, ext_start(m))) <= _NEAR_OBJECT_WORDS:
+            return False
+        rules = self.ctx.rules
+        prev = [t.text for t in self.sv.words_within(trig.end, ext_start(m))
+                if not rules.has("determiners", t.text)][-1:]
+        return not prev or not any(rules.has(kind, prev[0]) for kind in
+                                   ("comitative_preps", "between", "source_preps", "object_preps", "conjunctions",
+                                    "inclusion_words"))
 
     def _origin(self, m: Mention, rel: str) -> bool:
         """"arrived from Nairobi", "прибыл из Найроби": a place or state after a source word is where a

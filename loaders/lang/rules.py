@@ -76,7 +76,7 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
               "passive_cues", "complementizers", "charge_preps",
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
-              "group_nouns", "state_heads")
+              "group_nouns", "state_heads", "inclusion_words")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns",
