@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -14,12 +15,13 @@ from loaders.feeds import FetchPolicy, read_with_feeds
 from loaders.models import ArticleRecord
 from loaders.read import ReadFailure
 
-PAGE = b"<html><head><title>t</title></head><body><article><p>Chile delivered boats to Peru.</p></article></body></html>"
+PAGE = (b"<html><head><title>t</title></head><body><article><p>Chile delivered boats to Peru.</p></article>"
+        b"</body></html>")
 SLOW_S = 3.0
 
 
 class _Handler(BaseHTTPRequestHandler):
-    agents: list[str] = []
+    agents: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server name)
         type(self).agents.append(self.headers.get("User-Agent", ""))
