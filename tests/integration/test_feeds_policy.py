@@ -23,7 +23,7 @@ SLOW_S = 3.0
 class _Handler(BaseHTTPRequestHandler):
     agents: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+    def do_GET(self) -> None:  # the http.server hook name
         type(self).agents.append(self.headers.get("User-Agent", ""))
         if self.path == "/feed":
             body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
