@@ -67,6 +67,6 @@ def test_every_request_carries_the_user_agent_and_a_slow_page_times_out(server: 
     assert _Handler.agents and set(_Handler.agents) == {"tiesgraph-test/1"}
     by_kind = {type(r).__name__ for r in results}
     assert by_kind == {"ArticleRecord", "ReadFailure"}
-    assert [r.url for r in results if isinstance(r, ArticleRecord)][0].endswith("/fast.html")
-    assert [r.source for r in results if isinstance(r, ReadFailure)][0].endswith("/slow.html")
+    assert next(r.url for r in results if isinstance(r, ArticleRecord)).endswith("/fast.html")
+    assert next(r.source for r in results if isinstance(r, ReadFailure)).endswith("/slow.html")
     assert elapsed < SLOW_S  # the slow page was given up at the timeout, not waited for
