@@ -9,11 +9,15 @@ the person gets none: the descriptor only makes the name a person, a meeting's p
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph_schema.model import EntityType
 from loaders.lang import Rules
 from loaders.mentions.items import Item, discovered_person
 from loaders.mentions.names import capitalised_run
+from loaders.mentions.titles import OpenTitle
 from loaders.models import MentionHow
+from loaders.registry import Registry
 from loaders.text import SentenceView, Spans
 
 
@@ -55,3 +59,49 @@ def counterpart_items(sv: SentenceView, items: list[Item], rules: Rules) -> list
         out.append(person)
         taken.add(*run)
     return out
+
+
+def counterpart_titles(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules, day: date | None,
+                       open_titles: list[OpenTitle]) -> None:
+    """"N met his Indian counterpart", "N rencontre son homologue indien": a counterpart named by its state
+    alone holds, in that state, the office N holds on the article's date — an open title that `fill_titles`
+    fills with that office's holder. N is the nearest person before the noun; no dated role, no title."""
+    nouns = rules.words.get("counterpart_nouns", frozenset())
+    if day is None or nouns.isdisjoint(sv.word_set):
+        return
+    for tok in sv.tokens:
+        if tok.text not in nouns:
+            continue
+        state = _counterpart_state(sv, items, tok.start, tok.end, rules)
+        after = next((x for x in items if x.start >= tok.end and x is not state), None)
+        if state is None or (after is not None and after.kind == "entity" and after.etype == EntityType.PERSON
+                             and len(sv.raw(max(tok.end, state.end), after.start).strip(" ,")) == 0):
+            continue  # "his Indian counterpart Rajnath Singh": named, a mention already
+        person = next((x for x in reversed(items) if x.end <= tok.start and x.kind == "entity"
+                       and x.etype == EntityType.PERSON), None)
+        role = reg.role_on(person.entity_id, day) if person is not None else None
+        home = reg.get(role.country) if role is not None and role.country else None
+        there = reg.get(state.entity_id)
+        if role is None or home is None or there is None or home.id == there.id \
+                or not role.title.endswith(f" of {home.name}"):
+            continue
+        title = role.title[: -len(home.name)] + there.name
+        home_org = reg.get(role.org) if role.org else None
+        org = reg.org_of_kind(home_org.kind, there.id) if home_org is not None and home_org.kind else None
+        start, end = min(tok.start, state.start), max(tok.end, state.end)
+        open_titles.append(OpenTitle(sv, items, start, end, title, org, there.id, False, [state]))
+
+
+def _counterpart_state(sv: SentenceView, items: list[Item], start: int, end: int, rules: Rules) -> Item | None:
+    """The state naming a counterpart: its demonym or name right before or after the noun, or after an
+    affiliation or source word ("his Indian counterpart", "son homologue indien", "mitranya dari India")."""
+    for x in items:
+        if x.kind != "entity" or x.etype != EntityType.COUNTRY:
+            continue
+        if x.end <= start and not sv.raw(x.end, start).strip():
+            return x
+        gap = sv.raw(end, x.start).strip() if x.start >= end else None
+        if gap is not None and (not gap or rules.has("affiliation_preps", gap.casefold())
+                                or rules.has("source_preps", gap.casefold())):
+            return x
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph_schema.model import EntityType
 from loaders.context import ArticleContext
-from loaders.mentions.counterparts import counterpart_items
+from loaders.mentions.counterparts import counterpart_items, counterpart_titles
 from loaders.mentions.found import sentence_items
 from loaders.mentions.items import Item, to_mention
 from loaders.mentions.leadin import mark_lead_in
@@ -45,6 +45,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         items += apply_titles(sv, items, reg, rl, open_titles)
         items.sort(key=lambda it: it.start)
         items += counterpart_items(sv, items, rl)
+        counterpart_titles(sv, items, reg, rl, ctx.published, open_titles)
         items += ship_items(sv, items, reg, rl, fleets)
         note_fleets(items, reg, fleets)
         items.sort(key=lambda it: it.start)

@@ -1,0 +1,34 @@
+"""An unnamed counterpart named by its state ("his Indian counterpart") is the holder, that day, of the
+speaker's office in that state (registry roles; invented sentences, imported office holders)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import extract_text, triples
+
+_MET = ("per:sergei-shoigu", "MET_WITH", "per:rajnath-singh")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sergei Shoigu met his Indian counterpart in New Delhi on Monday.", "en"),
+    ("Sergueï Choïgou a rencontré son homologue indien à New Delhi.", "fr"),
+    ("Sergei Shoigu bertemu dengan mitranya dari India di New Delhi.", "id"),
+    ("Sergei Schoigu traf seinen indischen Amtskollegen in Neu-Delhi.", "de"),
+])
+def test_an_unnamed_counterpart_is_the_holder_of_the_same_office_there(text: str, lang: str) -> None:
+    assert _MET in triples(extract_text(text, lang, "2023-03-15"))
+
+
+def test_an_undated_article_names_no_counterpart() -> None:
+    assert _MET not in triples(extract_text("Sergei Shoigu met his Indian counterpart.", "en", None))
+
+
+def test_a_counterpart_without_a_state_names_nobody() -> None:
+    found = triples(extract_text("Sergei Shoigu met his counterpart in New Delhi.", "en", "2023-03-15"))
+    assert not [t for t in found if t[1] == "MET_WITH"]
+
+
+def test_on_another_day_the_office_has_another_holder() -> None:
+    """Shoigu and Singh both held their offices in 2020 too, but in 2010 Shoigu was no defence minister."""
+    assert _MET not in triples(extract_text("Sergei Shoigu met his Indian counterpart.", "en", "2010-03-15"))
