@@ -79,17 +79,28 @@ def counterpart_titles(sv: SentenceView, items: list[Item], reg: Registry, rules
             continue  # "his Indian counterpart Rajnath Singh": named, a mention already
         person = next((x for x in reversed(items) if x.end <= tok.start and x.kind == "entity"
                        and x.etype == EntityType.PERSON), None)
-        role = reg.role_on(person.entity_id, day) if person is not None else None
-        home = reg.get(role.country) if role is not None and role.country else None
+        office = _office(person, reg, day) if person is not None else None
+        home = reg.get(office[1]) if office is not None and office[1] else None
         there = reg.get(state.entity_id)
-        if role is None or home is None or there is None or home.id == there.id \
-                or not role.title.endswith(f" of {home.name}"):
+        if office is None or home is None or there is None or home.id == there.id \
+                or not office[0].endswith(f" of {home.name}"):
             continue
-        title = role.title[: -len(home.name)] + there.name
-        home_org = reg.get(role.org) if role.org else None
+        title = office[0][: -len(home.name)] + there.name
+        home_org = reg.get(office[2]) if office[2] else None
         org = reg.org_of_kind(home_org.kind, there.id) if home_org is not None and home_org.kind else None
         start, end = min(tok.start, state.start), max(tok.end, state.end)
         open_titles.append(OpenTitle(sv, items, start, end, title, org, there.id, False, [state]))
+
+
+def _office(person: Item, reg: Registry, day: date) -> tuple[str, str | None, str | None] | None:
+    """(title, state, organisation) of the office a person holds: the registry's role that day, else the
+    title the text gives the person ("El ministro de Defensa de Chile, N")."""
+    role = reg.role_on(person.entity_id, day)
+    if role is not None:
+        return role.title, role.country, role.org
+    if person.role and person.role_country:
+        return person.role, person.role_country, person.role_org
+    return None
 
 
 def _counterpart_state(sv: SentenceView, items: list[Item], start: int, end: int, rules: Rules) -> Item | None:

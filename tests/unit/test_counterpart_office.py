@@ -32,3 +32,11 @@ def test_a_counterpart_without_a_state_names_nobody() -> None:
 def test_on_another_day_the_office_has_another_holder() -> None:
     """Shoigu and Singh both held their offices in 2020 too, but in 2010 Shoigu was no defence minister."""
     assert _MET not in triples(extract_text("Sergei Shoigu met his Indian counterpart.", "en", "2010-03-15"))
+
+
+def test_the_office_may_come_from_the_title_the_text_gives() -> None:
+    """A person the registry lacks, titled Ghana's foreign minister by the text: the Norwegian counterpart
+    is Norway's foreign minister of that day (Ine Eriksen Søreide in June 2021, in the imported tables)."""
+    ex = extract_text("The Ghanaian foreign minister Kwame Osei Mensah met his Norwegian counterpart in Oslo.",
+                      "en", "2021-06-01")
+    assert ("per:kwame-osei-mensah", "MET_WITH", "per:ine-marie-eriksen-søreide") in triples(ex)
