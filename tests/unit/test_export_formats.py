@@ -72,3 +72,28 @@ def test_events_csv_leaves_numbers_and_plain_text_alone() -> None:
     row = {"event_id": "evt:1", "name": "Visit: Peru → Chile", "support": -1}
     [parsed] = list(csv.DictReader(io.StringIO("".join(events_csv(iter([row]))))))
     assert parsed["name"] == "Visit: Peru → Chile" and parsed["support"] == "-1"
+
+
+def _counted(n: int, read: list[int], *, nodes: bool = False) -> Iterator[dict[str, Any]]:
+    """n event (or node) rows, counting in `read` how many the writer has pulled so far."""
+    for i in range(n):
+        read[0] += 1
+        yield {"id": f"n{i}", "name": f"N {i}", "type": "Country", "country": None} if nodes else \
+            {"id": f"evt:{i}", "type": "MET_WITH", "date": "2020-01-01", "place": None}
+
+
+@pytest.mark.parametrize("writer", ["events", "graphml", "gexf"])
+def test_writers_stream_rows_as_they_come_not_the_whole_graph_first(writer: str) -> None:
+    """A large export is written while its rows are read: after the first chunks, only the rows those
+    chunks hold have been pulled from the database cursor, not all of them."""
+    read = [0]
+    total = 50_000
+    if writer == "events":
+        parts = events_csv(_counted(total, read))
+    else:
+        parts = (graphml if writer == "graphml" else gexf)(_counted(total, read, nodes=True), lambda: iter(()))
+    stream = chunked(parts)
+    first = next(stream)
+    assert first and read[0] < total // 10, read[0]
+    rest = "".join(stream)
+    assert read[0] == total and len(first) + len(rest) > total * 10
