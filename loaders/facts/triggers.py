@@ -207,6 +207,29 @@ def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) ->
                               exclude=st.subj.entity_id)
 
 
+_MEMBER_GAP = 2  # words between a member noun and its state ("soldiers in Gabon", "militares de Gabón")
+
+
+def _soldiers_of_state(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Gabonese soldiers seized power", "des militaires gabonais", "soldiers in Gabon": members of a state's
+    forces (``member_nouns`` beside the state) who seize power are that state's armed forces."""
+    if st.rel != Relation.SEIZED_POWER_IN or st.subj is not None or st.pairs:
+        return True
+    rules = sf.ctx.rules
+    for m in sf.before(st.trig.start):
+        if m.entity_type != C:
+            continue
+        near = [t.text for t in sf.sv.words_after(m.end, 1)] + \
+            [t.text for t in sf.sv.words_before(m.start, 1 + _MEMBER_GAP)]
+        if not any(rules.has("member_nouns", w) for w in near):
+            continue
+        forces = sf.ctx.reg.org_of_kind("armed_forces", m.entity_id)
+        if forces is not None:
+            st.subj = Arg(m, forces, m.confidence * confidence.REFERENCE)
+        return True
+    return True
+
+
 def _agent_before_verb(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A wurde von B sanktioniert", "A fue por fin sancionado por B": in a passive (``passive_cues`` before
     the trigger) the actor after a passive agent word before the trigger is the subject, the actor before
@@ -401,10 +424,10 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _agent_before_verb, _where_relative,
-    _verb_final,
-    _symmetric_partner, coup_agent, coup_state, _when, _attended_event, _joint_subjects, between_parties,
-    _carried_actor, passive_parties, pair_reference, _group_listed, _coordinated_pairs, _exercise_parties,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _soldiers_of_state,
+    _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
+    _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
+    _group_listed, _coordinated_pairs, _exercise_parties,
 )
 
 

@@ -1,5 +1,5 @@
 """Military aid supplies arms; producing or developing a weapon jointly is cooperation of the coordinated
-parties (invented sentences)."""
+parties; soldiers of a state who seize power are its armed forces (invented sentences)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,18 @@ def test_joint_production_of_coordinated_parties_is_cooperation(text: str, lang:
 def test_one_party_producing_alone_cooperates_with_nobody() -> None:
     assert not [t for t in triples(extract_text("Turkey will jointly produce the jet.", "en"))
                 if t[1] == "COOPERATES_WITH"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mutinous Gabonese soldiers seized power on Wednesday.", "en"),
+    ("Soldiers in Gabon seized power on Wednesday.", "en"),
+    ("Des militaires gabonais ont pris le pouvoir mercredi.", "fr"),
+    ("Militares de Gabón tomaron el poder el miércoles.", "es"),
+])
+def test_soldiers_of_a_state_seizing_power_are_its_armed_forces(text: str, lang: str) -> None:
+    assert ("org:armed-forces-gab", "SEIZED_POWER_IN", "GAB") in triples(extract_text(text, lang, "2023-08-31"))
+
+
+def test_a_state_condemning_soldiers_is_no_coup_agent() -> None:
+    found = triples(extract_text("Gabon condemned the soldiers who seized power in Niger.", "en", "2023-08-31"))
+    assert ("org:armed-forces-gab", "SEIZED_POWER_IN", "GAB") not in found
