@@ -118,7 +118,7 @@ class SentenceFacts:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
         cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)
-                 and not self._origin(m, trig.payload.relation) and not self._possessor(m, trig)]
+                 and not self._origin(m, trig.payload.relation) and not self._unintroduced_party(m, trig)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             rules = self.ctx.rules
@@ -128,7 +128,7 @@ class SentenceFacts:
                                               ]) <= _OBJECT_PREP_WORDS]
         return cands
 
-    def _possessor(self, m: Mention, trig: PhraseMatch[Trigger]) -> bool:
+    def _unintroduced_party(self, m: Mention, trig: PhraseMatch[Trigger]) -> bool:
         """"signed a contract … amid an armament push after Russia's invasion of Ukraine": past the
         trigger's first few words, a tie's party is introduced by a preposition that takes a partner or a
         source ("with", "between", "from": ``comitative_preps``, ``between``, ``source_preps``,
@@ -138,8 +138,7 @@ class SentenceFacts:
                 or len(words_between(self.sv, trig.end, ext_start(m))) <= _NEAR_OBJECT_WORDS:
             return False
         rules = self.ctx.rules
-        prev = [t.text for t in self.sv.words_within(trig.end, ext_start(m))
-                if not rules.has("determiners", t.text)][-1:]
+        prev = self.words_before_past_articles(ext_start(m))
         return not prev or not any(rules.has(kind, prev[0]) for kind in
                                    ("comitative_preps", "between", "source_preps", "object_preps", "conjunctions",
                                     "inclusion_words"))
@@ -210,6 +209,12 @@ class SentenceFacts:
     def next_word(self, pos: int) -> str:
         """The folded word starting at or after `pos`."""
         return next((t.text for t in self.sv.tokens if t.start >= pos), "")
+
+    def words_before_past_articles(self, pos: int, count: int = 1) -> list[str]:
+        """The last `count` folded words before `pos`, articles (``determiners``) left out: "by the EU"
+        gives "by"."""
+        return [t.text for t in self.sv.words_within(self.sv.start, pos)
+                if not self.ctx.rules.has("determiners", t.text)][-count:]
 
     def prev_word(self, m: Mention) -> str:
         """The folded word right before a mention (its title included)."""
@@ -320,9 +325,9 @@ class SentenceFacts:
         for m in cands:
             if skip_consumed and m.start in self.consumed:
                 continue
-            if self.rel == Relation.MET_WITH and self.members_of(m):
+            if self.rel == Relation.MET_WITH and m.entity_type == EntityType.ORGANIZATION:
                 m = self._named_member(m)  # "met the leader of the junta, N": N, not the junta
-                if m.entity_type != EntityType.PERSON:
+                if self.members_of(m):
                     continue
             arg = convert(m, allowed, self.ctx, object_slot=object_slot)
             if arg is not None and arg.entity_id != exclude:

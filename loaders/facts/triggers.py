@@ -141,8 +141,7 @@ def _plain_fallbacks(sf: SentenceFacts, st: TriggerState) -> bool:
         _subject_elsewhere(sf, st)
         return True
     if st.obj is not None:
-        prev_words = [t.text for t in sf.sv.tokens if t.end <= st.obj.mention.start  # past an article
-                      and not sf.ctx.rules.has("determiners", t.text)][-2:]
+        prev_words = sf.words_before_past_articles(st.obj.mention.start, 2)
         prev_word = prev_words[-1:]
         # "gegen die Regierung von A": "von" after a state's head noun is a genitive, no passive agent
         genitive = len(prev_words) == 2 and sf.ctx.rules.has("state_heads", prev_words[0])
@@ -239,8 +238,7 @@ def _agent_before_verb(sf: SentenceFacts, st: TriggerState) -> bool:
             or subj.mention.end > st.trig.start:
         return True
     rules = sf.ctx.rules
-    before = [t.text for t in sf.sv.words_within(sf.sv.start, ext_start(subj.mention))
-              if not rules.has("determiners", t.text)][-1:]
+    before = sf.words_before_past_articles(ext_start(subj.mention))
     if not before or not rules.has("passive_agents", before[0]) or not any(
             rules.has("passive_cues", t.text) for t in sf.sv.words_within(sf.sv.start, st.trig.start)):
         return True
@@ -260,6 +258,7 @@ def _where_relative(sf: SentenceFacts, st: TriggerState) -> bool:
         place = next((m for m in sf.before(h.start) if m.entity_type in (PL, C)), None)
         if place is not None and sf.sv.raw(place.end, h.start).strip() == ",":
             st.obj = convert(place, st.obj_types, sf.ctx, object_slot=True)
+            break
     return True
 
 
