@@ -95,8 +95,8 @@ def pick(candidates: Sequence[str], named: set[str], reg: Registry, day: date | 
 
 def _title_ends(sv: SentenceView, rules: Rules) -> set[int]:
     """Indices of the words that end a title or rank of the language in the sentence."""
-    titles = {m.last for m in rules.titles.find(sv.tokens, sv.folded, sv.start)}
-    return titles | {m.last for m in rules.ranks.find(sv.tokens, sv.folded, sv.start)}
+    titles = {m.last for m in rules.titles.find(sv.tokens, sv.sentence.text, sv.start)}
+    return titles | {m.last for m in rules.ranks.find(sv.tokens, sv.sentence.text, sv.start)}
 
 
 def _alone(sv: SentenceView, k: int, title_ends: set[int], last: int | None = None) -> bool:
@@ -152,7 +152,8 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
                               (k, tok.text)):
                 candidates = index.get(key)
                 end = sv.tokens[last].end if candidates else tok.end
-                if not candidates or covered.overlaps(tok.start, end) or not _alone(sv, k, title_ends, last):
+                if not candidates or covered.overlaps(tok.start, end) or (added and added[-1].end > tok.start) \
+                        or not _alone(sv, k, title_ends, last):
                     continue
                 person = pick(candidates, named, registry, published)
                 if person is not None:
@@ -160,8 +161,7 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
                                          surface=sv.raw(tok.start, end), entity_id=person,
                                          entity_type=EntityType.PERSON, how=MentionHow.SURNAME,
                                          confidence=confidence.REGISTRY_SURNAME))
-                    covered = _Spans([*mentions, *added])
-                    break
+                    break  # (the mentions added come in text order: only the last can overlap a word)
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
 
 

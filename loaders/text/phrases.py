@@ -207,6 +207,12 @@ class PhraseMatcher(Generic[T]):
         Over a sentence's `Tokens` the answer comes from that sentence's one scan by its `PhraseIndex`.
         """
         if isinstance(tokens, Tokens):
+            scan = tokens._scan  # the common case, read inline: the sentence already scanned, same text
+            if scan is not None and scan.offset == offset and scan.text is text:
+                slot = scan.slots.get(id(self))
+                if slot is not None and scan.versions[slot] == self.version:
+                    hits = scan.hits.get(slot)
+                    return list(hits) if hits else []
             return tokens.matches(self, text, offset)
         return self.scan(tokens, text, offset)
 
@@ -323,15 +329,17 @@ class PhraseIndex:
                 entries = self._entries(tok.text)
             for slot, head in entries:
                 _matches_at(head, tokens, i, text, offset, hits.setdefault(slot, []))
-        return _Scan(text, offset, versions, hits)
+        return _Scan(text, offset, versions, hits, self.slots)
 
 
 class _Scan:
     """One sentence's scan: the text it was given, the tables' versions then and the matches by slot."""
 
+    __slots__ = ("hits", "offset", "slots", "text", "versions")
+
     def __init__(self, text: str, offset: int, versions: tuple[int, ...],
-                 hits: dict[int, list[PhraseMatch[Any]]]) -> None:
-        self.text, self.offset, self.versions, self.hits = text, offset, versions, hits
+                 hits: dict[int, list[PhraseMatch[Any]]], slots: dict[int, int]) -> None:
+        self.text, self.offset, self.versions, self.hits, self.slots = text, offset, versions, hits, slots
 
 
 class Tokens(list[Token]):
