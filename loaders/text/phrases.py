@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from loaders.text.fold import Token, fold
@@ -87,6 +86,19 @@ def _second_words(toks: tuple[_Tok, ...]) -> frozenset[str] | None:
     return frozenset((toks[1].text, *toks[1].suffixed)) if len(toks) == 2 else frozenset((toks[1].text,))
 
 
+@dataclass(slots=True)
+class _Entry(Generic[T]):
+    """A phrase as added: its folded words, made into a `_Phrase` when first looked up."""
+
+    words: tuple[str, ...]
+    payload: T
+    inflect: bool
+    phrase: _Phrase[T] | None = None
+
+
+_WORD = re.compile(r"\w+\*?")
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseMatch(Generic[T]):
     """A phrase found in a text: token span [first, last] and character span."""
@@ -98,7 +110,6 @@ class PhraseMatch(Generic[T]):
     payload: T
 
 
-@lru_cache(maxsize=1 << 16)  # the registry's ~100k phrase words repeat ("Armed", "Forces", "Ministry")
 def _make_tok(word: str, inflect: bool, how: Inflection) -> _Tok:
     if word.endswith("*"):
         return _Tok(word[:-1], None, True)
@@ -155,20 +166,31 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, inflection: Inflection) -> None:
         self._inflection = inflection
-        self._first: dict[str, list[_Phrase[T]]] = {}
-        self._pref: dict[str, list[_Phrase[T]]] = {}
+        self._first: dict[str, list[_Entry[T]]] = {}
+        self._pref: dict[str, list[_Entry[T]]] = {}
         self._probe: set[str] = set()  # every exact first word, also with each suffix
         self._heads: dict[str, _Head[T]] = {}
+        # the words of its phrases, made once: the registry's ~100k phrase words repeat ("Armed", "Forces")
+        self._toks: dict[tuple[str, bool], _Tok] = {}
         self.version = 0  # phrases added so far
 
+    def _tok(self, word: str, inflect: bool) -> _Tok:
+        made = self._toks.get((word, inflect))
+        if made is None:
+            made = self._toks[(word, inflect)] = _make_tok(word, inflect, self._inflection)
+        return made
+
     def add(self, phrase: str, payload: T, *, inflect: bool = True) -> None:
-        """Add a phrase (any case/accents; ``*`` at a word's end makes it a prefix)."""
-        words = re.findall(r"\w+\*?", fold(phrase))
+        """Add a phrase (any case/accents; ``*`` at a word's end makes it a prefix).
+
+        Only the first word is read now (it says where the phrase is indexed); the phrase is made when a
+        text word first looks it up (`_heads_of`): most of the registry's 36k names are never asked for in
+        a process, and making them all took a third of a cold registry load."""
+        words = _WORD.findall(fold(phrase))
         if not words:
             return
-        toks = tuple(_make_tok(w, inflect, self._inflection) for w in words)
-        entry = _Phrase(toks, payload, _second_words(toks))
-        head = toks[0]
+        head = self._tok(words[0], inflect)
+        entry = _Entry(tuple(words), payload, inflect)
         if head.prefix or head.stem is not None:
             key = (head.stem if head.stem is not None else head.text)[:3]
             self._pref.setdefault(key, []).append(entry)
@@ -179,6 +201,14 @@ class PhraseMatcher(Generic[T]):
         self.version += 1
         _ADDED[0] += 1
 
+    def _phrase(self, entry: _Entry[T]) -> _Phrase[T]:
+        """The phrase of an entry, made on first use and kept."""
+        made = entry.phrase
+        if made is None:
+            toks = tuple(self._tok(w, entry.inflect) for w in entry.words)
+            made = entry.phrase = _Phrase(toks, entry.payload, _second_words(toks))
+        return made
+
     def _heads_of(self, word: str) -> _Head[T]:
         """Phrases whose first word matches `word`, in the order `find` reports them (remembered)."""
         cands = [*self._first.get(word, ())]
@@ -186,7 +216,8 @@ class PhraseMatcher(Generic[T]):
             if word.endswith(x):
                 cands += self._first.get(word[: -len(x)], ())
         cands += self._pref.get(word[:3], ())
-        got = _Head(tuple(ph for ph in cands if _tok_ok(ph.toks[0], word, len(ph.toks) == 1)))
+        phrases = (self._phrase(e) for e in cands)
+        got = _Head(tuple(ph for ph in phrases if _tok_ok(ph.toks[0], word, len(ph.toks) == 1)))
         if len(self._heads) >= _HEADS_LIMIT:
             self._heads.clear()  # a bound on memory over an unbounded vocabulary; results do not change
         self._heads[word] = got
