@@ -23,7 +23,7 @@ from loaders.facts import EXTRACTOR, extract_facts
 from loaders.mentions import find_mentions
 from loaders.models import ArticleExtraction, ArticleMeta, ArticleRecord, CleanArticle, Entity, Fact
 from loaders.resolve import build_entities, registry_entities, resolve
-from loaders.surnames import name_part_mentions, surname_mentions
+from loaders.surnames import name_part_mentions, surname_mentions, titled_surnames
 from loaders.text.collector import collector_paused
 
 __all__ = ["EXTRACTOR", "EXTRACTORS", "extract", "extract_article", "extract_cleaned"]
@@ -46,7 +46,7 @@ def _implied_entities(ctx: ArticleContext, entities: list[Entity], facts: list[F
 def extract_rules_v1(ctx: ArticleContext) -> ArticleExtraction:
     """The fact view of the context's article by the rule set ``rules.v1``."""
     article = ctx.article
-    mentions = resolve(ctx, find_mentions(ctx))
+    mentions = titled_surnames(ctx, resolve(ctx, find_mentions(ctx)))
     mentions = name_part_mentions(ctx, surname_mentions(ctx, mentions))
     result = extract_facts(ctx, mentions)
     kept = [m for m in mentions if m.sentence_index not in result.skipped_sentences]

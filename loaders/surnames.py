@@ -165,6 +165,42 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else list(mentions)
 
 
+def _title_fits(reg: Registry, person: str, m: Mention, day: date) -> bool:
+    """Whether the registry person held, on `day`, the office the mention's title names: every word of the
+    title in the office's ("President" in "President of Nicaragua", "Defence Minister" in "Minister of
+    Defence of Chile"; "Vice President" is not in it), and the title's state, when it names one."""
+    role = reg.role_on(person, day)
+    if role is None or m.role is None:
+        return False
+    if m.role_country is not None and role.country != m.role_country:
+        return False
+    return set(norm(m.role).split()) <= set(norm(role.title).split())
+
+
+def titled_surnames(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
+    """A title and one name the registry lacks as a person ("el presidente Ortega", "Menteri Sugiono",
+    "Defence Minister Marles") is the registry person with that surname who held that office on the
+    article's day, when exactly one did; every mention of the person the title made is then that one.
+    A title that fits none of them (a general, a namesake without the office) leaves the person discovered."""
+    registry, day = ctx.registry, ctx.published
+    if day is None:
+        return list(mentions)
+    index = surname_index(registry)
+    swap: dict[str, str | None] = {}
+    for m in mentions:
+        if m.entity_type != EntityType.PERSON or m.how != MentionHow.TITLE_CUE or m.entity_id in registry.actors:
+            continue
+        words = norm(m.surface).split()
+        fit = [c for c in index.get(words[0], ()) if _title_fits(registry, c, m, day)] if len(words) == 1 else []
+        if len(fit) == 1 and swap.get(m.entity_id, fit[0]) == fit[0]:
+            swap[m.entity_id] = fit[0]
+        elif fit:
+            swap[m.entity_id] = None  # two people fit, or two titles of one name point apart: neither
+    swap = {k: v for k, v in swap.items() if v is not None}
+    return [m.model_copy(update={"entity_id": swap[m.entity_id], "confidence": min(
+        m.confidence, confidence.REGISTRY_SURNAME)}) if m.entity_id in swap else m for m in mentions]
+
+
 _NAMED = frozenset({MentionHow.ALIAS, MentionHow.FUZZY, MentionHow.TITLE_CUE})
 
 
