@@ -18,6 +18,7 @@ from loaders.mentions.names import (
     surname_items,
 )
 from loaders.mentions.paired import paired_titles
+from loaders.mentions.ranked import ranked_people
 from loaders.mentions.ships import note_fleets, ship_items
 from loaders.mentions.titles import OpenTitle, apply_titles, fill_titles
 from loaders.models import Mention
@@ -50,6 +51,8 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         note_fleets(items, reg, fleets)
         items.sort(key=lambda it: it.start)
         items += fuzzy_items(sv, items, reg, rl)
+        items += ranked_people(sv, items, rl)
+        items.sort(key=lambda it: it.start)
         registered_spelling(items, reg)
         same_person_respelt(items, spellings)
         remember_surnames(items, discovered)

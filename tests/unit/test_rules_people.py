@@ -207,8 +207,9 @@ def test_a_name_coordinated_with_a_firm_before_a_firms_apposition_is_sanctioned(
 
 
 def test_a_name_coordinated_with_a_firm_without_an_apposition_is_no_firm() -> None:
-    ex = run("Peru sanctioned Lockheed Martin and Kestrel Dynamics on Monday.", "en")
-    assert not any(e.id == "org:kestrel-dynamics" for e in ex.entities)
+    # (a name with a company word, "Kestrel Dynamics", is a firm by its form: loaders/mentions/orgforms.py)
+    ex = run("Peru sanctioned Lockheed Martin and Kestrel Nordahl on Monday.", "en")
+    assert not any(e.id == "org:kestrel-nordahl" for e in ex.entities)
 
 
 # --- one title for two states and two people -----------------------------------------------------------
