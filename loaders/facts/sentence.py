@@ -118,7 +118,8 @@ class SentenceFacts:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
         cands = [m for m in self.after(trig.end) if not self._venue(m, trig.payload.relation)
-                 and not self._origin(m, trig.payload.relation) and not self._unintroduced_party(m, trig)]
+                 and not self._origin(m, trig.payload.relation) and not self._unintroduced_party(m, trig)
+                 and not self._next_clause_subject(m, trig)]
         last = [t.text for t in self.sv.words_before(trig.end, 1)]
         if last and self.ctx.rules.has("object_preps", last[0]):
             rules = self.ctx.rules
@@ -127,6 +128,21 @@ class SentenceFacts:
                                               if not (rules.has("state_heads", w) or rules.has("affiliation_preps", w))
                                               ]) <= _OBJECT_PREP_WORDS]
         return cands
+
+    def _next_clause_subject(self, m: Mention, trig: PhraseMatch[Trigger]) -> bool:
+        """"Iran supplied drones and Turkey sold rockets to B", "et la Turquie a vendu …": an actor after a
+        conjunction (an article between them at most), right before a trigger of its own (an auxiliary
+        between them at most: ``copulas``), opens the next clause; it is that trigger's subject, not this
+        one's object."""
+        rules = self.ctx.rules
+        if not rules.has("conjunctions", next(iter(self.words_before_past_articles(ext_start(m))), "")):
+            return False
+        for t in self.triggers:
+            if t is not trig and t.start >= m.end:
+                gap = words_between(self.sv, m.end, t.start)
+                return len(gap) <= 1 and all(rules.has("copulas", w) for w in gap) \
+                    and not re.sub(r"\w+", "", self.sv.raw(m.end, t.start)).strip()
+        return False
 
     def _unintroduced_party(self, m: Mention, trig: PhraseMatch[Trigger]) -> bool:
         """"signed a contract … amid an armament push after Russia's invasion of Ukraine": past the
