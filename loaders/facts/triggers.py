@@ -229,6 +229,39 @@ def _soldiers_of_state(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_MILITARY_GAP = 3  # words between a military noun and the coup trigger ("the military has now seized power")
+
+
+def _military_of_state(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"The military seized power in Guinea", "les militaires se sont emparés du pouvoir au Burkina Faso",
+    "Militer merebut kekuasaan di Guinea": a common noun for the military (``military_nouns``) right before
+    a coup trigger whose state follows it is that state's armed forces; where the verb comes last, the
+    state may stand between noun and verb ("Das Militär hat in Guinea … die Macht übernommen")."""
+    rules = sf.ctx.rules
+    if st.rel != Relation.SEIZED_POWER_IN or st.pairs or (st.subj is not None and st.subj.mention.entity_type != C):
+        return True
+    clause = sf.sv.raw(sf.sv.start, st.trig.start)
+    start = sf.sv.start + max(clause.rfind(","), clause.rfind(";"), -1) + 1
+    nouns = [h for h in rules.phrases["military_nouns"].find(sf.sv.tokens, sf.sv.sentence.text, sf.sv.start)
+             if start <= h.start and h.end <= st.trig.start]
+    if not nouns:
+        return True
+    inside = [m for m in sf.mentions if start <= m.start and m.end <= st.trig.start]
+    states = [m for m in inside if m.entity_type == C and m.start >= nouns[-1].end]
+    if st.obj is not None and st.obj.mention.entity_type == C and st.obj.mention.start >= st.trig.end and not inside:
+        state = st.obj.mention
+    elif rules.verb_final and len(states) == 1 and inside == states:
+        state = states[0]
+    else:
+        return True  # no state, or an actor of the clause names whose military it is
+    gap = len(sf.sv.words_within(nouns[-1].end, st.trig.start)) - len(sf.sv.words_within(state.start, state.end))
+    forces = sf.ctx.reg.org_of_kind("armed_forces", state.entity_id)
+    if forces is not None and gap <= _MILITARY_GAP + (1 if state.start < st.trig.start else 0):
+        st.subj = Arg(state, forces, confidence.REFERENCE)
+        st.obj = Arg(state, state.entity_id, confidence.SEIZED_COUNTRY)
+    return True
+
+
 def _agent_before_verb(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A wurde von B sanktioniert", "A fue por fin sancionado por B": in a passive (``passive_cues`` before
     the trigger) the actor after a passive agent word before the trigger is the subject, the actor before
@@ -424,6 +457,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _soldiers_of_state,
+    _military_of_state,
     _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
     _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
     _group_listed, _coordinated_pairs, _exercise_parties,

@@ -148,6 +148,7 @@ class RulesFile(_Strict):
     skip_sentences: Words = None
     statement_anaphora: Words = None
     place_relatives: Words = None  # "…, where N arrived": the place before them is the destination
+    military_nouns: Words = None  # "the military", "les militaires": a state's forces when they seize power there
     event_nouns: Words = None
     capital_words: Words = None
     relative_pronouns: Words = None
