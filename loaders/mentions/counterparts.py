@@ -80,6 +80,10 @@ def counterpart_titles(sv: SentenceView, items: list[Item], reg: Registry, rules
         person = next((x for x in reversed(items) if x.end <= tok.start and x.kind == "entity"
                        and x.etype == EntityType.PERSON), None)
         office = _office(person, reg, day) if person is not None else None
+        # "India's defence minister met his Vietnamese counterpart": a title naming nobody yet, nearer
+        opened = next((t for t in reversed(open_titles) if t.sv is sv and t.end <= tok.start), None)
+        if opened is not None and (person is None or opened.end > person.end):
+            office = _open_office(opened, reg)
         home = reg.get(office[1]) if office is not None and office[1] else None
         there = reg.get(state.entity_id)
         if office is None or home is None or there is None or home.id == there.id \
@@ -90,6 +94,16 @@ def counterpart_titles(sv: SentenceView, items: list[Item], reg: Registry, rules
         org = reg.org_of_kind(home_org.kind, there.id) if home_org is not None and home_org.kind else None
         start, end = min(tok.start, state.start), max(tok.end, state.end)
         open_titles.append(OpenTitle(sv, items, start, end, title, org, there.id, False, [state]))
+
+
+def _open_office(opened: OpenTitle, reg: Registry) -> tuple[str, str | None, str | None] | None:
+    """(title, state, organisation) of a title naming nobody: its role in its state ("Minister of Defence"
+    and India: "Minister of Defence of India", as the registry names the office)."""
+    state = reg.get(opened.country) if opened.country else None
+    if state is None:
+        return None
+    suffix = f" of {state.name}"
+    return (opened.role if opened.role.endswith(suffix) else opened.role + suffix), state.id, opened.org
 
 
 def _office(person: Item, reg: Registry, day: date) -> tuple[str, str | None, str | None] | None:
