@@ -311,12 +311,25 @@ def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_PAIR_MARKS = frozenset({"-", "\u2010", "\u2011", "\u2013", "/"})  # "India-Vietnam ties", "Chile–Peru", "A/B"
+
+
 def _symmetric_partner(sf: SentenceFacts, st: TriggerState) -> bool:
-    """"A and B met": a symmetric relation without object pairs the coordinated subjects."""
+    """"A and B met": a symmetric relation without object pairs the coordinated subjects; so does a pair
+    of states joined by a hyphen, a dash or a slash ("India-Vietnam defence ties", "la coopération
+    franco-… ", "Chile–Peru talks")."""
     if st.subj is not None and st.obj is None and st.rel in SYMMETRIC_RELATIONS:
         partners = sf.coordinated(st.subj, st.obj_types, forward=False)
         if partners:
             st.pairs.append((partners[0], st.subj))
+            return True
+        subj = st.subj.mention
+        prev = next((m for m in reversed(sf.args) if m.end <= subj.start), None)
+        if prev is not None and prev.entity_type == subj.entity_type == C \
+                and sf.sv.raw(prev.end, subj.start) in _PAIR_MARKS:
+            partner = convert(prev, st.obj_types, sf.ctx, object_slot=False)
+            if partner is not None and partner.entity_id != st.subj.entity_id:
+                st.pairs.append((partner, st.subj))
     return True
 
 
