@@ -95,10 +95,10 @@ class SentenceFacts:
     def visible(self, m: Mention) -> bool:
         """Whether an actor may fill a slot of the current trigger, given the relative clauses.
 
-        A trigger inside a relative clause takes its subject from the clause or from the antecedent
+        A trigger inside a relative clause takes its arguments from the clause or from the antecedent
         right before the pronoun ("the junta, which seized power"; not "any state that buys … from
-        Russia"); a trigger outside one takes no argument from inside one. A reference fills only the
-        relations it may (`loaders.facts.reference`).
+        Russia"), none from after the clause; a trigger outside one takes no argument from inside one. A
+        reference fills only the relations it may (`loaders.facts.reference`).
         """
         rels = self.only_for.get((m.start, m.end))
         if rels is not None and self.rel not in rels:
@@ -108,7 +108,9 @@ class SentenceFacts:
             return at is not None and at >= self.antecedents[m.start] \
                 and len(words_between(self.sv, self.antecedents[m.start], at)) <= _ANTECEDENT_GAP
         if self.trig_span is not None:
-            a, _ = self.trig_span
+            a, b = self.trig_span
+            if ext_start(m) >= b:
+                return False  # past the clause ("the junta, which seized power in 2021, met Russian officials")
             if ext_start(m) >= a:
                 return True
             return not SPELLING_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")

@@ -262,6 +262,61 @@ def _military_of_state(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_COUP_STATE_GAP = 4  # words from a coup noun to its state ("the coup d'État of 2020 in Mali")
+
+
+def _coup_in_passing(sf: SentenceFacts, st: TriggerState) -> bool:
+    """A coup named in passing, by no agent: "the 2021 coup in Guinea", "le coup d'État de 2020 au Mali",
+    "kudeta 2021 di Myanmar" (its state after a locative word, a few words on), "since the 2020 coup, Mali's
+    junta …" (after ``since_words``, the one state the sentence names): that state's armed forces seized
+    power there."""
+    rules = sf.ctx.rules
+    if st.rel != Relation.SEIZED_POWER_IN or st.subj is not None or st.pairs:
+        return True
+    trig = st.trig
+    if not any(h.start <= trig.start and trig.end <= h.end
+               for h in rules.phrases["coup_nouns"].find(sf.sv.tokens, sf.sv.sentence.text, sf.sv.start)):
+        return True  # a verb ("seized power") needs its agent
+    states = [m for m in sf.mentions if m.entity_type == C]
+    after = [m for m in states if m.start >= trig.end
+             and len(gap := words_between(sf.sv, trig.end, m.start)) <= _COUP_STATE_GAP
+             and gap and rules.has("locative_preps", gap[-1])]
+    since = any(rules.has("since_words", t.text) for t in sf.sv.words_before(trig.start, 3))
+    # a coup that happened is dated ("the 2021 coup", "the coup in Guinea in 2021") or counted from
+    # ("since the coup"); "warned against a coup in X" is none
+    lo, hi = sf.sv.words_before(trig.start, 3), sf.sv.words_after(trig.end, _COUP_STATE_GAP + 2)
+    span = (lo[0].start if lo else trig.start, hi[-1].end if hi else trig.end)
+    dated = any(span[0] <= d.start and d.end <= span[1] for d in sf.ctx.dates if not d.weak)
+    failed = rules.phrases["failed_coup_words"].find(sf.sv.tokens, sf.sv.sentence.text, sf.sv.start)
+    if not (dated or since) or any(span[0] <= h.start and h.end <= span[1] for h in failed):
+        return True
+    if after:
+        state = after[0]
+    elif since and len(owners := _states_of(sf)) == 1:
+        state = next(m for m in sf.mentions if _state_of(sf, m) in owners)
+    else:
+        return True
+    forces = sf.ctx.reg.org_of_kind("armed_forces", state.entity_id)
+    if forces is not None:
+        st.subj = Arg(state, forces, confidence.REFERENCE)
+        st.obj = Arg(state, state.entity_id, confidence.SEIZED_COUNTRY)
+    return True
+
+
+def _state_of(sf: SentenceFacts, m: Mention) -> str | None:
+    """The state a mention is, or belongs to (an institution's, a person's office's)."""
+    if m.entity_type == C:
+        return m.entity_id
+    actor = sf.ctx.reg.get(m.entity_id)
+    return m.role_country or (actor.country if actor is not None else None)
+
+
+def _states_of(sf: SentenceFacts) -> set[str]:
+    """The states the sentence's actors are or belong to (None for an actor of no known state)."""
+    return {s for m in sf.mentions if (s := _state_of(sf, m)) is not None} | \
+        ({"?"} if any(_state_of(sf, m) is None for m in sf.mentions) else set())
+
+
 def _agent_before_verb(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A wurde von B sanktioniert", "A fue por fin sancionado por B": in a passive (``passive_cues`` before
     the trigger) the actor after a passive agent word before the trigger is the subject, the actor before
@@ -470,7 +525,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _soldiers_of_state,
-    _military_of_state,
+    _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
     _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
     _group_listed, _coordinated_pairs, _exercise_parties,

@@ -80,7 +80,8 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns",
-                "body_phrases", "termination_cues", "presence_cues", "place_relatives", "military_nouns")
+                "body_phrases", "termination_cues", "presence_cues", "place_relatives", "military_nouns",
+                "failed_coup_words")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
 

@@ -149,6 +149,7 @@ class RulesFile(_Strict):
     statement_anaphora: Words = None
     place_relatives: Words = None  # "…, where N arrived": the place before them is the destination
     military_nouns: Words = None  # "the military", "les militaires": a state's forces when they seize power there
+    failed_coup_words: Words = None  # "failed", "attempted", "tentative de": a coup that did not take power
     event_nouns: Words = None
     capital_words: Words = None
     relative_pronouns: Words = None
