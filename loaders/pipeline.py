@@ -33,7 +33,7 @@ def _implied_entities(ctx: ArticleContext, entities: list[Entity], facts: list[F
     """Entities a fact names without the article naming them, then each actor's state."""
     known = {e.id for e in entities}
     for fact in facts:  # a withheld claim's actors are stored with it
-        for ent_id in (fact.subject, fact.object, fact.place):
+        for ent_id in (fact.subject, fact.object, fact.place, fact.weapon):
             if ent_id and ent_id not in known:
                 entities += registry_entities(ctx, [ent_id])
                 known.add(ent_id)

@@ -66,7 +66,9 @@ def resolve(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
     for m in mentions:
         if m.entity_type == EntityType.PLACE and not m.descriptor:
             actor = reg.get(m.entity_id)
-            if actor is not None and actor.capital_of and not _is_location_use(article, m, rl, reg, by_start):
+            # (a capital of a state the registry lacks, such as Pristina, stays a place: its state has no node)
+            if actor is not None and actor.capital_of and reg.get(actor.capital_of) is not None \
+                    and not _is_location_use(article, m, rl, reg, by_start):
                 m = m.model_copy(update={"entity_id": actor.capital_of, "entity_type": EntityType.COUNTRY,
                                          "how": MentionHow.METONYM,
                                          "confidence": min(m.confidence, confidence.METONYM_CAP)})

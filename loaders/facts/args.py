@@ -90,7 +90,7 @@ def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object
             return Arg(m, target, m.confidence * confidence.PERSON_FOR_STATE)
     if m.entity_type == PL and C in allowed and object_slot:
         actor = ctx.reg.get(m.entity_id)
-        if actor is not None and actor.capital_of:
+        if actor is not None and actor.capital_of and ctx.reg.get(actor.capital_of) is not None:
             return Arg(m, actor.capital_of, m.confidence * confidence.CAPITAL_FOR_STATE)
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, Modality, Relation
+from graph_schema.model import RELATION_EVENT, SYMMETRIC_RELATIONS, EntityType, Modality, Relation
 from loaders import confidence
 from loaders.facts.args import Arg, conj_gap, convert, ext_start, words_between
 from loaders.facts.coups import between_parties, coup_agent, coup_state
@@ -19,6 +19,7 @@ from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
     BETWEEN_STATES,
     CARRIED,
+    CLAUSE_BREAK,
     EXTRACTOR,
     NOT_ASSERTED,
     NOUN_STRENGTHS,
@@ -565,8 +566,8 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
         if rel == Relation.VISITED and o.mention.entity_type == PL and o.entity_id == o.mention.entity_id:
             actor = sf.ctx.reg.get(obj_id)
             place = obj_id
-            if actor is not None and actor.country:
-                obj_id = actor.country
+            if actor is not None and actor.country and sf.ctx.reg.get(actor.country) is not None:
+                obj_id = actor.country  # (a place of a state the registry lacks stays the destination)
         if subj_id == obj_id or (rel in BETWEEN_STATES and sf.same_state(subj_id, obj_id)):
             continue  # "India signed … for its own navy" is no tie between two actors
         if rel == Relation.VISITED and o.mention.entity_type == P:
@@ -590,8 +591,24 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
                     evidence=sv.sentence.text, sentence_index=sv.sentence.index,
                     start=sv.sentence.start, end=sv.sentence.end,
                     confidence=round(min(conf, 1.0), 3), status=status, extractor=EXTRACTOR,
-                    event_type=RELATION_EVENT.get(rel))
+                    event_type=RELATION_EVENT.get(rel),
+                    weapon=_weapon(sf, st.trig) if rel == Relation.SUPPLIES_ARMS_TO else None)
         sf.out.append((fact, asserted))
+
+
+def _weapon(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> str | None:
+    """The weapon a supply names: the registry weapon nearest the trigger in its clause ("delivered six
+    Su-30 jets to B", "B bought T-72 tanks from A", "the Rafale jets were delivered to B"), if any."""
+    best: tuple[int, str] | None = None
+    for m in sf.mentions:
+        if m.entity_type != EntityType.WEAPON:
+            continue
+        a, b = (trig.end, m.start) if m.start >= trig.end else (m.end, trig.start)
+        if b < a or CLAUSE_BREAK.search(sf.sv.raw(a, b)):
+            continue
+        if best is None or b - a < best[0]:
+            best = (b - a, m.entity_id)
+    return best[1] if best is not None else None
 
 
 def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
