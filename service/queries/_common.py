@@ -53,11 +53,15 @@ def typed_per_relation(template: LiteralString) -> dict[Relation | None, Literal
 
 
 def read(driver: Driver, query: LiteralString, *, database: str, **params: Any) -> list[dict[str, Any]]:
-    """Run one read query on the configured database, routed to a reader; rows as dicts."""
+    """Run one read query on the configured database, routed to a reader; rows as dicts.
+
+    The read queries return maps, lists and scalars only (never a node, relationship or path), so a row
+    is the record's own values: `Record.data()` would copy every nested list and map once more to convert
+    graph types there are none of (32 ms of the 50 ms a 3,000-edge ego graph takes to decode)."""
     records, _, _ = driver.execute_query(
         query, parameters_=params, database_=database, routing_=RoutingControl.READ
     )
-    return [record.data() for record in records]
+    return [dict(record) for record in records]
 
 
 def ref(var: LiteralString) -> LiteralString:
