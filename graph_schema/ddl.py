@@ -72,7 +72,7 @@ def expected_constraints(model: GraphModel = MODEL) -> list[Constraint]:
 
 
 def expected_indexes(model: GraphModel = MODEL) -> list[Index]:
-    """Range indexes (idx_<label>_<prop>, idx_rel_<type>_key) and full-text indexes of the model."""
+    """Range indexes (idx_<label>_<prop>, idx_rel_<type>_key), full-text and composite indexes of the model."""
     out: list[Index] = []
     for spec in model.nodes:
         seen: set[str] = set()
@@ -87,6 +87,9 @@ def expected_indexes(model: GraphModel = MODEL) -> list[Index]:
     for ft in model.fulltext:
         out.append(Index(name=ft.name, kind="FULLTEXT", entity="NODE", label_or_type=ft.label.value,
                          properties=ft.properties, analyzer=ft.analyzer))
+    for comp in model.composite:
+        out.append(Index(name=comp.name, kind="RANGE", entity="NODE", label_or_type=comp.label.value,
+                         properties=comp.properties))
     return out
 
 

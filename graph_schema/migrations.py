@@ -80,6 +80,13 @@ _LATER: tuple[Migration, ...] = (
         name="index Entity.country (a state's side found by index)",
         statements=("CREATE INDEX idx_entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)",),
     ),
+    # The API shows a tie's first 5 claims by date and id as its evidence: through the tie_key index every
+    # claim of the tie was read and sorted (18,546 claims for a hub's 51 listed ties at 10k articles).
+    Migration(
+        id="0005",
+        name="index Claim(tie_key, date, id) (a tie's first claims read in order, not all of them)",
+        statements=("CREATE INDEX idx_claim_tie_key_date_id IF NOT EXISTS FOR (n:Claim) ON (n.tie_key, n.date, n.id)",),
+    ),
 )
 _LATER_STATEMENTS = {s for m in _LATER for s in m.statements}
 

@@ -209,6 +209,18 @@ class FulltextSpec(BaseModel):
     analyzer: str
 
 
+class CompositeSpec(BaseModel):
+    """A range index over several properties of one label, in this order: an equality on the first and
+    an ORDER BY on the rest read only the first entries (the index is sorted by all of them)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    label: Label
+    properties: tuple[str, ...]
+    description: str
+
+
 class GraphModel(BaseModel):
     """The whole model: from it the DDL, the docs and the API's enums are derived."""
 
@@ -218,6 +230,7 @@ class GraphModel(BaseModel):
     nodes: tuple[NodeSpec, ...]
     relationships: tuple[RelSpec, ...]
     fulltext: tuple[FulltextSpec, ...]
+    composite: tuple[CompositeSpec, ...] = ()
 
     def node(self, label: Label) -> NodeSpec:
         """The spec of one label."""
@@ -387,5 +400,9 @@ MODEL = GraphModel(
     fulltext=(
         FulltextSpec(name="ft_entity_names", label=Label.ENTITY, properties=("name", "search_text"),
                      analyzer="standard-folding"),
+    ),
+    composite=(
+        CompositeSpec(name="idx_claim_tie_key_date_id", label=Label.CLAIM, properties=("tie_key", "date", "id"),
+                      description="a tie's first claims by date and id (its evidence) without reading the others"),
     ),
 )

@@ -10,16 +10,17 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import DriverError, Neo4jError
-from starlette.types import Receive, Scope, Send
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.db import open_driver
 from service.deps import require_read_key
@@ -104,24 +105,45 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
     """Request log lines, and the body-size limit checked before a body is read."""
+    app.add_middleware(_LogAndLimit, max_upload_bytes=settings.max_upload_bytes)
 
-    @app.middleware("http")
-    async def log_and_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+
+class _LogAndLimit:
+    """One log line per request (method, path, hidden secrets, status, ms, client), and a 413 before the
+    body of a request whose Content-Length exceeds the limit is read. A plain ASGI middleware: Starlette's
+    `@app.middleware("http")` runs every request through a task and memory streams of its own (~0.3 ms)."""
+
+    def __init__(self, app: ASGIApp, *, max_upload_bytes: int) -> None:
+        self.app = app
+        self.max_upload_bytes = max_upload_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
-        length = request.headers.get("content-length")
-        response: Response
-        if length is not None and length.isdigit() and int(length) > settings.max_upload_bytes:
-            response = _json(413, error_body("payload_too_large",
-                                             f"The body exceeds {settings.max_upload_bytes} bytes.",
-                                             {"max_bytes": settings.max_upload_bytes}))
-        else:
-            response = await call_next(request)
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        query = f"?{loggable_query(request.url.query)}" if request.url.query else ""
-        client = request.client.host if request.client else "-"
-        log.info("%s %s%s -> %d (%.1f ms) from %s", request.method, request.url.path, query,
-                 response.status_code, elapsed_ms, client)
-        return response
+        status = 500  # what the server answers when the app fails before starting a response
+
+        async def send_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
+        try:
+            if length is not None and length.isdigit() and int(length) > self.max_upload_bytes:
+                await _json(413, error_body("payload_too_large", f"The body exceeds {self.max_upload_bytes} bytes.",
+                                            {"max_bytes": self.max_upload_bytes}))(scope, receive, send_status)
+            else:
+                await self.app(scope, receive, send_status)
+        finally:
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            raw_query = scope.get("query_string", b"").decode("latin-1")
+            query = f"?{loggable_query(raw_query)}" if raw_query else ""
+            client = scope.get("client")
+            log.info("%s %s%s -> %d (%.1f ms) from %s", scope["method"], scope["path"], query, status, elapsed_ms,
+                     client[0] if client else "-")
 
 
 _SECRET_PARAM = re.compile(r"key|token|secret|passw|auth|session|cookie", re.IGNORECASE)

@@ -13,7 +13,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph_schema.model import Relation
 from service.cli_common import fail, open_graph
-from service.code_params import code_filter
+from service.code_params import codes_kept
 from service.deps import DATE_PATTERN, real_date
 from service.export_formats import ExportFormat, export_chunks
 from service.params import resolve_state
@@ -26,7 +26,7 @@ _DATE = re.compile(DATE_PATTERN)
 def _codes(plover: str | None, cameo: str | None) -> tuple[Relation, ...] | None:
     """The relations the --plover/--cameo options keep; an unknown code is a message and exit code 1."""
     try:
-        return code_filter(plover=plover, cameo=cameo).relations
+        return codes_kept(plover, cameo).relations
     except RequestValidationError as exc:
         raise fail(f"--{exc.errors()[0]['loc'][-1]}: {exc.errors()[0]['msg']}") from None
 

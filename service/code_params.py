@@ -54,16 +54,21 @@ def _cameo(value: str | None) -> str | None:
     return root
 
 
-def code_filter(
-    plover: Annotated[str | None, Query(max_length=40, description="PLOVER category, any case (CONSULT, AID …)")]
-    = None,
-    cameo: Annotated[str | None, Query(max_length=40, description="CAMEO root code (04, 16 …)")] = None,
-) -> CodeFilter:
+def codes_kept(plover: str | None, cameo: str | None) -> CodeFilter:
     """The relations both codes keep; 422 for a code PLOVER or CAMEO does not have."""
     category, root = _plover(plover), _cameo(cameo)
     if category is None and root is None:
         return CodeFilter()
     return CodeFilter(relations=tuple(relations_coded(category, root)))
+
+
+async def code_filter(
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER category, any case (CONSULT, AID …)")]
+    = None,
+    cameo: Annotated[str | None, Query(max_length=40, description="CAMEO root code (04, 16 …)")] = None,
+) -> CodeFilter:
+    """The request's code filter (`codes_kept`); async, so FastAPI does not hop to a thread to call it."""
+    return codes_kept(plover, cameo)
 
 
 CodesDep = Annotated[CodeFilter, Depends(code_filter)]

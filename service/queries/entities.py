@@ -32,8 +32,6 @@ from service.schemas import (
     EgoGraph,
     EntityDetail,
     EntitySummary,
-    GraphEdge,
-    GraphNode,
     RelationCount,
     RoleOut,
     Tie,
@@ -41,6 +39,9 @@ from service.schemas import (
 
 Direction = Literal["out", "in", "both"]
 _ROLES = TypeAdapter(list[RoleOut])
+# Whole lists validated in one call (pydantic's core loops over them), not one model_validate per row.
+_SUMMARIES = TypeAdapter(list[EntitySummary])
+_TIES = TypeAdapter(list[Tie])
 
 _SUMMARY: LiteralString = """
        n.id AS id, n.name AS name, head([l IN labels(n) WHERE l IN $entity_types]) AS type,
@@ -200,7 +201,7 @@ def search(*, driver: Driver, database: str, q: str | None, type: EntityType | N
         except ClientError as exc:  # a query Lucene still refuses: the user's input, not our fault …
             _raise_unless_bad_query(exc, driver=driver, database=database)
             raise BadRequest("q could not be parsed as a search.", details={"q": q}) from exc
-    return [EntitySummary.model_validate(row) for row in rows]
+    return _SUMMARIES.validate_python(rows)
 
 
 def _raise_unless_bad_query(exc: ClientError, *, driver: Driver, database: str) -> None:
@@ -267,7 +268,7 @@ def relationships(*, driver: Driver, database: str, entity_id: str, relation: Re
     )
     if not rows:
         raise not_found(entity_id)
-    return [Tie.model_validate(row) for row in rows if row["key"] is not None]
+    return _TIES.validate_python([row for row in rows if row["key"] is not None])
 
 
 def ego_graph(*, driver: Driver, database: str, entity_id: str, depth: int, limit: int) -> EgoGraph:
@@ -278,8 +279,7 @@ def ego_graph(*, driver: Driver, database: str, entity_id: str, depth: int, limi
     if not rows:
         raise not_found(entity_id)
     row = rows[0]
-    nodes = [GraphNode.model_validate({**row["center"], "depth": 0})]
-    nodes += [GraphNode.model_validate({**n, "depth": hop}) for hop, found in enumerate(row["hops"], 1)
-              for n in found]
-    return EgoGraph(center=entity_id, depth=depth, nodes=nodes,
-                    edges=[GraphEdge.model_validate(e) for e in row["edges"]], truncated=row["truncated"])
+    nodes = [{**row["center"], "depth": 0}]
+    nodes += [{**n, "depth": hop} for hop, found in enumerate(row["hops"], 1) for n in found]
+    return EgoGraph.model_validate({"center": entity_id, "depth": depth, "nodes": nodes, "edges": row["edges"],
+                                    "truncated": row["truncated"]})

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import LiteralString
 
 from neo4j import Driver
+from pydantic import TypeAdapter
 
 from service.errors import NotFound
 from service.queries._common import ENTITY_TYPES, read, typed
-from service.schemas import GraphEdge, GraphNode, Path
+from service.schemas import Path
 
 MAX_HOPS = 6
 
@@ -34,6 +35,8 @@ RETURN a IS NOT NULL AS has_source, b IS NOT NULL AS has_target, paths
 _HOPS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
 SHORTEST_PATHS: dict[int, LiteralString] = {n: _TEMPLATE.replace("__MAX_HOPS__", s) for n, s in _HOPS.items()}
 
+_PATHS = TypeAdapter(list[Path])
+
 
 def shortest(*, driver: Driver, database: str, source: str, target: str, max_hops: int,
              limit: int) -> list[Path]:
@@ -44,8 +47,4 @@ def shortest(*, driver: Driver, database: str, source: str, target: str, max_hop
     for name, entity_id, known in (("from", source, row["has_source"]), ("to", target, row["has_target"])):
         if not known:
             raise NotFound(f"No entity with id {entity_id!r}.", details={name: entity_id})
-    return [
-        Path(length=p["length"], nodes=[GraphNode.model_validate(n) for n in p["nodes"]],
-             edges=[GraphEdge.model_validate(e) for e in p["edges"]])
-        for p in row["paths"] or []
-    ]
+    return _PATHS.validate_python(row["paths"] or [])

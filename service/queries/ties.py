@@ -23,7 +23,7 @@ from service.queries._common import (
     typed,
 )
 from service.queries.events import EVENT_EVIDENCE, EVENT_FIELDS
-from service.schemas import EntityRef, TieBetween, TiesReport, TimelineEvent, YearCount
+from service.schemas import EntityRef, TiesReport
 
 
 def _side(var: LiteralString, param: LiteralString) -> LiteralString:
@@ -154,12 +154,7 @@ def report(*, driver: Driver, database: str, a: str, b: str, since: str | None, 
     unknown = [x for x, r in ((a, row["a"]), (b, row["b"])) if r is None]
     if unknown:
         raise NotFound(f"No entity with id {unknown[0]!r}.", details={"unknown": unknown})
-    return TiesReport(
-        a=EntityRef.model_validate(row["a"]), b=EntityRef.model_validate(row["b"]),
-        events=[TimelineEvent.model_validate(e) for e in row["events"]],
-        ties=[TieBetween.model_validate(t) for t in row["ties"]],
-        counts=[YearCount.model_validate(c) for c in row["counts"]],
-    )
+    return TiesReport.model_validate(row)
 
 
 def between(*, driver: Driver, database: str, a: EntityRef, b: EntityRef, since: str | None,

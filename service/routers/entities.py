@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
+from neo4j import Driver
 
 from graph_schema.model import EntityType, Relation
 from service.code_params import CodeFilter, CodesDep
-from service.deps import DriverDep, PageDep, SettingsDep, Since, Until, check_date_range
+from service.deps import DriverDep, Page, PageDep, SettingsDep, Since, Until, check_date_range, in_thread
 from service.errors import NotFound
 from service.params import resolve_actor, search_fallback, search_text
 from service.queries import entities
@@ -31,7 +32,7 @@ ValidEntityId = Annotated[str, Depends(valid_entity_id)]
 
 
 @router.get("", response_model=ListResponse[EntitySummary])
-def list_entities(
+async def list_entities(
     driver: DriverDep,
     settings: SettingsDep,
     page: PageDep,
@@ -43,12 +44,19 @@ def list_entities(
 
     An upper-case ISO alpha-3 code searches for its state; a q that finds nothing as typed is searched
     again as its state when it is a code in another case, or as the one registered name a single typo away."""
+    rows = await in_thread(_search, driver=driver, database=settings.neo4j_database, q=q, type=type, page=page)
+    return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
+
+
+def _search(*, driver: Driver, database: str, q: str | None, type: EntityType | None,
+            page: Page) -> list[EntitySummary]:
+    """The search as typed, then its correction when the first page found nothing."""
     text = search_text(q) if q else q
-    rows = entities.search(driver=driver, database=settings.neo4j_database, q=text, type=type, page=page)
+    rows = entities.search(driver=driver, database=database, q=text, type=type, page=page)
     corrected = search_fallback(q) if q and not rows and page.offset == 0 else None
     if corrected:
-        rows = entities.search(driver=driver, database=settings.neo4j_database, q=corrected, type=type, page=page)
-    return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
+        rows = entities.search(driver=driver, database=database, q=corrected, type=type, page=page)
+    return rows
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND)
@@ -63,7 +71,7 @@ def get_entity(entity_id: EntityIdPath, driver: DriverDep, settings: SettingsDep
 
 
 @router.get("/{entity_id}/relationships", response_model=ListResponse[Tie], responses=_NOT_FOUND)
-def get_relationships(
+async def get_relationships(
     entity_id: ValidEntityId,
     driver: DriverDep,
     settings: SettingsDep,
@@ -77,15 +85,15 @@ def get_relationships(
 ) -> ListResponse[Tie]:
     """The actor's direct (derived) ties: the other actor, support, dates, confidence, first evidence."""
     check_date_range(since, until)
-    rows = entities.relationships(
-        driver=driver, database=settings.neo4j_database, entity_id=entity_id, relation=relation,
+    rows = await in_thread(
+        entities.relationships, driver=driver, database=settings.neo4j_database, entity_id=entity_id, relation=relation,
         direction=direction, since=since, until=until, min_confidence=min_confidence, page=page, codes=codes,
     )
     return ListResponse(data=rows[: page.limit], next_cursor=page.next_cursor(len(rows)))
 
 
 @router.get("/{entity_id}/graph", response_model=EgoGraph, responses=_NOT_FOUND)
-def get_ego_graph(
+async def get_ego_graph(
     entity_id: ValidEntityId,
     driver: DriverDep,
     settings: SettingsDep,
@@ -93,5 +101,5 @@ def get_ego_graph(
     limit: Annotated[int, Query(ge=1, description="max nodes (capped at the max page size)")] = 100,
 ) -> EgoGraph:
     """Ego network {nodes, edges} over derived ties, for graph libraries."""
-    return entities.ego_graph(driver=driver, database=settings.neo4j_database, entity_id=entity_id,
-                              depth=depth, limit=min(limit, settings.max_page_size))
+    return await in_thread(entities.ego_graph, driver=driver, database=settings.neo4j_database,
+                           entity_id=entity_id, depth=depth, limit=min(limit, settings.max_page_size))

@@ -52,7 +52,7 @@ def test_the_api_warms_every_read_at_start_up(client: TestClient, driver: Driver
 
 
 class _Recording:
-    """The real driver, noting every query string passed to execute_query."""
+    """The real driver, noting every query string passed to execute_query or run in one of its sessions."""
 
     def __init__(self, driver: Driver) -> None:
         self.driver = driver
@@ -62,8 +62,32 @@ class _Recording:
         self.queries.add(query)
         return self.driver.execute_query(query, *args, **kwargs)
 
+    def session(self, **kwargs: Any) -> Any:
+        return _RecordingSession(self.driver.session(**kwargs), self.queries)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.driver, name)
+
+
+class _RecordingSession:
+    """A real session, noting every query string passed to its run."""
+
+    def __init__(self, session: Any, queries: set[str]) -> None:
+        self.session, self.queries = session, queries
+
+    def __enter__(self) -> _RecordingSession:
+        self.session.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.__exit__(*exc)
+
+    def run(self, query: str, *args: Any, **kwargs: Any) -> Any:
+        self.queries.add(query)
+        return self.session.run(query, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.session, name)
 
 
 def test_the_warm_up_runs_every_variant_of_the_large_reads(client: TestClient, driver: Driver,

@@ -33,6 +33,8 @@ KEY = "s3cret-key"
 class FailingDriver:
     """Stands in for a driver whose server is gone: every query raises `error`."""
 
+    execute_query_bookmark_manager = None  # the reads' sessions share it (service.queries._common.read)
+
     def __init__(self, error: Exception) -> None:
         self.error = error
 
