@@ -95,8 +95,8 @@ class FaultProxy:
                         return
                 else:
                     client.sendall(data)
-        except OSError:
-            pass
+        except (OSError, ValueError):
+            pass  # down() closed the sockets from another thread: select() sees fd -1 (ValueError)
         finally:
             _close(client, server)
 
