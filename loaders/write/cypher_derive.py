@@ -188,19 +188,27 @@ CALL () {
                 RETURN d
             }),
             ev.dates = COLLECT { UNWIND dates AS d RETURN DISTINCT d ORDER BY d }
+        // Who took part in which role, read once from the remaining claims: the title, then PARTICIPATED_IN,
+        // follow from it (expanding each participant's claims instead walked every claim of a hub state).
+        WITH ev, COLLECT {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
+            RETURN DISTINCT [x, toLower(type(r))] AS part
+        } AS parts
         // The title shows the participants' current names (a discovered person's may have changed); a
         // directed event (a sanction, a transfer) names its subjects, an arrow, then its objects.
-        WITH ev, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT|OBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+        WITH ev, parts, COLLECT {
+            UNWIND parts AS part
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS who, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+            UNWIND parts AS part
+            WITH part WHERE part[1] = 'subject'
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS doers, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:OBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+            UNWIND parts AS part
+            WITH part WHERE part[1] = 'object'
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS done_to
         SET ev.title = ev.type + ': ' + CASE
@@ -210,15 +218,15 @@ CALL () {
                  + reduce(t = head(done_to), x IN tail(done_to) | t + ' – ' + x)
             ELSE reduce(t = head(who), x IN tail(who) | t + ' – ' + x) END
         SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
-        WITH ev
-        CALL (ev) {
-            OPTIONAL MATCH (x)-[p:PARTICIPATED_IN]->(ev)
-            WHERE NOT EXISTS { (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x) WHERE toLower(type(r)) = p.role }
+        WITH ev, parts
+        CALL (ev, parts) {
+            MATCH (x)-[p:PARTICIPATED_IN]->(ev)
+            WHERE NOT [x, p.role] IN parts
             DELETE p
         }
-        CALL (ev) {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
-            WITH DISTINCT x, toLower(type(r)) AS role
+        CALL (ev, parts) {
+            UNWIND parts AS part
+            WITH part[0] AS x, part[1] AS role
             MERGE (x)-[:PARTICIPATED_IN {role: role}]->(ev)
         }
         CALL (ev) {

@@ -43,6 +43,12 @@ _fold = functools.lru_cache(maxsize=1 << 16)(search_fold)
 """`search_fold`, remembered: a state's dozens of registry names are folded again in every article naming it."""
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    # The folded forms of a list of names, remembered whole (a registry entity's are the same in every article).
+    return tuple(_union(_fold(a) for a in names))
+
+
 def article_extractor(extraction: ArticleExtraction) -> str:
     """The extractor name(s) and version(s) behind an article's facts, comma-joined."""
     return ",".join(sorted({fact.extractor for fact in extraction.facts}))
@@ -90,7 +96,7 @@ def _entity_row(entity: Entity) -> Row:
         "id": entity.id,
         "name": entity.name,
         "known_aliases": known,
-        "known_folded": _union(_fold(a) for a in known),
+        "known_folded": list(_folded(tuple(known))),
         "qid": entity.qid,
         "source": entity.source,
         # Dated roles as one JSON string: Neo4j properties cannot hold maps.
@@ -134,7 +140,7 @@ def mention_rows(extraction: ArticleExtraction) -> list[Row]:
     for entity in _merged_entities(extraction):
         surface = _union(entity.aliases)
         rows.append({"id": entity.id, "count": entity.mentions, "surface": surface,
-                     "folded": _union(_fold(a) for a in surface), "role": entity.role,
+                     "folded": list(_folded(tuple(surface))), "role": entity.role,
                      "country": entity.country})
     return rows
 
