@@ -7,8 +7,8 @@ trip inside the article's transaction. Where a statement needs a label or a rela
 * node labels are SET dynamically (``SET e:$(row.label)``) from a row value that the writer builds only
   from the schema's enums (`Label`, `EventType`), never from input text; setting a label needs no lookup;
 * derived tie types are spelled statically: one ``MERGE`` branch per `Relation`, generated at import time
-  in `loaders.write.cypher_derive`, because a ``MERGE`` on a dynamic type cannot use the tie's key index in
-  Neo4j 5.26 (it scans every relationship).
+  in `loaders.write.cypher_derive`, because a ``MERGE`` on a dynamic type is not planned as a typed
+  expansion between its endpoints in Neo4j 5.26 (it scans every relationship).
 
 Every MATCH and MERGE starts from a key that `graph_schema` constrains or indexes (``id`` of each label,
 ``Claim.tie_key``, ``Claim.article_id``, ``Article.content_hash``/``url``, the tie types' ``key``) or
