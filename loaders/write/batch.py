@@ -1,8 +1,9 @@
 """Many articles in one write transaction, with the guarantees of one: `write_batch`.
 
 A batch is a state check for all its articles, one lock statement, the removal of the replaced articles'
-old claims, and one statement that writes every row and recomputes, once, the union of what the batch
-touched (the events and ties of its new and removed claims, the entities it names). Rows are those of
+old claims, one statement that writes every row, and a few that update and recompute, once, the union of
+what the batch touched (the entities it names, the events and ties of its new and removed claims), each
+run only when it has something to do. Rows are those of
 `loaders.write.rows.plan_write`, batched `UNWIND $rows … MERGE` on constrained keys. The outcome per article
 is what `write_article` reports for it (created, replaced, unchanged, a duplicate).
 
@@ -187,18 +188,33 @@ def _rows(plans: Sequence[WritePlan], new: Sequence[WritePlan], replaced: Sequen
     }
 
 
+_ROW_PARAMS = ("articles", "entities", "mentions", "events", "claims", "about")
+"""The parameters of `cypher.BATCH_WRITE_ROWS` among `_rows`'s."""
+
+
 def _write(tx: ManagedTransaction, new: list[WritePlan], replaced: list[WritePlan]) -> list[WriteSummary]:
-    """Lock, remove the replaced articles' claims, write every row, recompute once; one summary each."""
+    """Lock, remove the replaced articles' claims, write every row, update and recompute once; one summary each."""
     plans = new + replaced
     rows = _rows(plans, new, replaced)
     _lock(tx, new, replaced, (str(row["id"]) for row in rows["entities"]))
     old = _remove(tx, replaced)
-    record = tx.run(cypher.WRITE_BATCH, rows, **_touched(plans, old), status_rank=list(STATUS_RANK),
-                    directed_event_types=DIRECTED_EVENT_TYPES).single()
+    touched = _touched(plans, old)
+    record = tx.run(cypher.BATCH_WRITE_ROWS, {k: rows[k] for k in _ROW_PARAMS}).single()
     written = 0 if record is None else int(record["claims"] or 0)
     if written != len(rows["claims"]):
         # Raising inside the transaction function rolls the whole batch back.
         raise WriteError(f"a batch of {len(plans)} articles wrote {written} of {len(rows['claims'])} claims")
+    # What follows depends on what was just written; a statement with nothing to do is skipped.
+    if rows["entity_updates"]:
+        tx.run(cypher.BATCH_UPDATE_ENTITIES, entity_updates=rows["entity_updates"]).consume()
+    refresh = sorted(set(rows["refresh_ids"]) | set(touched["orphan_candidates"]))
+    if refresh:
+        tx.run(cypher.BATCH_REFRESH_ENTITIES, ids=refresh).consume()
+    if touched["event_ids"] or touched["ties"]:
+        tx.run(cypher.BATCH_RECOMPUTE, event_ids=touched["event_ids"], ties=touched["ties"],
+               status_rank=list(STATUS_RANK), directed_event_types=DIRECTED_EVENT_TYPES).consume()
+    if touched["orphan_candidates"]:
+        tx.run(cypher.BATCH_DELETE_ORPHANS, orphan_candidates=touched["orphan_candidates"]).consume()
     return [_summary(plan, old.get(plan.article_id)) for plan in plans]
 
 

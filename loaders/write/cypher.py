@@ -7,8 +7,8 @@ trip inside the article's transaction. Where a statement needs a label or a rela
 * node labels are SET dynamically (``SET e:$(row.label)``) from a row value that the writer builds only
   from the schema's enums (`Label`, `EventType`), never from input text; setting a label needs no lookup;
 * derived tie types are spelled statically: one ``MERGE`` branch per `Relation`, generated at import time
-  in `loaders.write.cypher_derive`, because a ``MERGE`` on a dynamic type cannot use the tie's key index in
-  Neo4j 5.26 (it scans every relationship).
+  in `loaders.write.cypher_derive`, because a ``MERGE`` on a dynamic type is not planned as a typed
+  expansion between its endpoints in Neo4j 5.26 (it scans every relationship).
 
 Every MATCH and MERGE starts from a key that `graph_schema` constrains or indexes (``id`` of each label,
 ``Claim.tie_key``, ``Claim.article_id``, ``Article.content_hash``/``url``, the tie types' ``key``) or
@@ -20,7 +20,9 @@ from __future__ import annotations
 from typing import LiteralString
 
 from loaders.write.cypher_derive import (
+    DELETE_ORPHAN_ENTITIES_CLAUSES,
     RECOMPUTE_CLAUSES,
+    REFRESH_EVENTS_AND_TIES_CLAUSES,
     UPDATE_ENTITIES_CLAUSES,
     UPDATE_ENTITY_ROWS_CLAUSES,
     refresh_entities,
@@ -246,9 +248,15 @@ CALL (row) {
 RETURN row.id AS id, stored IS NOT NULL AS stored, stored.fingerprint AS fingerprint, same_text
 """
 
-# Every row of the batch (the articles are locked and their old claims removed already), then the entities
-# updated, then what the claims support recomputed once for the union of what the batch touched.
-_WRITE_BATCH: LiteralString = (
+# A batch's write after BATCH_STATE, LOCK_BATCH and REMOVE_CLAIMS_OF, in this order, in its one transaction
+# (the locks taken by LOCK_BATCH hold until commit, and each statement sees what the ones before wrote):
+# every row; the new articles' entities updated; the entities that lost a mention recomputed; events and
+# ties recomputed once for the union of what the batch touched; orphan entities deleted. They are separate
+# statements, not one, because Neo4j plans a statement as a whole and replans it when the graph's
+# statistics change: the single statement took 4-6 s to plan on the bench machine (its parts, ~3 s in all),
+# several times per short load; and a part with nothing to do (the refresh and orphan parts, for a batch of
+# new articles) is then not run nor planned at all.
+BATCH_WRITE_ROWS: LiteralString = (
     """
 CALL () {
     UNWIND $articles AS row
@@ -268,12 +276,18 @@ CALL () {
     UNWIND $claims AS row
     MATCH (a:Article {id: row.props.article_id}), (s:Entity {id: row.subject}), (o:Entity {id: row.object})"""
     + _CLAIM_LINKS
-)
-
-WRITE_BATCH: LiteralString = (
-    _WRITE_BATCH + UPDATE_ENTITY_ROWS_CLAUSES + refresh_entities("refresh_ids") + RECOMPUTE_CLAUSES
     + "RETURN entities, claims\n"
 )
+
+BATCH_UPDATE_ENTITIES: LiteralString = UPDATE_ENTITY_ROWS_CLAUSES + "RETURN count(*) AS done\n"
+
+# The replaced articles' entities and the orphan candidates, in one pass: a refresh depends only on the
+# mentions that remain, which nothing between the two changes.
+BATCH_REFRESH_ENTITIES: LiteralString = refresh_entities("ids") + "RETURN count(*) AS done\n"
+
+BATCH_RECOMPUTE: LiteralString = REFRESH_EVENTS_AND_TIES_CLAUSES + "RETURN events_deleted, ties_deleted\n"
+
+BATCH_DELETE_ORPHANS: LiteralString = DELETE_ORPHAN_ENTITIES_CLAUSES + "RETURN entities_deleted\n"
 
 # --- recomputing what claims and mentions support -----------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 Everything derived is recomputed from the claims and mentions that remain, never incremented, so reloads
 and retractions stay exact. Derived tie types are spelled statically, one ``MERGE`` branch per `Relation`
-generated at import time (a ``MERGE`` on a dynamic type cannot use the tie's key index in Neo4j 5.26).
+generated at import time (a ``MERGE`` on a dynamic type scans every relationship in Neo4j 5.26; a typed
+one expands between its two endpoints).
 Assembled into statements by `loaders.write.cypher`.
 """
 
@@ -16,7 +17,10 @@ from graph_schema.model import Relation
 # and state: a discovered entity's name (the form most of its remaining articles used, then the one of the
 # earliest article), and BELONGS_TO (people, organisations) and LOCATED_IN (places), which follow
 # ``country``; the writer puts each entity's state among the article's entities (implied, count 0), so that
-# node exists whatever the load order.
+# node exists whatever the load order. Both types only ever end at a Country (the schema's RelSpec, and the
+# MERGEs below), so the stale ones are found by expanding from ``e`` with no label on the far end: with
+# ``(c:Country)`` the planner scanned every Country and tried Expand(Into) for each (6.6M of the 7.1M db
+# hits of a 100-article batch's entity update).
 _ENTITY_TAIL: LiteralString = """
     WITH e
     CALL (e) {
@@ -30,7 +34,7 @@ _ENTITY_TAIL: LiteralString = """
         SET e.name = form
     }
     CALL (e) {
-        OPTIONAL MATCH (e)-[b:BELONGS_TO|LOCATED_IN]->(c:Country)
+        MATCH (e)-[b:BELONGS_TO|LOCATED_IN]->(c)
         WHERE c.id <> coalesce(e.country, '')
         DELETE b
     }
@@ -185,19 +189,27 @@ CALL () {
                 RETURN d
             }),
             ev.dates = COLLECT { UNWIND dates AS d RETURN DISTINCT d ORDER BY d }
+        // Who took part in which role, read once from the remaining claims: the title, then PARTICIPATED_IN,
+        // follow from it (expanding each participant's claims instead walked every claim of a hub state).
+        WITH ev, COLLECT {
+            MATCH (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
+            RETURN DISTINCT [x, toLower(type(r))] AS part
+        } AS parts
         // The title shows the participants' current names (a discovered person's may have changed); a
         // directed event (a sanction, a transfer) names its subjects, an arrow, then its objects.
-        WITH ev, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT|OBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+        WITH ev, parts, COLLECT {
+            UNWIND parts AS part
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS who, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:SUBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+            UNWIND parts AS part
+            WITH part WHERE part[1] = 'subject'
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS doers, COLLECT {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[:OBJECT]->(x:Entity)
-            WITH DISTINCT x ORDER BY x.id
+            UNWIND parts AS part
+            WITH part WHERE part[1] = 'object'
+            WITH DISTINCT part[0] AS x ORDER BY x.id
             RETURN coalesce(x.name, x.id)
         } AS done_to
         SET ev.title = ev.type + ': ' + CASE
@@ -207,15 +219,15 @@ CALL () {
                  + reduce(t = head(done_to), x IN tail(done_to) | t + ' – ' + x)
             ELSE reduce(t = head(who), x IN tail(who) | t + ' – ' + x) END
         SET ev.name = coalesce(ev.title, ev.type) + CASE WHEN ev.date IS NULL THEN '' ELSE ' (' + ev.date + ')' END
-        WITH ev
-        CALL (ev) {
-            OPTIONAL MATCH (x)-[p:PARTICIPATED_IN]->(ev)
-            WHERE NOT EXISTS { (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x) WHERE toLower(type(r)) = p.role }
+        WITH ev, parts
+        CALL (ev, parts) {
+            MATCH (x)-[p:PARTICIPATED_IN]->(ev)
+            WHERE NOT [x, p.role] IN parts
             DELETE p
         }
-        CALL (ev) {
-            MATCH (ev)<-[:ABOUT]-(:Claim)-[r:SUBJECT|OBJECT]->(x:Entity)
-            WITH DISTINCT x, toLower(type(r)) AS role
+        CALL (ev, parts) {
+            UNWIND parts AS part
+            WITH part[0] AS x, part[1] AS role
             MERGE (x)-[:PARTICIPATED_IN {role: role}]->(ev)
         }
         CALL (ev) {
@@ -242,7 +254,8 @@ def _merge_tie(relation: Relation) -> LiteralString:
         + """'
         MERGE (s)-[r:"""
         + relation.value
-        + """ {key: t.key}]->(o)
+        + """]->(o)
+        ON CREATE SET r.key = t.key
         RETURN r"""
     )
 
@@ -255,7 +268,11 @@ def _merge_ties() -> LiteralString:
 
 
 # Ties are recomputed from their claims (never incremented), so reloads and retractions stay exact; a tie
-# with no claim left is deleted. ``key`` is ``REL|source|target``, so the tie is found from its endpoints.
+# with no claim left is deleted. ``key`` is ``REL|source|target``, so the tie is found from its endpoints:
+# it is the one relationship of its type from ``s`` to ``o``, MERGEd by pattern and given its key when
+# created. With ``{key: t.key}`` in the MERGE pattern, plans made on a small graph scanned the type's whole
+# key index for every tie row (770k db hits for a 100-article batch, growing with the graph), instead of
+# the Expand(Into) between the two endpoints, already locked and found by their unique ids.
 _REFRESH_TIES: LiteralString = (
     """
 CALL () {
@@ -299,8 +316,14 @@ CALL () {
 }
 """
 
+# Events, then ties (the batch writer runs this after refreshing the entities that lost a mention, and
+# deletes the orphans after it: `loaders.write.cypher`'s BATCH_* statements).
+REFRESH_EVENTS_AND_TIES_CLAUSES: LiteralString = _REFRESH_EVENTS + _REFRESH_TIES
+
+DELETE_ORPHAN_ENTITIES_CLAUSES: LiteralString = _DELETE_ORPHAN_ENTITIES
+
 # The entities that lost a mention first (events show their names), then events, then ties, then the
 # entities left with neither a mention nor a claim.
 RECOMPUTE_CLAUSES: LiteralString = (
-    refresh_entities("orphan_candidates") + _REFRESH_EVENTS + _REFRESH_TIES + _DELETE_ORPHAN_ENTITIES
+    refresh_entities("orphan_candidates") + REFRESH_EVENTS_AND_TIES_CLAUSES + _DELETE_ORPHAN_ENTITIES
 )

@@ -6,6 +6,7 @@ the same work; the plan's fingerprint lets a re-load of an unchanged article wri
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -38,6 +39,15 @@ a new version makes the next load of each stored article rewrite it."""
 
 _LABEL_ONLY_FIELDS: dict[str, Label] = {"roles_json": Label.PERSON, "alpha2": Label.COUNTRY}
 
+_fold = functools.lru_cache(maxsize=1 << 16)(search_fold)
+"""`search_fold`, remembered: a state's dozens of registry names are folded again in every article naming it."""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    # The folded forms of a list of names, remembered whole (a registry entity's are the same in every article).
+    return tuple(_union(_fold(a) for a in names))
+
 
 def article_extractor(extraction: ArticleExtraction) -> str:
     """The extractor name(s) and version(s) behind an article's facts, comma-joined."""
@@ -46,14 +56,20 @@ def article_extractor(extraction: ArticleExtraction) -> str:
 
 def _merged_entities(extraction: ArticleExtraction) -> list[Entity]:
     # The same id listed twice is one node: merge its names rather than letting the last row win.
+    # Only an entity listed again is copied (shallow: its lists are replaced, never changed in place), so
+    # the extraction is left as it is without deep-copying every entity of every article.
     by_id: dict[str, Entity] = {}
+    copied: set[str] = set()
     for entity in extraction.entities:
         seen = by_id.get(entity.id)
         if seen is None:
-            by_id[entity.id] = entity.model_copy(deep=True)
+            by_id[entity.id] = entity
             continue
         if seen.type != entity.type:
             raise WriteError(f"entity {entity.id!r} is listed as both {seen.type} and {entity.type}")
+        if entity.id not in copied:
+            seen = by_id[entity.id] = seen.model_copy()
+            copied.add(entity.id)
         seen.aliases = _union(seen.aliases, entity.aliases)
         seen.known_aliases = _union(seen.known_aliases, entity.known_aliases)
         seen.role = seen.role or entity.role
@@ -63,12 +79,8 @@ def _merged_entities(extraction: ArticleExtraction) -> list[Entity]:
 
 
 def _union(*lists: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for items in lists:
-        for item in items:
-            if item and item not in out:
-                out.append(item)
-    return out
+    # First occurrences in order, empty strings dropped (a dict keeps insertion order, and is O(n)).
+    return list(dict.fromkeys(item for items in lists for item in items if item))
 
 
 def _alpha2(alpha3: str) -> str | None:
@@ -84,7 +96,7 @@ def _entity_row(entity: Entity) -> Row:
         "id": entity.id,
         "name": entity.name,
         "known_aliases": known,
-        "known_folded": _union(search_fold(a) for a in known),
+        "known_folded": list(_folded(tuple(known))),
         "qid": entity.qid,
         "source": entity.source,
         # Dated roles as one JSON string: Neo4j properties cannot hold maps.
@@ -128,7 +140,7 @@ def mention_rows(extraction: ArticleExtraction) -> list[Row]:
     for entity in _merged_entities(extraction):
         surface = _union(entity.aliases)
         rows.append({"id": entity.id, "count": entity.mentions, "surface": surface,
-                     "folded": _union(search_fold(a) for a in surface), "role": entity.role,
+                     "folded": list(_folded(tuple(surface))), "role": entity.role,
                      "country": entity.country})
     return rows
 
@@ -249,7 +261,9 @@ class WritePlan(BaseModel):
         under the same extractor name all change some row and so rewrite the article; so does a new
         `WRITER_VERSION`.
         """
-        rows = self.model_dump(mode="json")
+        # The fields as they are (rows hold JSON values only), rather than `model_dump`, whose inference on
+        # untyped rows costs more than the hash: the same JSON text, so the same fingerprint.
+        rows: Row = {name: getattr(self, name) for name in type(self).model_fields}
         rows["writer"] = WRITER_VERSION
         rows["article"] = {k: v for k, v in self.article.items() if k != "fingerprint"}
         return hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode("utf-8")).hexdigest()
