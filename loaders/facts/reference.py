@@ -4,6 +4,8 @@
   the article is about: the agent of the article's coup, else the armed forces of its coup's state;
 - "the two countries", "both sides", "kedua negara", "стороны" (``pair_references``) stand for the two
   states the article has named most so far;
+- "the two ministers", "les deux dirigeants", "kedua menteri" (``people_pair_references``) stand for the two
+  people of the last meeting the article stated, up to `_MEETING_REACH` sentences back;
 - a coup noun ("the coup", "le putsch", "the power grab": ``coup_nouns``) is the article's coup, an Event,
   so "A condemned the coup" is a criticism of that coup, not of a state named after it.
 
@@ -29,6 +31,7 @@ from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, SentenceView, longest, slug
 
 _PAIR = 2
+_MEETING_REACH = 3  # sentences after a meeting in which "the two ministers" still stands for its two people
 _COUP_OBJECT_OF = frozenset({Relation.CRITICIZED})  # "A condemned the coup"; the coup attends nothing
 _QUALIFIER_GAPS = frozenset({"", "'s", "’s"})  # "Myanmar's junta", "the Thai junta", "junta militer Myanmar"
 _MILITARY_KINDS = frozenset({"armed_forces", "army", "navy", "air_force"})
@@ -45,6 +48,7 @@ class Referents:
     coup: Entity | None = None
     orgs: set[str] = field(default_factory=set)  # organisations named so far (not by reference)
     last_subject: tuple[int, str] | None = None  # (sentence index, person) of a sentence opened by a person
+    meeting: tuple[int, str, str] | None = None  # (sentence index, person, person) of the last meeting stated
 
     def note(self, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
         """Take in a sentence's state mentions, its person subject and its asserted coup facts."""
@@ -57,9 +61,20 @@ class Referents:
                 self.first_seen.setdefault(m.entity_id, m.start)
             elif m.entity_type == EntityType.ORGANIZATION and m.how != MentionHow.EPITHET:
                 self.orgs.add(m.entity_id)
+        types = {m.entity_id: m.entity_type for m in mentions}
         for f, asserted in facts:
             if asserted and f.relation == Relation.SEIZED_POWER_IN:
                 self.coup_agent, self.coup_state = f.subject, f.object
+            if asserted and f.relation == Relation.MET_WITH and types.get(f.subject) == EntityType.PERSON \
+                    and types.get(f.object) == EntityType.PERSON:
+                index = next(m.sentence_index for m in mentions if m.entity_id == f.subject)
+                self.meeting = (index, f.subject, f.object)
+
+    def met(self, sentence_index: int) -> tuple[str, str] | None:
+        """The two people of the last meeting stated, if it was at most `_MEETING_REACH` sentences back."""
+        if self.meeting is None or sentence_index - self.meeting[0] > _MEETING_REACH:
+            return None
+        return self.meeting[1], self.meeting[2]
 
     def pair(self) -> tuple[str, str] | None:
         """The two states named most so far (the earlier named first on a tie), if there are two."""
@@ -195,6 +210,11 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
         if pair is not None and _free(hit, mentions):
             # two mentions over one span: the argument finders read them as coordinated (`coordinated`)
             out.mentions += [_mention(sv, hit, state, EntityType.COUNTRY) for state in pair]
+            out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
+    met = refs.met(sv.sentence.index)
+    for hit in (h for h in hits if h.payload == "people_pair_references"):
+        if met is not None and _free(hit, mentions):  # "the two ministers signed …": lifted to their states
+            out.mentions += [_mention(sv, hit, person, EntityType.PERSON) for person in met]
             out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
     out.mentions += _pronoun(ctx, sv, mentions, refs)
     for hit in (h for h in hits if h.payload == "coup_nouns"):

@@ -176,8 +176,10 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
             after_comma = sf.sv.start + comma
             opening = [m for m in sf.after(after_comma)
                        if len(gap := words_between(sf.sv, after_comma, ext_start(m))) <= 2
-                       and not any(sf.ctx.rules.has("conjunctions", w) for w in gap)]
-            # (", and B" continues a list of objects; it opens no clause)
+                       and not any(sf.ctx.rules.has("conjunctions", w) for w in gap)
+                       and not (m.title_start is not None and m.title_start < after_comma)]
+            # (", and B" continues a list of objects; it opens no clause; "…, President of X, B" is B's
+            # title in apposition: the comma is inside B's mention, not the end of a clause)
             st.subj = sf.first(opening, st.subj_types, object_slot=False, exclude=st.obj.entity_id)
     if not st.pairs and st.subj is None and after:
         # "встреча президентов России и Ирана A и B": a meeting's parties are its first fitting actors

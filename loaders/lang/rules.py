@@ -79,11 +79,12 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "group_nouns", "state_heads", "inclusion_words")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
-                "list_markers", "role_verbs", "military_references", "pair_references", "coup_nouns",
+                "list_markers", "role_verbs", "military_references", "pair_references", "people_pair_references",
+                "coup_nouns",
                 "body_phrases", "termination_cues", "presence_cues", "place_relatives", "military_nouns",
                 "failed_coup_words")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
-REFERENCE_SETS = ("military_references", "pair_references", "coup_nouns")
+REFERENCE_SETS = ("military_references", "pair_references", "people_pair_references", "coup_nouns")
 
 
 def _read_rules(path: Path) -> dict[str, Any]:

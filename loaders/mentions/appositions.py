@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from loaders.text import SentenceView, Spans, Token
 
 _LEAD_COMMA = re.compile(r"^\s*,\s*")
-_CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|$)")
+_CLOSE = re.compile(r"^\s*(?:[,;:)]|\(|[.!?]?[\"\u201d\u00bb]?\s*$)")  # a comma, a bracket, the sentence's end
 _NAME_GAP = (" ", "-", "\u00a0")
 _OPENERS = ("", ",", "(", ";", ":", "\u2014", "\u2013", "\"", "\u201c", "\u00ab")
 

@@ -43,3 +43,20 @@ def test_a_company_executive_acts_for_the_company(text: str, lang: str) -> None:
     assert (Relation.HOLDS_ROLE, "per:lars-eklund", "org:lockheed-martin") in got
     assert (Relation.SIGNED_AGREEMENT_WITH, "org:lockheed-martin", "CHL") in got
     assert (Relation.SIGNED_AGREEMENT_WITH, "USA", "CHL") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ana Rojas, ministra de Defensa de Chile, se reunió con el ministro de Defensa de Ghana, Kofi Boateng.", "es"),
+        ("La ministre chilienne de la Défense a rencontré le ministre ghanéen de la Défense, Kofi Boateng.", "fr"),
+        ("Chile's president spoke with the Defence Minister of Ghana, Kofi Boateng.", "en"),
+    ],
+)
+def test_a_title_apposition_closing_the_sentence_names_the_holder(text: str, lang: str) -> None:
+    assert (Relation.HOLDS_ROLE, "per:kofi-boateng", "GHA") in facts(text, lang)
+
+
+def test_a_capitalised_run_closing_a_sentence_after_a_title_and_comma_must_still_be_a_name() -> None:
+    text = "The Defence Minister of Ghana, Accra."
+    assert not {f for f in facts(text, "en") if f[0] == Relation.HOLDS_ROLE}
