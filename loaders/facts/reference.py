@@ -153,6 +153,33 @@ def _pronoun(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention],
     return [_mention(sv, hit, last[1], EntityType.PERSON)]
 
 
+def _clause_pronouns(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention]) -> list[Mention]:
+    """"N arrived for a visit, during which he met …", "… au cours de laquelle il a rencontré …", "… в ходе
+    которого он встретился …": a subject pronoun right after a relative pronoun (``relative_pronouns``)
+    stands for the person who opens the sentence (its first actor, before the pronoun)."""
+    rules = ctx.rules
+    toks = sv.tokens
+    if not toks or not any(rules.has("subject_pronouns", t.text) for t in toks[1:]):
+        return []
+    opener = next((m for m in mentions if not m.descriptor and m.entity_type != EntityType.COUNTRY), None)
+    if opener is None or opener.entity_type != EntityType.PERSON:
+        return []
+    relative_ends = {h.end for h in rules.phrases["relative_pronouns"].find(toks, sv.sentence.text, sv.start)}
+    out = []
+    for i, tok in enumerate(toks[1:-1], start=1):
+        nxt = toks[i + 1]
+        if toks[i - 1].end not in relative_ends or tok.start < opener.end \
+                or not rules.has("subject_pronouns", tok.text):
+            continue
+        raw = sv.raw(tok.start, tok.end)
+        # "durante la cual el ministro …": an article before a name or a title is no pronoun
+        if not raw.islower() or not sv.raw(nxt.start, nxt.end).islower() \
+                or any(m.start <= nxt.start < m.end or m.title_start == nxt.start for m in mentions):
+            continue
+        out.append(_mention(sv, PhraseMatch(i, i, tok.start, tok.end, "pronoun"), opener.entity_id, EntityType.PERSON))
+    return out
+
+
 def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
     """The article's coup as an Event (one per article), this surface and its determiner form added."""
     surface = sv.raw(hit.start, hit.end)
@@ -189,6 +216,7 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
     hits = ctx.rules.phrases["references"].find(sv.tokens, sv.sentence.text, sv.start)
     if not hits:
         out.mentions += _pronoun(ctx, sv, mentions, refs)
+        out.mentions += _clause_pronouns(ctx, sv, mentions)
         return out
     for hit in longest(h for h in hits if h.payload == "military_references"):
         qualifier = _qualifier(sv, hit, mentions)
@@ -217,6 +245,7 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
             out.mentions += [_mention(sv, hit, person, EntityType.PERSON) for person in met]
             out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
     out.mentions += _pronoun(ctx, sv, mentions, refs)
+    out.mentions += _clause_pronouns(ctx, sv, mentions)
     for hit in (h for h in hits if h.payload == "coup_nouns"):
         if _free(hit, mentions):
             out.mentions.append(_mention(sv, hit, _coup_event(ctx, sv, hit, refs).id, EntityType.EVENT))
