@@ -134,6 +134,33 @@ def _origin_supplier(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+def _reliance(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A relies on B for its weapons", "A dépend de B pour ses armes", "A bergantung pada B untuk
+    persenjataan": a reliance cue (``reliance_cues``, listed as a purchase trigger) makes the actor right
+    after it the supplier, only with an arms word (``arms_words``) between the buyer and the clause's end
+    ("relies on B for gas" is none)."""
+    if not st.reverse or st.rel != Relation.SUPPLIES_ARMS_TO:
+        return True
+    trig, sv, rules = st.trig, sf.sv, sf.ctx.rules
+    if not any(h.start == trig.start and h.end == trig.end
+               for h in rules.phrases["reliance_cues"].find(sv.tokens, sv.sentence.text, sv.start)):
+        return True
+    brk = CLAUSE_BREAK.search(sv.raw(trig.end, sf.limit))
+    end = trig.end + brk.start() if brk else sf.limit
+    arms = rules.words.get("arms_words", frozenset())
+    begin = ext_start(st.subj.mention) if st.subj is not None else trig.start  # "A ist bei Waffen abhängig von B"
+    if not any(t.text.startswith(w) for t in sv.tokens if begin <= t.start < end for w in arms):
+        return False
+    first = next((m for m in sf.after(trig.end) if m.start < end), None)
+    if first is None or not all(rules.has("determiners", w) for w in words_between(sv, trig.end, ext_start(first))):
+        return False
+    seller = convert(first, st.obj_types, sf.ctx, object_slot=True)
+    if seller is None or (st.subj is not None and seller.entity_id == st.subj.entity_id):
+        return False
+    st.obj = seller
+    return True
+
+
 def _plain_fallbacks(sf: SentenceFacts, st: TriggerState) -> bool:
     """For the plain kinds: a subject found elsewhere when none precedes; a passive agent swaps roles."""
     if st.reverse or st.strength in (Strength.MUTUAL, Strength.DESTINATION) or st.strength in NOUN_STRENGTHS:
@@ -527,7 +554,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _plain_fallbacks, _soldiers_of_state,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks, _soldiers_of_state,
     _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
     _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,

@@ -161,6 +161,7 @@ class RulesFile(_Strict):
     role_verbs: Words = None  # "the junta led by": the registry role of the person after it is stated
     military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
     pair_references: Words = None  # "the two countries": the article's two states
+    reliance_cues: Words = None  # "relies on B for arms": B supplies (purchase triggers too; facts/triggers.py)
     people_pair_references: Words = None  # "the two ministers": the two people of the last meeting
     coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event
     relative_words: Words = None  # "que", "that": a relative pronoun after a title's organisation (facts/sentence.py)
