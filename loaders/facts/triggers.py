@@ -34,7 +34,7 @@ from loaders.facts.specs import (
 from loaders.facts.state import TriggerState, start_state
 from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
-from loaders.models import Fact, Mention
+from loaders.models import Entity, Fact, Mention
 from loaders.text import PhraseMatch
 
 Strength = TriggerStrength
@@ -132,6 +132,19 @@ def _origin_supplier(sf: SentenceFacts, st: TriggerState) -> bool:
         if origin is not None:
             st.subj, st.obj = origin
     return True
+
+
+_RECEIVING = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation.SUPPORTS})
+
+
+def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"drone deliveries against the regime", "Lieferungen gegen das Regime", "livraisons contre B": an
+    actor after an adversative preposition (``adversative_preps``) receives no supply, training or support."""
+    obj = st.obj
+    if st.rel not in _RECEIVING or st.reverse or obj is None or obj.mention.start < st.trig.end:
+        return True
+    words = sf.words_before_past_articles(ext_start(obj.mention), 1)
+    return not (words and sf.ctx.rules.has("adversative_preps", words[0]))
 
 
 def _reliance(sf: SentenceFacts, st: TriggerState) -> bool:
@@ -428,14 +441,33 @@ def _when(sf: SentenceFacts, st: TriggerState) -> bool:
 def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
     """An attendance trigger without object: the event named right after it."""
     if st.subj is not None and st.obj is None and st.rel == Relation.ATTENDED:
-        event = event_after(sf.sv, sf.ctx, st.trig.end, st.date)
+        event, search_from = event_after(sf.sv, sf.ctx, st.trig.end, st.date), st.trig.end
+        if event is None and sf.ctx.rules.verb_final:
+            event, search_from = _event_before_final_verb(sf, st), st.subj.mention.end
         if event is not None:
             sf.entities.append(event)
-            at = sf.sv.sentence.text.find(event.name, st.trig.end - sf.sv.start)
+            at = sf.sv.sentence.text.find(event.name, search_from - sf.sv.start)
             if at >= 0:
                 sf.event_spans.append((sf.sv.start + at, sf.sv.start + at + len(event.name)))
             st.obj = Arg(st.subj.mention, event.id, confidence.DISCOVERED_EVENT)
     return True
+
+
+def _event_before_final_verb(sf: SentenceFacts, st: TriggerState) -> Entity | None:
+    """"A nahm an der Sicherheitskonferenz teil", "A hat am Forum teilgenommen": a clause-final attendance
+    verb has its event before it, after an attendance preposition (``attendance_preps``) following the
+    subject; the verb must be written in lower case ("ein Teil der Armee" is a noun)."""
+    sv, trig, subj = sf.sv, st.trig, st.subj
+    if subj is None or not sv.raw(trig.start, trig.end).islower():
+        return None
+    preps = [t for t in sv.words_within(subj.mention.end, trig.start) if sf.ctx.rules.has("attendance_preps", t.text)]
+    if not preps:
+        return None
+    event = event_after(sv, sf.ctx, preps[-1].end, st.date)
+    if event is None or sv.sentence.text.find(event.name, preps[-1].end - sv.start) + len(event.name) \
+            > trig.start - sv.start:
+        return None
+    return event
 
 
 def _joint_subjects(sf: SentenceFacts, st: TriggerState) -> bool:
@@ -554,7 +586,8 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks, _soldiers_of_state,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks, _adversative_object,
+    _soldiers_of_state,
     _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
     _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,

@@ -33,6 +33,7 @@ of ``language.yaml``:
       endings: [а, я]                # ... the word less one of these last letters ...
       long_endings: [ая, ий]         # ... or, with 6+ letters, less one of these
       last_suffixes: [s]             # a phrase's final word may also take one ("Deutschlands")
+      adjective_endings: {isch: [e, en]}  # a final word ending so also matches with these ("polnische")
 
 An unknown key (a typo) fails loading with a `RegistryError` naming the file and the key.
 """
@@ -48,7 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from loaders.datafiles import load_yaml
 from loaders.lang.inherit import chain, inherited
 from loaders.lang.schema import LanguageFile, checked
-from loaders.text import Inflection
+from loaders.text import Inflection, fold
 
 LANG_DIR = Path(__file__).parent.parent / "data" / "lang"  # one folder per language code
 LANGUAGE_FILE = "language.yaml"
@@ -76,6 +77,7 @@ class InflectionData(BaseModel):
     last_suffixes: tuple[str, ...] = ()
     surname_endings: tuple[str, ...] = ()
     oblique_endings: tuple[str, ...] = ()
+    adjective_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class LangData(BaseModel):
@@ -150,6 +152,8 @@ def read_language(path: Path, code: str) -> LangData:
         stem_letters=str(inf.get("stem_letters") or ""),
         **{k: tuple(str(w) for w in inf.get(k) or () if str(w))
            for k in ("endings", "long_endings", "last_suffixes", "surname_endings", "oblique_endings")},
+        adjective_endings=tuple((str(end), tuple(str(x) for x in xs))
+                                for end, xs in (inf.get("adjective_endings") or {}).items()),
     )
     bp = raw.get("boilerplate") or {}
     raw["boilerplate"] = Boilerplate(
@@ -190,6 +194,8 @@ def inflection_of(data: list[LangData]) -> Inflection:
         last_suffixes=_union([d.inflection.last_suffixes for d in data]),
         surname_endings=frozenset(w for d in data for w in d.inflection.surname_endings),
         oblique_endings=frozenset(w for d in data for w in d.inflection.oblique_endings),
+        adjective_endings=tuple(sorted({(fold(end), fold(x)) for d in data for end, xs in d.inflection.adjective_endings
+                                        for x in xs})),
     )
 
 

@@ -7,6 +7,7 @@ Each file is checked against `loaders.lang.schema.RulesFile` when it is read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -76,7 +77,8 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
               "passive_cues", "complementizers", "charge_preps",
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
-              "group_nouns", "state_heads", "inclusion_words")
+              "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
+              "adversative_preps")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "list_markers", "role_verbs", "military_references", "pair_references", "people_pair_references",
@@ -151,6 +153,15 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lang_data(lang).stopwords)
 
 
+def _with_compounds(phrase: str, modifiers: Sequence[str]) -> list[str]:
+    """A phrase and, when it is one capitalised noun, the compounds the language's ``compound_modifiers``
+    make with it ("Kooperation" → "Rüstungskooperation", "Konferenz" → "Sicherheitskonferenz"): German
+    writes a qualified noun as one word, so a trigger or event noun is also the tail of a compound."""
+    if not modifiers or " " in phrase or not phrase[:1].isupper() or phrase.endswith("*"):
+        return [phrase]
+    return [phrase, *(f"{m}{phrase.lower()}" for m in modifiers)]
+
+
 @lru_cache(maxsize=32)
 def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     """The rules of `lang` merged with English ones, compiled once."""
@@ -175,11 +186,14 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
                 titles.add(str(phrase), cue, inflect=False)
         for r in raw.get("ranks") or []:
             ranks.add(str(r), str(r), inflect=False)
+        modifiers = [str(m) for m in raw.get("compound_modifiers") or []]
         for rel, groups in (raw.get("triggers") or {}).items():
             for strength, phrase_list in (groups or {}).items():
                 for phrase in phrase_list or []:
                     cap = bool(raw.get("nouns_capitalised")) and str(phrase)[:1].isupper()
-                    triggers.add(str(phrase), Trigger(str(rel), TriggerStrength(strength), cap), inflect=False)
+                    trigger = Trigger(str(rel), TriggerStrength(strength), cap)
+                    for form in _with_compounds(str(phrase), modifiers if strength == "strong" else []):
+                        triggers.add(form, trigger, inflect=False)
         for status, phrase_list in (raw.get("modality") or {}).items():
             for phrase in phrase_list or []:
                 modality.add(str(phrase), str(status), inflect=False)
@@ -189,7 +203,8 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
             words[key].update(norm(str(w)) for w in raw.get(key) or [])
         for key in PHRASE_SETS:
             for phrase in raw.get(key) or []:
-                phrases[key].add(str(phrase), str(phrase), inflect=False)
+                for form in _with_compounds(str(phrase), modifiers if key == "event_nouns" else []):
+                    phrases[key].add(form, str(phrase), inflect=False)
         for key in REFERENCE_SETS:
             for phrase in raw.get(key) or []:
                 phrases["references"].add(str(phrase), key, inflect=False)

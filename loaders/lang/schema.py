@@ -55,6 +55,7 @@ class InflectionFile(_Strict):
     last_suffixes: list[str] | None = None
     surname_endings: list[str] | None = None  # case endings of surnames ("-ом", "-ым"): loaders/mentions/names.py
     oblique_endings: list[str] | None = None  # endings no nominative name has ("-ом"): a discovered name's id
+    adjective_endings: dict[str, list[str]] | None = None  # "isch" -> ["e", "en"]: "polnisch" also "polnische"
 
 
 class LanguageFile(_Strict):
@@ -161,6 +162,9 @@ class RulesFile(_Strict):
     role_verbs: Words = None  # "the junta led by": the registry role of the person after it is stated
     military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
     pair_references: Words = None  # "the two countries": the article's two states
+    compound_modifiers: Words = None  # "Rüstungs", "Sicherheits": compounds of one-word trigger and event nouns
+    adversative_preps: Words = None  # "against", "gegen": no supply, training or support goes to what follows
+    attendance_preps: Words = None  # "an der", "am": a clause-final attendance verb's event follows one
     reliance_cues: Words = None  # "relies on B for arms": B supplies (purchase triggers too; facts/triggers.py)
     people_pair_references: Words = None  # "the two ministers": the two people of the last meeting
     coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event

@@ -37,6 +37,7 @@ class Inflection:
     last_suffixes: tuple[str, ...] = ()  # a final word (SUFFIX_MIN_LETTERS+) also matches with one ("s")
     surname_endings: frozenset[str] = frozenset()  # case endings of a surname in the stem script ("Петровым")
     oblique_endings: frozenset[str] = frozenset()  # endings no nominative name has ("Аденом"): ids of names
+    adjective_endings: tuple[tuple[str, str], ...] = ()  # (word end, added ending): "polnisch" + "e" (German)
 
     def name_key(self, name: str) -> str:
         """A discovered name with each word's oblique-case ending cut, when it is written in the stem script
@@ -118,8 +119,9 @@ def _make_tok(word: str, inflect: bool, how: Inflection) -> _Tok:
         if len(word) >= LONG_ENDING_MIN_LETTERS and word[-2:] in how.long_endings:
             stem = word[:-2]  # "Северная Корея" -> "Северную Корею": an adjective's ending is two letters
         return _Tok(word, stem, False)
-    suffixed = frozenset(word + x for x in how.last_suffixes
-                         if len(word) >= SUFFIX_MIN_LETTERS and not word.endswith(x))
+    suffixed = frozenset([*(word + x for x in how.last_suffixes
+                            if len(word) >= SUFFIX_MIN_LETTERS and not word.endswith(x)),
+                          *(word + x for end, x in how.adjective_endings if word.endswith(end))])
     return _Tok(word, None, False, suffixed)
 
 
@@ -196,7 +198,9 @@ class PhraseMatcher(Generic[T]):
             self._pref.setdefault(key, []).append(entry)
         else:
             self._first.setdefault(head.text, []).append(entry)
-            self._probe.update((head.text, *(head.text + x for x in self._inflection.last_suffixes)))
+            self._probe.update((head.text, *(head.text + x for x in self._inflection.last_suffixes),
+                                *(head.text + x for end, x in self._inflection.adjective_endings
+                                  if head.text.endswith(end))))
         self._heads.clear()  # remembered candidates predate this phrase
         self.version += 1
         _ADDED[0] += 1
@@ -214,6 +218,9 @@ class PhraseMatcher(Generic[T]):
         cands = [*self._first.get(word, ())]
         for x in self._inflection.last_suffixes:
             if word.endswith(x):
+                cands += self._first.get(word[: -len(x)], ())
+        for end, x in self._inflection.adjective_endings:
+            if word.endswith(end + x):
                 cands += self._first.get(word[: -len(x)], ())
         cands += self._pref.get(word[:3], ())
         phrases = (self._phrase(e) for e in cands)
