@@ -159,8 +159,8 @@ def _clause_pronouns(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[M
     stands for the person who opens the sentence (its first actor, before the pronoun)."""
     rules = ctx.rules
     toks = sv.tokens
-    if not toks or not any(rules.has("subject_pronouns", t.text) for t in toks[1:]):
-        return []
+    if not toks or sv.word_set.isdisjoint(rules.words.get("subject_pronouns", frozenset())):
+        return []  # (the sentence's word set, made once: no scan of its words)
     opener = next((m for m in mentions if not m.descriptor and m.entity_type != EntityType.COUNTRY), None)
     if opener is None or opener.entity_type != EntityType.PERSON:
         return []
