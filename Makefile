@@ -60,6 +60,7 @@ bench: venv  ## every benchmark in one run: benchmarks/results/latest.json, docs
 	$(BENCH_ENV) $(BIN)/tiesgraph neo4j start
 	$(BENCH_ENV) $(BIN)/tiesgraph schema apply
 	$(BENCH_ENV) $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BENCH_ENV) $(BIN)/tiesgraph neo4j stop  # its data is emptied by the next run: nothing to serve
 
 RELIABILITY := $(CURDIR)/test-artifacts/reliability
 reliability: venv  ## the long probes (20 SIGKILLs, 8 loaders, injection, bounds, >= 1,000 schemathesis cases) -> docs/reliability.md
