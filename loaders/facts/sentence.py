@@ -422,19 +422,30 @@ class SentenceFacts:
         return m
 
     def agent_after(self, trig: PhraseMatch[Trigger], subj_types: frozenset[EntityType],
-                     obj_types: frozenset[EntityType]) -> tuple[Arg, Arg] | None:
+                     obj_types: frozenset[EntityType]) -> tuple[Arg, Arg | None] | None:
         """(actor, object) of a noun whose actor follows it in its clause: "dalam kunjungan A ke B",
-        "à l'occasion du déplacement en B de A" (``agent_after`` triggers); None without both."""
-        brk = CLAUSE_BREAK.search(PAREN_GAP.sub(lambda m: " " * len(m.group()),
-                                                  self.sv.raw(trig.end, self.limit)))
-        end = trig.end + brk.start() if brk else self.limit
+        "à l'occasion du déplacement en B de A" (``agent_after`` triggers); None without an actor."""
+        end = self._clause_end(trig.end)
+        # "la visita del ministro de Defensa de Perú, N": a comma inside the visitor's title ends no clause
+        titled = next((m for m in self.after(trig.end) if m.title_start is not None and m.title_start < end <= m.start),
+                      None)
+        if titled is not None:
+            end = self._clause_end(titled.end)
         cands = [m for m in self.after(trig.end) if m.end <= end]
         agent = self.first(cands, subj_types, object_slot=False)
         if agent is None:
             return None
-        obj = self.first([m for m in cands if m is not agent.mention], obj_types, object_slot=True,
-                          exclude=agent.entity_id)
-        return (agent, obj) if obj is not None else None
+        # "a visit from his Philippine counterpart N": the visitor's own state is not where he goes
+        actor = self.ctx.reg.get(agent.mention.entity_id)
+        own = agent.mention.role_country or (actor.country if actor is not None else None)
+        obj = self.first([m for m in cands if m is not agent.mention and (own is None or m.entity_id != own)],
+                         obj_types, object_slot=True, exclude=agent.entity_id)
+        return agent, obj
+
+    def _clause_end(self, pos: int) -> int:
+        """Where the clause going on at `pos` ends (a bracketed aside does not end it)."""
+        brk = CLAUSE_BREAK.search(PAREN_GAP.sub(lambda m: " " * len(m.group()), self.sv.raw(pos, self.limit)))
+        return pos + brk.start() if brk else self.limit
 
     def governed(self, trig: PhraseMatch[Trigger], subj: Arg) -> bool:
         """Whether a speech verb or a trigger of another relation stands between the subject and `trig` in

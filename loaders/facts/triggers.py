@@ -104,10 +104,22 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:
-        agent = sf.agent_after(st.trig, st.subj_types, st.obj_types)
-        if agent is not None:
-            st.subj, st.obj = agent
+        found = sf.agent_after(st.trig, st.subj_types, st.obj_types)
+        if found is not None and found[1] is not None:
+            st.subj, st.obj = found
+        elif found is not None and st.subj is not None and st.subj.entity_id != found[0].entity_id:
+            # "A received a visit from B": B went to the host's state
+            host_mention = st.subj.mention
+            host = _own_state(sf, host_mention)
+            if host is not None and host != _own_state(sf, found[0].mention):
+                st.subj = found[0]
+                st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
+
+
+def _own_state(sf: SentenceFacts, m: Mention) -> str | None:
+    actor = sf.ctx.reg.get(m.entity_id)
+    return m.role_country or (actor.country if actor is not None else None)
 
 
 ARGUMENT_FINDERS: dict[TriggerStrength, Callable[[SentenceFacts, TriggerState], bool]] = {
@@ -632,8 +644,9 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
                 obj_id = actor.country  # (a place of a state the registry lacks stays the destination)
         if subj_id == obj_id or (rel in BETWEEN_STATES and sf.same_state(subj_id, obj_id)):
             continue  # "India signed … for its own navy" is no tie between two actors
-        if rel == Relation.VISITED and o.mention.entity_type == P:
-            continue  # a visit goes to a place: a person named after it is no destination
+        if rel == Relation.VISITED and o.mention.entity_type == P and o.mention.start >= st.trig.end:
+            continue  # a visit goes to a place: a person named after it is no destination (a host before
+            # it, "A received a visit from B", stands for A's state)
         if rel == Relation.MET_WITH and (P not in (s.mention.entity_type, o.mention.entity_type)
                                          or sf.members_of(s.mention) or sf.members_of(o.mention)):
             continue  # a person meets; "Tatmadaw officers", "officials of the junta" are not the institution
