@@ -105,7 +105,9 @@ def build_entities(ctx: ArticleContext, mentions: Sequence[Mention], extra: Sequ
             if actor is not None:
                 ent = _entity_from_actor(actor, published, reg)
             else:
-                ent = Entity(id=m.entity_id, type=m.entity_type, name=m.surface, aliases=[],
+                # "с Шафри Шамсуддином" alone: the name without the ending no nominative has
+                name = inflection().name_key(m.surface) if m.entity_type == EntityType.PERSON else m.surface
+                ent = Entity(id=m.entity_id, type=m.entity_type, name=name, aliases=[],
                              country=m.role_country, source=EntitySource.DISCOVERED)
             entities[m.entity_id] = ent
         ent.mentions += 1

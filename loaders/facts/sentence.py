@@ -244,17 +244,29 @@ class SentenceFacts:
         """(buyer, seller) of a purchase trigger ("A bought X from B", "the purchase of X by A").
 
         The buyer is the actor before the trigger (or after a passive agent word); the seller is the
-        actor after a source word ("from", "dari", "de", "von"), else the maker's state of a weapon
-        named after the trigger; any other actor after the trigger fills neither role.
+        actor after a source word ("from", "dari", "de", "von"), else the partner of a contract the buyer
+        signed ("A signed a contract with B for the purchase of …": the actor before the trigger follows a
+        comitative word), else the maker's state of a weapon named after the trigger; any other actor after
+        the trigger fills neither role.
         """
-        buyer = self.first(self.subjects_before(trig.start), buyer_types, object_slot=False)
+        before = self.subjects_before(trig.start)
+        buyer = self.first(before, buyer_types, object_slot=False)
         seller: Arg | None = None
+        partner: Arg | None = None
+        if buyer is not None and self.ctx.rules.has("comitative_preps", self.prev_word(buyer.mention)):
+            # "A signed a contract with B for the purchase of X": A buys, the contract's partner B sells
+            signer = self.first([m for m in before if m.end <= ext_start(buyer.mention)], buyer_types,
+                                object_slot=False, exclude=buyer.entity_id)
+            if signer is not None:
+                partner = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
+                buyer = signer
         for m in self.after(trig.end):
             word = self.prev_word(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
             elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)):
                 seller = convert(m, seller_types, self.ctx, object_slot=True)
+        seller = seller or partner  # a source named after the trigger ("… to buy tanks from C") comes first
         if seller is None:
             clause_end = CLAUSE_BREAK.search(self.sv.raw(trig.end, self.limit))
             end = trig.end + clause_end.start() if clause_end else self.limit

@@ -151,12 +151,16 @@ _RECEIVING = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation.SUP
 
 def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     """"drone deliveries against the regime", "Lieferungen gegen das Regime", "livraisons contre B": an
-    actor after an adversative preposition (``adversative_preps``) receives no supply, training or support."""
+    actor after an adversative preposition (``adversative_preps``) receives no supply, training or support;
+    nor, of a supply or training, one after a comitative one ("Polen hat mit B einen Vertrag über die
+    Lieferung … unterzeichnet", "trains with B"): a partner is no recipient ("a backer of ties with B" backs B)."""
     obj = st.obj
-    if st.rel not in _RECEIVING or st.reverse or obj is None or obj.mention.start < st.trig.end:
+    if st.rel not in _RECEIVING or st.reverse or obj is None:
         return True
     words = sf.words_before_past_articles(ext_start(obj.mention), 1)
-    return not (words and sf.ctx.rules.has("adversative_preps", words[0]))
+    rules = sf.ctx.rules
+    partner = st.rel != Relation.SUPPORTS and rules.has("comitative_preps", words[0]) if words else False
+    return not (words and (rules.has("adversative_preps", words[0]) or partner))
 
 
 def _reliance(sf: SentenceFacts, st: TriggerState) -> bool:
@@ -598,10 +602,10 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks, _adversative_object,
-    _soldiers_of_state,
-    _military_of_state, _coup_in_passing,
-    _agent_before_verb, _where_relative, _verb_final, _symmetric_partner, coup_agent, coup_state, _when,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
+    _soldiers_of_state, _military_of_state, _coup_in_passing,
+    _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
+    coup_state, _when,
     _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
     _group_listed, _coordinated_pairs, _exercise_parties,
 )

@@ -20,10 +20,11 @@ from loaders.datafiles import load_yaml
 from loaders.errors import RegistryError
 from loaders.lang.data import LANG_DIR, inflection, lang_data, language_chain
 from loaders.lang.inherit import chain, inherited
-from loaders.lang.schema import RulesFile, TriggerStrength, checked
+from loaders.lang.schema import InflectedFile, RulesFile, TriggerStrength, checked
 from loaders.text import PhraseMatch, PhraseMatcher, SentenceView, fold, norm
 
 RULES_FILE = "rules.yaml"  # in each language's folder of LANG_DIR
+INFLECTED_FILE = "inflected.yaml"  # beside it: trigger forms generated from lemmas (scripts/import_inflections.py)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,24 @@ def _read_rules(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: {exc}") from exc
     checked(RulesFile, raw, path)
-    return dict(raw)
+    return _with_inflected(dict(raw), path.parent / INFLECTED_FILE)
+
+
+def _with_inflected(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    """A rules file with the generated inflected forms of its lemmas added to its triggers."""
+    if not path.exists():
+        return raw
+    try:
+        extra = load_yaml(path) or {}
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: {exc}") from exc
+    checked(InflectedFile, extra, path)
+    triggers = {rel: dict(groups or {}) for rel, groups in (raw.get("triggers") or {}).items()}
+    for rel, groups in (extra.get("triggers") or {}).items():
+        for strength, phrases in groups.items():
+            have = triggers.setdefault(rel, {})
+            have[strength] = [*(have.get(strength) or []), *phrases]
+    return {**raw, "triggers": triggers}
 
 
 def _rules_raw(lang: str, lang_dir: Path) -> list[dict[str, Any]]:

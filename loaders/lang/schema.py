@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph_schema.model import Modality, Relation
 from loaders.errors import RegistryError
@@ -92,6 +92,15 @@ class TitleEntry(_Strict):
     org_kind: str | None = None
     needs_org: bool | None = None
     shared: bool | None = None
+
+
+class InflectedFile(BaseModel):
+    """A generated ``inflected.yaml`` (scripts/import_inflections.py): relation -> strength -> forms."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    about: str = Field(alias="_about")
+    triggers: dict[Relation, dict[TriggerStrength, list[str]]]
 
 
 class RulesFile(_Strict):

@@ -41,3 +41,9 @@ def test_a_nominative_name_keeps_its_letters(name: str) -> None:
     from loaders.lang import inflection
 
     assert inflection().name_key(name) == name
+
+
+def test_a_discovered_russian_name_seen_only_in_another_case_is_named_without_its_ending() -> None:
+    ex = extract_text("Сергей Шойгу встретился с министром обороны Кении Аденом Дуале.", "ru")
+    assert [(e.id, e.name) for e in ex.entities if e.type.value == "Person" and e.id.startswith("per:аден")] \
+        == [("per:аден-дуале", "Аден Дуале")]
