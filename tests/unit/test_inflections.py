@@ -25,7 +25,7 @@ def _script() -> ModuleType:
 
 def test_rerunning_the_import_changes_no_byte() -> None:
     mod = _script()
-    for code in ("de", "es", "fr"):
+    for code in ("de", "es", "fr", "it", "pt"):
         path = ROOT / "loaders" / "data" / "lang" / code / "inflected.yaml"
         assert mod.inflected(code) == path.read_text(encoding="utf-8")
 
@@ -37,6 +37,8 @@ def test_rerunning_the_import_changes_no_byte() -> None:
     ("fr", "La Norvège fournira des drones au Kenya.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
     ("fr", "Le Ghana condamnera le Togo.", ("GHA", "CRITICIZED", "TGO")),
     ("de", "Schweden verkaufte Kampfjets an Chile.", ("SWE", "SUPPLIES_ARMS_TO", "CHL")),
+    ("pt", "A Noruega fornecerá drones ao Quênia.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
+    ("it", "La Norvegia fornirà droni al Kenya.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
 ])
 def test_an_inflected_form_of_a_lemma_triggers(lang: str, text: str, fact: tuple[str, str, str]) -> None:
     assert fact in triples(extract_text(text, lang))
