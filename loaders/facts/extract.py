@@ -91,7 +91,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     refs = reference_mentions(ctx, sv, ms, acc.refs)
     kept = [m for m in ms if m.start not in refs.replaced]
     sf = SentenceFacts(sv, sorted([*kept, *refs.mentions], key=lambda m: m.start), fctx, end, acc.carried)
-    sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair()
+    sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair_at(sv.sentence.index)
     marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
     sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
@@ -112,7 +112,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
                     acc.found[i] = (f.model_copy(update={"date": day}), ok)
     acc.prev_facts = list(range(len(acc.found), len(acc.found) + len(sf.out)))
     acc.found += sf.out
-    acc.refs.note(ms, sf.out)
+    acc.refs.note(ctx, ms, sf.out)
 
 
 def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResult:

@@ -49,9 +49,10 @@ class Referents:
     orgs: set[str] = field(default_factory=set)  # organisations named so far (not by reference)
     last_subject: tuple[int, str] | None = None  # (sentence index, person) of a sentence opened by a person
     meeting: tuple[int, str, str] | None = None  # (sentence index, person, person) of the last meeting stated
+    meeting_states: tuple[str, str] | None = None  # the two states of that meeting's people, when both are known
 
-    def note(self, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
-        """Take in a sentence's state mentions, its person subject and its asserted coup facts."""
+    def note(self, ctx: ArticleContext, mentions: Sequence[Mention], facts: Sequence[tuple[Fact, bool]]) -> None:
+        """Take in a sentence's state mentions, its person subject, its asserted coup facts and meetings."""
         first = next((m for m in mentions if not m.descriptor and m.entity_type != EntityType.COUNTRY), None)
         self.last_subject = (first.sentence_index, first.entity_id) \
             if first is not None and first.entity_type == EntityType.PERSON else None
@@ -69,12 +70,25 @@ class Referents:
                     and types.get(f.object) == EntityType.PERSON:
                 index = next(m.sentence_index for m in mentions if m.entity_id == f.subject)
                 self.meeting = (index, f.subject, f.object)
+                a, b = _person_state(ctx, mentions, f.subject), _person_state(ctx, mentions, f.object)
+                if (a is None) != (b is None):  # "N met a Russian delegation led by M": the sentence's other state
+                    known = a or b
+                    others = {m.entity_id for m in mentions if m.entity_type == EntityType.COUNTRY} - {known}
+                    a, b = (known, others.pop()) if len(others) == 1 else (None, None)
+                self.meeting_states = (a, b) if a is not None and b is not None and a != b else None
 
     def met(self, sentence_index: int) -> tuple[str, str] | None:
         """The two people of the last meeting stated, if it was at most `_MEETING_REACH` sentences back."""
         if self.meeting is None or sentence_index - self.meeting[0] > _MEETING_REACH:
             return None
         return self.meeting[1], self.meeting[2]
+
+    def pair_at(self, sentence_index: int) -> tuple[str, str] | None:
+        """The two states "the two sides" stands for in a sentence: those of the people of a meeting stated
+        up to `_MEETING_REACH` sentences back ("N met M … The two sides discussed …"), else `pair`."""
+        if self.met(sentence_index) is not None and self.meeting_states is not None:
+            return self.meeting_states
+        return self.pair()
 
     def pair(self) -> tuple[str, str] | None:
         """The two states named most so far (the earlier named first on a tie), if there are two."""
@@ -90,6 +104,20 @@ class Referents:
             return ctx.registry.org_of_kind("armed_forces", self.coup_state)
         forces = [o for o in self.orgs if (a := ctx.registry.get(o)) is not None and a.kind == "armed_forces"]
         return forces[0] if len(forces) == 1 else None
+
+
+def _person_state(ctx: ArticleContext, mentions: Sequence[Mention], person: str) -> str | None:
+    """The state of a person the sentence names: the state of the title it gives, else the registry's (the
+    one state of the roles held on the publication day)."""
+    titled = next((m.role_country for m in mentions if m.entity_id == person and m.role_country), None)
+    if titled is not None:
+        return titled
+    actor = ctx.registry.get(person)
+    if actor is None:
+        return None
+    day = ctx.published
+    held = {r.country for r in actor.roles if r.country and (day is None or r.holds_on(day))}
+    return actor.country or (held.pop() if len(held) == 1 else None)
 
 
 def _mention(sv: SentenceView, hit: PhraseMatch[str], entity_id: str, etype: EntityType) -> Mention:
@@ -233,7 +261,7 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
         hit = PhraseMatch(hit.first, hit.last, min([hit.start, *(m.start for m in taken)]),
                           max([hit.end, *(m.end for m in taken)]), hit.payload)
         out.mentions.append(_mention(sv, hit, military, EntityType.ORGANIZATION))
-    pair = refs.pair()
+    pair = refs.pair_at(sv.sentence.index)
     for hit in (h for h in hits if h.payload == "pair_references"):
         if pair is not None and _free(hit, mentions):
             # two mentions over one span: the argument finders read them as coordinated (`coordinated`)

@@ -188,7 +188,8 @@ class SentenceFacts:
         text = self.sv.raw(self.sv.start, pos).rstrip()
         if not cands or not text.endswith(","):
             return cands
-        opening = text.rfind(",", 0, len(text) - 1)
+        opening = next((m.start() for m in reversed(list(CLAUSE_BREAK.finditer(text, 0, len(text) - 1)))
+                        if m.group() == ","), -1)  # (not the comma of "1,100")
         if opening < 0:
             return cands
         at = self.sv.start + opening

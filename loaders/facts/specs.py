@@ -54,7 +54,8 @@ BETWEEN_STATES = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation
 # relations whose actor carries over to a later sentence that names only the targets
 CARRIED = frozenset({Relation.SANCTIONED})
 # a relative clause runs from its pronoun to the next clause break ("…, yang merebut kekuasaan …, …")
-CLAUSE_BREAK = re.compile(r"[,;()]|\s[\u2013\u2014-]\s")
+# (a comma between digits is a thousands separator, "1,100 troops", no break)
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;()]|\s[\u2013\u2014-]\s")
 PAREN_GAP = re.compile(r"\([^()]{0,40}\)")
 # "the CMRN (Comité militaire pour le renouveau national), which …": an abbreviation's spelling
 SPELLING_GAP = re.compile(r"\([^()]{0,90}\)")

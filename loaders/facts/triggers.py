@@ -100,7 +100,8 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     if st.rel in PERSON_LEVEL:
         cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
                                              for w in words_between(sf.sv, m.end, st.trig.start))]
-    st.subj = sf.first(cands, st.subj_types, object_slot=False, skip_consumed=st.rel in PERSON_LEVEL)
+    st.subj = sf.first(_coordinated_verb_subject(sf, st, cands), st.subj_types, object_slot=False,
+                       skip_consumed=st.rel in PERSON_LEVEL)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:
@@ -115,6 +116,28 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
                 st.subj = found[0]
                 st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
+
+
+_SAME_STATEMENT_GAP = 2  # words between a verb trigger and a noun trigger of its relation ("signed a deal with")
+
+
+def _coordinated_verb_subject(sf: SentenceFacts, st: TriggerState, cands: list[Mention]) -> list[Mention]:
+    """"A ordered B's troops to leave and signed a pact with C", "A a reçu B et signé …": a lower-case
+    trigger right after a conjunction (``conjunctions``) continues the clause of the sentence's first actor,
+    who is its subject, not the object of the verb before; the candidates, that actor first."""
+    head = st.trig  # "… and signed a deal with C": the noun trigger after the verb is the same statement
+    while (before := next((t for t in reversed(sf.triggers) if t.end <= head.start
+                           and t.payload.relation == head.payload.relation
+                           and len(words_between(sf.sv, t.end, head.start)) <= _SAME_STATEMENT_GAP), None)):
+        head = before
+    prev = sf.sv.words_before(head.start, 1)
+    if len(cands) < 2 or not prev or not sf.ctx.rules.has("conjunctions", prev[0].text) \
+            or not sf.sv.raw(head.start, head.end).islower() or head.payload.strength != Strength.STRONG:
+        return cands
+    opener = cands[-1]  # the farthest candidate: the one opening the sentence
+    if not all(sf.ctx.rules.has("determiners", w) for w in words_between(sf.sv, sf.sv.start, ext_start(opener))):
+        return cands  # the first actor opens no clause here ("In talks with A, B …"; "Le Chili" does)
+    return [opener, *cands[:-1]]
 
 
 def _own_state(sf: SentenceFacts, m: Mention) -> str | None:

@@ -38,3 +38,28 @@ def test_a_meeting_far_back_is_not_the_referent() -> None:
     text = "\n".join([_MEETINGS["en"], "It rained in Lima.", "Markets were closed.", "Traffic was heavy.",
                       "Schools reopened on Monday.", "The two ministers signed a memorandum on military training."])
     assert not any(rel == "SIGNED_AGREEMENT_WITH" for _, rel, _ in triples(extract_text(text, "en")))
+
+
+def test_the_two_sides_after_a_meeting_are_the_states_of_its_people() -> None:
+    text = "\n".join([
+        "Chile criticised the plan. Chile and Norway had warned against it, Chile said.",
+        "Peru's Defence Minister Luis Quispe met Bolivia's Defence Minister Ana Rojas in La Paz.",
+        "The two sides discussed military cooperation.",
+    ])
+    got = {(s, o) for s, rel, o in triples(extract_text(text, "en")) if rel == "COOPERATES_WITH"}
+    assert got in ({("PER", "BOL")}, {("BOL", "PER")})
+
+
+def test_a_meeting_with_a_delegation_takes_the_delegations_state() -> None:
+    text = "\n".join([
+        "Chile criticised the plan. Chile and Norway had warned against it, Chile said.",
+        "Peru's Defence Minister Luis Quispe met a Bolivian delegation led by General Juan Mamani in Lima.",
+        "The two sides discussed military cooperation.",
+    ])
+    got = {(s, o) for s, rel, o in triples(extract_text(text, "en")) if rel == "COOPERATES_WITH"}
+    assert got in ({("PER", "BOL")}, {("BOL", "PER")})
+
+
+def test_a_thousands_separator_ends_no_relative_clause() -> None:
+    got = triples(extract_text("Chile, which bought 1,200 rifles from Peru, signed a deal with Bolivia.", "en"))
+    assert {("PER", "SUPPLIES_ARMS_TO", "CHL"), ("CHL", "SIGNED_AGREEMENT_WITH", "BOL")} <= got
