@@ -438,12 +438,12 @@ class SentenceFacts:
                      obj_types: frozenset[EntityType]) -> tuple[Arg, Arg | None] | None:
         """(actor, object) of a noun whose actor follows it in its clause: "dalam kunjungan A ke B",
         "à l'occasion du déplacement en B de A" (``agent_after`` triggers); None without an actor."""
-        end = self._clause_end(trig.end)
+        end = self.clause_end(trig.end)
         # "la visita del ministro de Defensa de Perú, N": a comma inside the visitor's title ends no clause
         titled = next((m for m in self.after(trig.end) if m.title_start is not None and m.title_start < end <= m.start),
                       None)
         if titled is not None:
-            end = self._clause_end(titled.end)
+            end = self.clause_end(titled.end)
         cands = [m for m in self.after(trig.end) if m.end <= end]
         agent = self.first(cands, subj_types, object_slot=False)
         if agent is None:
@@ -455,7 +455,7 @@ class SentenceFacts:
                          obj_types, object_slot=True, exclude=agent.entity_id)
         return agent, obj
 
-    def _clause_end(self, pos: int) -> int:
+    def clause_end(self, pos: int) -> int:
         """Where the clause going on at `pos` ends (a bracketed aside does not end it)."""
         brk = CLAUSE_BREAK.search(PAREN_GAP.sub(lambda m: " " * len(m.group()), self.sv.raw(pos, self.limit)))
         return pos + brk.start() if brk else self.limit

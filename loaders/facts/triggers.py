@@ -34,7 +34,7 @@ from loaders.facts.specs import (
 from loaders.facts.state import TriggerState, start_state
 from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
-from loaders.models import Entity, Fact, Mention
+from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch
 
 Strength = TriggerStrength
@@ -184,6 +184,66 @@ def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     rules = sf.ctx.rules
     partner = st.rel != Relation.SUPPORTS and rules.has("comitative_preps", words[0]) if words else False
     return not (words and (rules.has("adversative_preps", words[0]) or partner))
+
+
+def _maker_supplies(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"the delivery of Bayraktar drones to the Senegalese army", "la livraison de drones X à B": a supply
+    noun with no supplier before it, a recipient and a registry weapon after it: the weapon's maker's state
+    supplies."""
+    if st.rel != Relation.SUPPLIES_ARMS_TO or st.reverse or st.subj is not None or st.obj is None \
+            or st.strength != Strength.STRONG:
+        return True
+    end = sf.clause_end(st.trig.end)
+    for m in sf.args:
+        actor = sf.ctx.reg.get(m.entity_id)
+        if st.trig.end <= m.start < end and m.entity_type == EntityType.WEAPON and actor is not None \
+                and actor.country and actor.country != st.obj.entity_id:
+            st.subj = Arg(m, actor.country, m.confidence * confidence.WEAPON_MAKER_STATE)
+            break
+    return True
+
+
+def _trained_abroad(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"the training of Senegalese pilots in Turkey", "la formation de pilotes sénégalais en Turquie": an
+    origin adjective after a training noun is the trained state, a state after a locative word past it the
+    trainer, when no other actor before the trigger trains ("Turkish instructors train Libyan pilots in
+    Tripoli" keeps its subject)."""
+    if st.rel != Relation.TRAINS or st.reverse or st.pairs:
+        return True
+    after = [m for m in sf.args if m.start >= st.trig.end and m.start < sf.clause_end(st.trig.end)]
+    origin = next((m for m in after if m.how == MentionHow.DEMONYM), None)
+    def located(m: Mention) -> bool:
+        words = sf.words_before_past_articles(ext_start(m), 1)
+        return bool(words) and sf.ctx.rules.has("locative_preps", words[0])
+
+    place = next((m for m in after if origin is not None and m.start >= origin.end
+                  and m.how != MentionHow.DEMONYM and located(m)), None)
+    if origin is None or place is None:
+        return True
+    trainer = convert(place, st.subj_types, sf.ctx, object_slot=False)
+    trainee = convert(origin, st.obj_types, sf.ctx, object_slot=True)
+    if trainer is None or trainee is None or trainer.entity_id == trainee.entity_id:
+        return True
+    subj = st.subj
+    if subj is None or subj.mention.start >= st.trig.end or subj.entity_id == trainee.entity_id:
+        st.subj, st.obj = trainer, trainee
+    return True
+
+
+def _not_own_state_visit(sf: SentenceFacts, st: TriggerState) -> bool:
+    """A person does not visit the state of their own office: "the President of A received B's minister, on
+    an official visit to A" is B's visit (the nearest person before the trigger of another state), or none."""
+    subj, obj = st.subj, st.obj
+    if st.rel != Relation.VISITED or subj is None or obj is None or subj.mention.entity_type != P:
+        return True
+    if _own_state(sf, subj.mention) != obj.entity_id:
+        return True
+    other = next((m for m in sf.before(st.trig.start) if m.entity_type == P and m.entity_id != subj.entity_id
+                  and (own := _own_state(sf, m)) is not None and own != obj.entity_id), None)
+    if other is None:
+        return False
+    st.subj = Arg(other, other.entity_id, other.confidence)
+    return True
 
 
 def _reliance(sf: SentenceFacts, st: TriggerState) -> bool:
@@ -626,6 +686,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
+    _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
     coup_state, _when,

@@ -1,0 +1,43 @@
+"""Who supplies, trains and visits when the sentence names it only by structure. Invented sentences:
+
+- a supply noun with no supplier before it and a registry weapon after it: the weapon's maker's state supplies;
+- "the training of Ghanaian pilots in Egypt": the state after the locative word trains the origin adjective's;
+- a person does not visit the state of their own office: the guest named before the visit noun does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import extract_text, triples
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The delivery of Bayraktar TB2 drones to Kenya began in May."),
+    ("fr", "La livraison de drones Bayraktar TB2 au Kenya a commencé en mai."),
+])
+def test_the_weapons_maker_supplies_when_no_supplier_is_named(lang: str, text: str) -> None:
+    assert ("TUR", "SUPPLIES_ARMS_TO", "KEN") in triples(extract_text(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The plan covers the training of Ghanaian pilots in Egypt."),
+    ("fr", "Le ministre a annoncé la formation de pilotes ghanéens en Égypte."),
+    ("es", "El plan prevé la formación de pilotos chilenos en Brasil."),
+])
+def test_trainees_origin_and_the_place_of_training(lang: str, text: str) -> None:
+    got = {(s, o) for s, rel, o in triples(extract_text(text, lang)) if rel == "TRAINS"}
+    assert len(got) == 1 and next(iter(got))[0] in {"EGY", "BRA"} and next(iter(got))[1] in {"GHA", "CHL"}
+
+
+def test_instructors_of_a_state_keep_training_where_they_are() -> None:
+    got = triples(extract_text("Turkish instructors train Libyan pilots in Tripoli.", "en"))
+    assert ("TUR", "TRAINS", "LBY") in got
+    assert ("LBY", "TRAINS", "LBY") not in got
+
+
+def test_a_host_does_not_visit_his_own_state() -> None:
+    text = ("Le président ghanéen Kofi Mensah a reçu mercredi le ministre turc de la Défense, Ali Demir, "
+            "en visite officielle au Ghana.")
+    visits = {(s, o) for s, rel, o in triples(extract_text(text, "fr")) if rel == "VISITED"}
+    assert visits == {("per:ali-demir", "GHA")}
