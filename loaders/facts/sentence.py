@@ -262,7 +262,7 @@ class SentenceFacts:
                 partner = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
                 buyer = signer
         for m in self.after(trig.end):
-            word = self.prev_word(m)
+            word = self._source_word(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
             elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)):
@@ -298,6 +298,14 @@ class SentenceFacts:
                 and len(words_between(self.sv, trig.end, ext_start(after[0]))) <= _DESTINATION_GAP:
             return after[0]
         return None
+
+    def _source_word(self, m: Mention) -> str:
+        """The word before a mention, past a company noun ("dari perusahaan Turki", "de l'entreprise turque":
+        the seller is the company's state)."""
+        words = self.words_before_past_articles(ext_start(m), 2)
+        if len(words) == 2 and self.ctx.rules.has("company_nouns", words[1]):
+            return words[0]
+        return self.prev_word(m)
 
     def _right_after_prep(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
         """A trigger that ends in its own preposition ("trained in", "formés en", "dilatih di") governs the

@@ -41,3 +41,11 @@ def test_a_host_does_not_visit_his_own_state() -> None:
             "en visite officielle au Ghana.")
     visits = {(s, o) for s, rel, o in triples(extract_text(text, "fr")) if rel == "VISITED"}
     assert visits == {("per:ali-demir", "GHA")}
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("id", "Malaysia membeli tiga kapal patroli dari perusahaan Turki.", ("TUR", "SUPPLIES_ARMS_TO", "MYS")),
+    ("es", "Chile compró fusiles de la empresa brasileña.", ("BRA", "SUPPLIES_ARMS_TO", "CHL")),
+])
+def test_a_seller_named_by_its_company_noun_is_its_state(lang: str, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in triples(extract_text(text, lang))
