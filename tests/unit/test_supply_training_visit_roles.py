@@ -49,3 +49,14 @@ def test_a_host_does_not_visit_his_own_state() -> None:
 ])
 def test_a_seller_named_by_its_company_noun_is_its_state(lang: str, text: str, fact: tuple[str, str, str]) -> None:
     assert fact in triples(extract_text(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Глава хунты Гвинеи Кофи Мбемба посетил Москву."),
+    ("id", "Pemimpin junta Guinea Kofi Mbemba mengunjungi Moskow."),
+    ("es", "El líder de la junta de Guinea Kofi Mbemba visitó Moscú."),
+])
+def test_a_junta_leader_title_names_the_head_of_that_states_armed_forces(lang: str, text: str) -> None:
+    got = triples(extract_text(text, lang))
+    assert any(rel == "HOLDS_ROLE" and o == "org:armed-forces-gin" for _, rel, o in got)
+    assert any(rel == "VISITED" and o == "RUS" for _, rel, o in got)
