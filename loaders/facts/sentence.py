@@ -20,6 +20,8 @@ from loaders.text import PhraseMatch, SentenceView, norm
 _PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
+# organisations that speak and act for their state: "Britain's Foreign Office said …" is Britain's statement
+_STATE_VOICES = frozenset({"defence_ministry", "foreign_ministry", "presidency", "security_council", "agency"})
 _ANTECEDENT_GAP = 2  # words between a relative pronoun and its clause's trigger ("that then seized")
 
 
@@ -56,7 +58,8 @@ class SentenceFacts:
         self.trig_at: int | None = None  # where the current trigger starts
         self.args = [m for m in mentions if (not m.descriptor or m.start in self.antecedents) and m.start < limit
                      and not in_event_name(sv, ctx, m)
-                     and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)]
+                     and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)
+                     and not self._org_owner(mentions, m)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -81,6 +84,19 @@ class SentenceFacts:
         pronoun = any(a == nxt.start for a, _ in self.rel_spans) or rules.has("complementizers", nxt.text) \
             or rules.has("relative_words", nxt.text)
         return nxt.end if pronoun else None
+
+    def _org_owner(self, mentions: Sequence[Mention], m: Mention) -> bool:
+        """"Sudan's Rapid Support Forces", "Russia's Wagner group": a state in the possessive right before an
+        organisation that does not stand for it (no ministry: "Britain's Foreign Office" is Britain's voice)
+        only says whose the organisation is; the organisation is the actor."""
+        if m.entity_type != C:
+            return False
+        nxt = next((o for o in mentions if o.start >= m.end), None)
+        if nxt is None or nxt.entity_type != EntityType.ORGANIZATION \
+                or not re.fullmatch(r"\s*['’]s\s+(?:the\s+)?", self.sv.raw(m.end, nxt.start)):
+            return False
+        actor = self.ctx.reg.get(nxt.entity_id)
+        return actor is None or not (actor.state_office or actor.kind in _STATE_VOICES)
 
     def _place_state(self, mentions: Sequence[Mention], m: Mention) -> bool:
         """"in Lima, Peru": a state right after a place of it is that place's address, no actor."""

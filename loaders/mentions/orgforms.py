@@ -157,11 +157,19 @@ def _named_before_abbreviation(sv: SentenceView, rules: Rules, taken: Spans) -> 
         # the nearest capitalised institution noun before it, past lower-case words ("Conseil militaire de
         # transition"), then the capitalised words right before that noun ("Economic Community")
         h = k - 1
-        while h > 0 and k - h <= _NAME_WORDS and not (_capitalised(sv, toks[h], rules)
-                                                      and rules.has("org_heads", toks[h].text)):
+
+        def heads(t: Token) -> bool:
+            return rules.has("org_heads", t.text) or rules.has("force_heads", t.text)
+
+        while h > 0 and k - h <= _NAME_WORDS and not (_capitalised(sv, toks[h], rules) and heads(toks[h])):
             h -= 1
-        if not rules.has("org_heads", toks[h].text) or any(_covered(t, taken) for t in toks[h:k]) \
+        if not heads(toks[h]) or any(_covered(t, taken) for t in toks[h:k]) \
                 or any(sv.raw(a.end, t.start).strip(" -") for a, t in pairwise(toks[h:k])):
+            continue
+        # a force's noun ("Forces", ``force_heads``) heads a name it ends or that goes on in lower case ("Forces
+        # de défense côtière"), not one going on capitalised: "the Visiting Forces Agreement (VFA)"
+        if not rules.has("org_heads", toks[h].text) and any(
+                _capitalised(sv, t, rules) and not rules.has("title_links", t.text) for t in toks[h + 1:k]):
             continue
         i = h
         while i > 0 and _capitalised(sv, toks[i - 1], rules) and not _covered(toks[i - 1], taken) \
