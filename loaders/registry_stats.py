@@ -31,7 +31,8 @@ class RegistryStats(BaseModel):
 
 
 def _languages() -> list[str]:
-    return sorted(p.stem for p in (DATA_DIR / "lang").glob("*.yaml"))
+    """The project's languages: one folder with a language.yaml each (loaders/data/lang/<code>/)."""
+    return sorted(p.parent.name for p in (DATA_DIR / "lang").glob("*/language.yaml"))
 
 
 def state_names_per_language(reg: Registry) -> dict[str, int]:

@@ -5,8 +5,11 @@ The people are the imported ones (loaders/data/actors/generated/), not corpus ac
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import loaders
 from loaders.models import ArticleExtraction
 from loaders.registry import load_registry
 from loaders.registry_stats import registry_stats
@@ -78,6 +81,9 @@ def test_cldr_state_names_are_aliases(alias: str, iso: str) -> None:
 def test_registry_stats_cover_the_world() -> None:
     stats = registry_stats(load_registry())
     assert stats.states_with_officials >= 150 and stats.persons_with_dated_roles >= 5000
+    languages = {p.parent.name for p in (Path(loaders.__file__).parent / "data" / "lang").glob("*/language.yaml")}
+    assert {"de", "en", "es", "fr", "id", "ru"} <= languages  # (the glob finds the language folders)
+    assert set(stats.state_names_per_language) == languages
     assert all(n >= 200 for n in stats.state_names_per_language.values())
     assert stats.sources and all(len(s.commit) == 40 for s in stats.sources)
 
