@@ -6,6 +6,10 @@ tests only. Nothing here connects to Neo4j by itself: the graph helpers take the
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from neo4j import Driver, RoutingControl
@@ -220,3 +224,14 @@ EXTRACTION = ArticleExtraction(
                         title="Rusia Nyatakan Perkuat Hubungan Militer dengan Myanmar", content_hash="seed-hash"),
     text=TEXT, entities=SEED_ENTITIES, facts=FACTS,
 )
+
+
+def script_module(name: str) -> ModuleType:
+    """A script of scripts/ imported as a module (registered in sys.modules: dataclasses need it)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

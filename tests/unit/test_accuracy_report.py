@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
+
+from tests.factories import script_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy_report", ROOT / "scripts" / "accuracy_report.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy_report"] = module
-    spec.loader.exec_module(module)
-    return module
+    return script_module("accuracy_report")
 
 
 def _row(article: str, gold: int, produced: int, matched: int, missed: list[str],

@@ -4,7 +4,6 @@ English and French; ambiguous forms are dropped at import. Invented sentences.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -12,18 +11,14 @@ from types import ModuleType
 import pytest
 
 from graph_schema.model import Relation
-from tests.factories import extract_text
+from tests.factories import extract_text, script_module
 
 ROOT = Path(__file__).resolve().parents[2]
 WORLD = ROOT / "loaders" / "data" / "countries" / "demonyms_world.yaml"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_demonyms", ROOT / "scripts" / "import_demonyms.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("import_demonyms")
 
 
 def facts(text: str, lang: str) -> set[tuple[Relation, str, str]]:

@@ -4,23 +4,18 @@ sells what the signer buys; a partner after "with" receives no supply. Invented 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.factories import extract_text, triples
+from tests.factories import extract_text, script_module, triples
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_inflections", ROOT / "scripts" / "import_inflections.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return script_module("import_inflections")
 
 
 def test_rerunning_the_import_changes_no_byte() -> None:
