@@ -596,6 +596,9 @@ def _carried_actor(sf: SentenceFacts, st: TriggerState) -> bool:
 _GROUP_GAP = 2  # words between a demonym and the comma before its list ("Chinese state companies,")
 
 
+_INCLUDED_GAP = 8  # words between a group and one of its members an inclusion word names (a title between)
+
+
 def _group_listed(sf: SentenceFacts, st: TriggerState) -> bool:
     """"blacklisted two Chinese companies, A Ltd and B Co", "sanksi terhadap dua perusahaan Tiongkok, A dan
     B": the sanctions fall on the listed actors after the group noun (``group_nouns``), not on the state its
@@ -612,7 +615,11 @@ def _group_listed(sf: SentenceFacts, st: TriggerState) -> bool:
     if listed is None:
         return True
     gap = sf.sv.raw(obj.mention.end, ext_start(listed))
-    if (":" not in gap and "," not in gap) or len(gap.split()) > _GROUP_GAP + 1:
+    # "…, incluido el ministro de Defensa, N", "…, including Defence Minister N": an inclusion word
+    # (``inclusion_words``) introduces the listed past their title
+    gap_words = words_between(sf.sv, obj.mention.end, ext_start(listed))
+    longest_gap = _INCLUDED_GAP if gap_words and rules.has("inclusion_words", gap_words[0]) else _GROUP_GAP + 1
+    if (":" not in gap and "," not in gap) or len(gap.split()) > longest_gap:
         return True
     head = convert(listed, st.obj_types, sf.ctx, object_slot=True)
     if head is not None:

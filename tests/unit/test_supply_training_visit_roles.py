@@ -60,3 +60,14 @@ def test_a_junta_leader_title_names_the_head_of_that_states_armed_forces(lang: s
     got = triples(extract_text(text, lang))
     assert any(rel == "HOLDS_ROLE" and o == "org:armed-forces-gin" for _, rel, o in got)
     assert any(rel == "VISITED" and o == "RUS" for _, rel, o in got)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Noruega sancionó a cinco funcionarios ghaneses, incluido el ministro de Defensa de Ghana, Kofi Mensah."),
+    ("fr", "La Norvège a sanctionné cinq responsables ghanéens, dont le ministre ghanéen de la Défense, Kofi Mensah."),
+    ("en", "Norway sanctioned five Ghanaian officials, including Ghana's Defence Minister Kofi Mensah."),
+])
+def test_a_group_member_named_after_an_inclusion_word_and_a_title_is_the_target(lang: str, text: str) -> None:
+    got = triples(extract_text(text, lang))
+    assert ("NOR", "SANCTIONED", "per:kofi-mensah") in got
+    assert ("NOR", "SANCTIONED", "GHA") not in got
