@@ -186,6 +186,27 @@ def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     return not (words and (rules.has("adversative_preps", words[0]) or partner))
 
 
+def _assisted(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A will help B with the training of …", "A aidera B dans la formation …", "A akan membantu B dalam
+    pelatihan …": the actor after a help verb (``assist_verbs``) is the one trained or supplied, the actor
+    before the verb the trainer or supplier."""
+    subj = st.subj
+    if st.rel not in (Relation.TRAINS, Relation.SUPPLIES_ARMS_TO) or st.reverse or subj is None \
+            or st.obj is not None or subj.mention.end > st.trig.start:
+        return True
+    rules = sf.ctx.rules
+    verb = sf.words_before_past_articles(ext_start(subj.mention), 1)
+    between = [w for w in words_between(sf.sv, subj.mention.end, st.trig.start) if not rules.has("determiners", w)]
+    if not verb or not rules.has("assist_verbs", verb[0]) or len(between) > 1:
+        return True
+    helper = sf.first(sf.subjects_before(ext_start(subj.mention)), st.subj_types, object_slot=False,
+                      exclude=subj.entity_id)
+    helped = convert(subj.mention, st.obj_types, sf.ctx, object_slot=True)
+    if helper is not None and helped is not None:
+        st.subj, st.obj = helper, helped
+    return True
+
+
 def _maker_supplies(sf: SentenceFacts, st: TriggerState) -> bool:
     """"the delivery of Bayraktar drones to the Senegalese army", "la livraison de drones X à B": a supply
     noun with no supplier before it, a recipient and a registry weapon after it: the weapon's maker's state
@@ -693,7 +714,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
-    _maker_supplies, _trained_abroad, _not_own_state_visit,
+    _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
     coup_state, _when,

@@ -71,3 +71,15 @@ def test_a_group_member_named_after_an_inclusion_word_and_a_title_is_the_target(
     got = triples(extract_text(text, lang))
     assert ("NOR", "SANCTIONED", "per:kofi-mensah") in got
     assert ("NOR", "SANCTIONED", "GHA") not in got
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Norway helped Kenya with the training of coast guards."),
+    ("fr", "La Norvège a aidé le Kenya dans la formation de ses garde-côtes."),
+    ("id", "Norwegia membantu Kenya dalam pelatihan penjaga pantai."),
+    ("es", "Noruega ayudó a Kenia en la formación de sus guardacostas."),
+])
+def test_the_helped_actor_is_trained_by_the_helper(lang: str, text: str) -> None:
+    got = triples(extract_text(text, lang))
+    assert ("NOR", "TRAINS", "KEN") in got
+    assert ("KEN", "TRAINS", "NOR") not in got
