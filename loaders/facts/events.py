@@ -145,6 +145,8 @@ def _named_event(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], lead: i
         t = toks[k]
         if span and not _span_gap_ok(sv, ctx, span[-1], t):
             break
+        if t.text in ctx.rules.calendar_words:
+            break  # "… Security Forum on Monday": a weekday or month ends the name
         raw = sv.raw(t.start, t.end)
         nxt_cap = k + 1 < len(toks) and sv.raw(toks[k + 1].start, toks[k + 1].end)[:1].isupper()
         if raw[:1].isupper() or (raw.isdigit() and len(raw) == 4 and span) or (span and t.text == "s") \
@@ -153,7 +155,9 @@ def _named_event(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], lead: i
             span.append(t)
         else:
             break
-    while span and (_is_link(ctx, span[-1]) or span[-1].text == "s"):
+    # (a link word joined by a hyphen is part of a word: "Shangri-La", not the article "la")
+    while span and (_is_link(ctx, span[-1]) or span[-1].text == "s") \
+            and not (len(span) > 1 and sv.raw(span[-2].end, span[-1].start) == "-"):
         span.pop()
     if not any(sv.raw(t.start, t.end)[:1].isupper() for t in span):
         return None

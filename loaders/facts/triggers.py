@@ -558,8 +558,27 @@ def _when(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_OPENER_GAP = 3  # words between an event's name and the main clause's first actor ("…, Chile's minister N")
+
+
 def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
-    """An attendance trigger without object: the event named right after it."""
+    """An attendance trigger without object: the event named right after it; "Speaking at the X, N said …":
+    with no actor before the trigger, the actor opening the main clause after the event's name attends."""
+    if st.subj is None and st.rel == Relation.ATTENDED and (st.obj is None or st.obj.mention.start >= st.trig.end):
+        end = -1
+        if st.obj is not None:
+            end = st.obj.mention.end  # a registry event ("the Shangri-La Dialogue")
+        elif (found := event_after(sf.sv, sf.ctx, st.trig.end, st.date)) is not None:
+            at = sf.sv.sentence.text.find(found.name, st.trig.end - sf.sv.start)
+            end = sf.sv.start + at + len(found.name) if at >= 0 else -1
+        if end >= 0:
+            # (a speaker too: "Speaking at X, N said …" — the speaker is who attends)
+            opener = next((m for m in sf.args if m.start >= end and sf.visible(m)
+                           and "," in sf.sv.raw(end, ext_start(m))
+                           and len(words_between(sf.sv, end, ext_start(m))) <= _OPENER_GAP), None)
+            subj = convert(opener, st.subj_types, sf.ctx, object_slot=False) if opener is not None else None
+            if subj is not None:
+                st.subj = subj
     if st.subj is not None and st.obj is None and st.rel == Relation.ATTENDED:
         event, search_from = event_after(sf.sv, sf.ctx, st.trig.end, st.date), st.trig.end
         if event is None and sf.ctx.rules.verb_final:
