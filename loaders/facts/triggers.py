@@ -186,6 +186,23 @@ def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     return not (words and (rules.has("adversative_preps", words[0]) or partner))
 
 
+def _embargoed_supply(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"an embargo on arms deliveries to B", "эмбарго на поставки оружия в B", "prohibición de ventas de armas":
+    a supply noun governed by a sanctions trigger right before it is what the sanction forbids, no supply."""
+    if st.rel != Relation.SUPPLIES_ARMS_TO:
+        return True
+    def governs(t: PhraseMatch[Trigger]) -> bool:  # no actor and no clause break between the two nouns
+        return t.payload.relation == Relation.SANCTIONED and t.end <= st.trig.start \
+            and len(words_between(sf.sv, t.end, st.trig.start)) <= _EMBARGO_GAP \
+            and not CLAUSE_BREAK.search(sf.sv.raw(t.end, st.trig.start)) \
+            and not any(t.end <= m.start < st.trig.start for m in sf.mentions)
+
+    return not any(governs(t) for t in sf.triggers)
+
+
+_EMBARGO_GAP = 3  # words between a sanctions noun and the supply noun it governs ("embargo on the sale of")
+
+
 def _assisted(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A will help B with the training of …", "A aidera B dans la formation …", "A akan membantu B dalam
     pelatihan …": the actor after a help verb (``assist_verbs``) is the one trained or supplied, the actor
@@ -733,7 +750,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
-    _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
+    _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
     coup_state, _when,
