@@ -432,6 +432,10 @@ def _military_of_state(sf: SentenceFacts, st: TriggerState) -> bool:
         state = st.obj.mention
     elif rules.verb_final and len(states) == 1 and inside == states:
         state = states[0]
+    elif len(states) == 1 and inside == states and all(
+            rules.has("determiners", w) or rules.has("title_links", w) or rules.has("affiliation_preps", w)
+            for w in words_between(sf.sv, nouns[-1].end, states[0].start)):
+        state = states[0]  # "l'armée gabonaise a renversé …", "военные Габона свергли …": the noun's own state
     else:
         return True  # no state, or an actor of the clause names whose military it is
     gap = len(sf.sv.words_within(nouns[-1].end, st.trig.start)) - len(sf.sv.words_within(state.start, state.end))

@@ -28,3 +28,12 @@ def test_the_military_seizing_power_in_a_state_is_its_armed_forces(lang: str, te
 ])
 def test_no_coup_agent_without_a_state_or_beside_another_actor(text: str) -> None:
     assert not any(f.relation.value == "SEIZED_POWER_IN" for f in extract_text(text, "en").facts)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'armée togolaise a renversé le président Kofi Mbemba en août 2023."),
+    ("ru", "Военные Того свергли президента Кофи Мбембу в 2023 году."),
+    ("de", "Das Militär in Togo stürzte 2023 Präsident Kofi Mbemba."),
+])
+def test_a_military_noun_with_its_own_state_overthrows(lang: str, text: str) -> None:
+    assert ("org:armed-forces-tgo", "SEIZED_POWER_IN", "TGO") in triples(extract_text(text, lang))
