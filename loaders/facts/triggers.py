@@ -186,6 +186,30 @@ def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     return not (words and (rules.has("adversative_preps", words[0]) or partner))
 
 
+def _under_sanctions(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A is under Norwegian sanctions", "A est sous sanctions norvégiennes", "A has been under a Norwegian
+    arms embargo": after a word of being under (``under_preps``), the origin adjective next to the sanctions
+    noun names who sanctions, the actor before the preposition who is sanctioned."""
+    if st.rel != Relation.SANCTIONED or st.reverse or st.pairs:
+        return True
+    rules, sv, trig = sf.ctx.rules, sf.sv, st.trig
+    before = [t for t in sv.words_within(sv.start, trig.start)][-4:]
+    under = next((t for t in reversed(before) if rules.has("under_preps", t.text)), None)
+    if under is None:
+        return True
+    near = [m for m in sf.args if m.how == MentionHow.DEMONYM and under.end <= m.start
+            and len(words_between(sv, trig.end, m.start) if m.start >= trig.end
+                    else words_between(sv, m.end, trig.start)) <= 1]
+    target = next((m for m in sf.subjects_before(under.start)), None)
+    if not near or target is None:
+        return True
+    sanctioner = convert(near[0], st.subj_types, sf.ctx, object_slot=False)
+    sanctioned = convert(target, st.obj_types, sf.ctx, object_slot=True)
+    if sanctioner is not None and sanctioned is not None and sanctioner.entity_id != sanctioned.entity_id:
+        st.subj, st.obj = sanctioner, sanctioned
+    return True
+
+
 def _embargoed_supply(sf: SentenceFacts, st: TriggerState) -> bool:
     """"an embargo on arms deliveries to B", "эмбарго на поставки оружия в B", "prohibición de ventas de armas":
     a supply noun governed by a sanctions trigger right before it is what the sanction forbids, no supply."""
@@ -754,7 +778,7 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
-    _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
+    _under_sanctions, _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
     coup_state, _when,

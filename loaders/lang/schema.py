@@ -172,6 +172,7 @@ class RulesFile(_Strict):
     military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
     pair_references: Words = None  # "the two countries": the article's two states
     compound_modifiers: Words = None  # "Rüstungs", "Sicherheits": compounds of one-word trigger and event nouns
+    under_preps: Words = None  # "under", "sous": "A is under Norwegian sanctions" (facts/triggers.py)
     assist_verbs: Words = None  # "help", "membantu": "A helps B with training" trains B
     force_heads: Words = None  # "Forces", "Army": an abbreviation's name ending in one is an institution
     adversative_preps: Words = None  # "against", "gegen": no supply, training or support goes to what follows

@@ -39,3 +39,20 @@ def test_an_embargoed_supply_is_no_supply() -> None:
 ])
 def test_a_supply_after_a_sanction_in_another_clause_stays(text: str) -> None:
     assert ("NOR", "SUPPLIES_ARMS_TO", "GHA") in triples(extract_text(text, "en"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Ghana is under Norwegian sanctions."),
+    ("en", "Ghana has been under a Norwegian arms embargo since 2019."),
+    ("fr", "Le Ghana est sous sanctions norvégiennes."),
+    ("es", "Ghana está bajo sanciones noruegas."),
+])
+def test_under_an_origin_adjectives_sanctions(lang: str, text: str) -> None:
+    got = triples(extract_text(text, lang))
+    assert ("NOR", "SANCTIONED", "GHA") in got
+    assert ("GHA", "SANCTIONED", "NOR") not in got
+
+
+def test_under_pressure_is_no_sanction_of_the_subject() -> None:
+    assert triples(extract_text("Under Norwegian pressure, Ghana sanctioned Togo.", "en")) \
+        == {("GHA", "SANCTIONED", "TGO")}
