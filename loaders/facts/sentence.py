@@ -20,6 +20,7 @@ from loaders.text import PhraseMatch, SentenceView, norm
 _PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
+_OWNER_GAP = re.compile(r"\s*['’]s\s+(?:the\s+)?")  # "Sudan's RSF", "Russia's the …": a state's possessive
 # organisations that speak and act for their state: "Britain's Foreign Office said …" is Britain's statement
 _STATE_VOICES = frozenset({"defence_ministry", "foreign_ministry", "presidency", "security_council", "agency"})
 _ANTECEDENT_GAP = 2  # words between a relative pronoun and its clause's trigger ("that then seized")
@@ -93,7 +94,7 @@ class SentenceFacts:
             return False
         nxt = next((o for o in mentions if o.start >= m.end), None)
         if nxt is None or nxt.entity_type != EntityType.ORGANIZATION \
-                or not re.fullmatch(r"\s*['’]s\s+(?:the\s+)?", self.sv.raw(m.end, nxt.start)):
+                or not _OWNER_GAP.fullmatch(self.sv.raw(m.end, nxt.start)):
             return False
         actor = self.ctx.reg.get(nxt.entity_id)
         return actor is None or not (actor.state_office or actor.kind in _STATE_VOICES)

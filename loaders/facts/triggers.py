@@ -108,11 +108,12 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
         found = sf.agent_after(st.trig, st.subj_types, st.obj_types)
         if found is not None and found[1] is not None:
             st.subj, st.obj = found
-        elif found is not None and st.subj is not None and st.subj.entity_id != found[0].entity_id:
+        elif found is not None and st.subj is not None and st.subj.entity_id != found[0].entity_id \
+                and st.subj.mention.entity_type != C:
             # "A received a visit from B": B went to the host's state
             host_mention = st.subj.mention
-            host = _own_state(sf, host_mention)
-            if host is not None and host != _own_state(sf, found[0].mention):
+            host = _state_of(sf, host_mention)
+            if host is not None and host != _state_of(sf, found[0].mention):
                 st.subj = found[0]
                 st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
@@ -138,11 +139,6 @@ def _coordinated_verb_subject(sf: SentenceFacts, st: TriggerState, cands: list[M
     if not all(sf.ctx.rules.has("determiners", w) for w in words_between(sf.sv, sf.sv.start, ext_start(opener))):
         return cands  # the first actor opens no clause here ("In talks with A, B …"; "Le Chili" does)
     return [opener, *cands[:-1]]
-
-
-def _own_state(sf: SentenceFacts, m: Mention) -> str | None:
-    actor = sf.ctx.reg.get(m.entity_id)
-    return m.role_country or (actor.country if actor is not None else None)
 
 
 ARGUMENT_FINDERS: dict[TriggerStrength, Callable[[SentenceFacts, TriggerState], bool]] = {
@@ -186,6 +182,9 @@ def _adversative_object(sf: SentenceFacts, st: TriggerState) -> bool:
     return not (words and (rules.has("adversative_preps", words[0]) or partner))
 
 
+_UNDER_WORDS = 4  # words an under word may stand before the sanctions noun ("under a Norwegian arms embargo")
+
+
 def _under_sanctions(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A is under Norwegian sanctions", "A est sous sanctions norvégiennes", "A has been under a Norwegian
     arms embargo": after a word of being under (``under_preps``), the origin adjective next to the sanctions
@@ -193,8 +192,8 @@ def _under_sanctions(sf: SentenceFacts, st: TriggerState) -> bool:
     if st.rel != Relation.SANCTIONED or st.reverse or st.pairs:
         return True
     rules, sv, trig = sf.ctx.rules, sf.sv, st.trig
-    before = [t for t in sv.words_within(sv.start, trig.start)][-4:]
-    under = next((t for t in reversed(before) if rules.has("under_preps", t.text)), None)
+    under = next((t for t in reversed(sv.words_before(trig.start, _UNDER_WORDS)) if rules.has("under_preps", t.text)),
+                 None)
     if under is None:
         return True
     near = [m for m in sf.args if m.how == MentionHow.DEMONYM and under.end <= m.start
@@ -272,7 +271,8 @@ def _trained_abroad(sf: SentenceFacts, st: TriggerState) -> bool:
     Tripoli" keeps its subject)."""
     if st.rel != Relation.TRAINS or st.reverse or st.pairs:
         return True
-    after = [m for m in sf.args if m.start >= st.trig.end and m.start < sf.clause_end(st.trig.end)]
+    end = sf.clause_end(st.trig.end)
+    after = [m for m in sf.args if st.trig.end <= m.start < end]
     origin = next((m for m in after if m.how == MentionHow.DEMONYM), None)
     def located(m: Mention) -> bool:
         words = sf.words_before_past_articles(ext_start(m), 1)
@@ -298,13 +298,14 @@ def _not_own_state_visit(sf: SentenceFacts, st: TriggerState) -> bool:
     subj, obj = st.subj, st.obj
     if st.rel != Relation.VISITED or subj is None or obj is None or subj.mention.entity_type != P:
         return True
-    if _own_state(sf, subj.mention) != obj.entity_id:
+    if _state_of(sf, subj.mention) != obj.entity_id:
         return True
     other = next((m for m in sf.before(st.trig.start) if m.entity_type == P and m.entity_id != subj.entity_id
-                  and (own := _own_state(sf, m)) is not None and own != obj.entity_id), None)
-    if other is None:
+                  and (own := _state_of(sf, m)) is not None and own != obj.entity_id), None)
+    guest = convert(other, st.subj_types, sf.ctx, object_slot=False) if other is not None else None
+    if guest is None:
         return False
-    st.subj = Arg(other, other.entity_id, other.confidence)
+    st.subj = guest
     return True
 
 
@@ -319,8 +320,7 @@ def _reliance(sf: SentenceFacts, st: TriggerState) -> bool:
     if not any(h.start == trig.start and h.end == trig.end
                for h in rules.phrases["reliance_cues"].find(sv.tokens, sv.sentence.text, sv.start)):
         return True
-    brk = CLAUSE_BREAK.search(sv.raw(trig.end, sf.limit))
-    end = trig.end + brk.start() if brk else sf.limit
+    end = sf.clause_end(trig.end)
     arms = rules.words.get("arms_words", frozenset())
     begin = ext_start(st.subj.mention) if st.subj is not None else trig.start  # "A ist bei Waffen abhängig von B"
     if not any(t.text.startswith(w) for t in sv.tokens if begin <= t.start < end for w in arms):
