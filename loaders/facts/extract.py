@@ -14,7 +14,7 @@ from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
 from loaders.facts.triggers import run
-from loaders.facts.whenwhere import dateline_place, nearest_date, skip_from
+from loaders.facts.whenwhere import anaphora_date, dateline_place, nearest_date, skip_from
 from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
 from loaders.text import SentenceView, longest
@@ -81,6 +81,7 @@ class _Article:
     prev_facts: list[int] = field(default_factory=list)  # indexes in `found` of the sentence before
     carried: dict[Relation, str] = field(default_factory=dict)
     refs: Referents = field(default_factory=Referents)  # what the sentences before named, for references
+    before: SentenceView | None = None  # the sentence before (an event anaphora takes its date)
 
 
 def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Mention], end: int, acc: _Article,
@@ -110,6 +111,12 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
                 f, ok = acc.found[i]
                 if f.date is None and f.relation != Relation.HOLDS_ROLE:
                     acc.found[i] = (f.model_copy(update={"date": day}), ok)
+    # "Kontrak tersebut diteken oleh …" after the sentence that dated the signing: that date
+    day = anaphora_date(fctx, sv, acc.before)
+    if day:
+        sf.out = [(f.model_copy(update={"date": day}), ok) if f.date is None and f.relation != Relation.HOLDS_ROLE
+                  else (f, ok) for f, ok in sf.out]
+    acc.before = sv
     acc.prev_facts = list(range(len(acc.found), len(acc.found) + len(sf.out)))
     acc.found += sf.out
     acc.refs.note(ctx, ms, sf.out)
@@ -129,7 +136,7 @@ def extract_facts(ctx: ArticleContext, mentions: Sequence[Mention]) -> FactsResu
         limit = skip_from(sv, fctx)
         if limit is not None and limit <= sent.start + (len(sent.text) - len(sent.text.lstrip())):
             result.skipped_sentences.add(sent.index)
-            acc.prev_facts = []
+            acc.prev_facts, acc.before = [], None
             continue
         end = limit if limit is not None else sent.end
         _sentence(ctx, fctx, sv, sorted(by_sentence.get(sent.index, []), key=lambda m: m.start), end, acc, result)

@@ -12,7 +12,9 @@ from loaders.facts.specs import CLAUSE_BREAK, PL
 from loaders.lang import Rules
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import Registry
-from loaders.text import SentenceView
+from loaders.text import SentenceView, fold
+
+_FOLDED_WORD = re.compile(r"\w+")
 
 
 def status_between(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> Modality:
@@ -60,6 +62,36 @@ def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
             if best is None or rank[:2] < best[:2]:
                 best = rank
     return best[2] if best else None
+
+
+def sentence_dates(ctx: FactsCtx, sent: Sentence) -> set[str]:
+    """The values of the stated (not weak) dates of a sentence."""
+    first = bisect_left(ctx.date_starts, sent.start)
+    return {d.value for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]
+            if not d.weak and d.start >= sent.start and d.end <= sent.end}
+
+
+ANAPHORA_STEM_CUT = 2  # letters an inflected noun of the sentence before may differ by at its end ("Abkommens")
+
+
+def anaphora_date(ctx: FactsCtx, sv: SentenceView, before: SentenceView | None) -> str | None:
+    """The date a sentence opening with an event anaphora ("The contract was signed by …", "Kontrak tersebut",
+    "Dieses Abkommen") takes from the sentence before it: when it states no date of its own, the sentence
+    before names the anaphora's noun and states exactly one date (the event it dated is the one referred to)."""
+    if before is None:
+        return None
+    rules = ctx.rules
+    hits = [h for h in rules.phrases["event_anaphora"].find(sv.tokens[:4], sv.sentence.text, sv.start)
+            if h.first == 0]
+    if not hits or sentence_dates(ctx, sv.sentence):
+        return None
+    nouns = [w for w in _FOLDED_WORD.findall(fold(hits[0].payload))
+             if not rules.has("determiners", w) and not rules.has("demonstratives", w)]
+    stems = [n[: max(4, len(n) - ANAPHORA_STEM_CUT)] for n in nouns]
+    if not any(t.text.startswith(stem) for t in before.tokens for stem in stems):
+        return None
+    values = sentence_dates(ctx, before.sentence)
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def place_for(rel: Relation, obj: str, args: Sequence[Mention], ctx: FactsCtx) -> str | None:

@@ -157,6 +157,8 @@ class RulesFile(_Strict):
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
     skip_sentences: Words = None
     statement_anaphora: Words = None
+    event_anaphora: Words = None  # "The contract was signed by …": the event the sentence before dated
+    demonstratives: Words = None  # "this", "tersebut", "dieser": no noun of an `event_anaphora` phrase
     place_relatives: Words = None  # "…, where N arrived": the place before them is the destination
     military_nouns: Words = None  # "the military", "les militaires": a state's forces when they seize power there
     failed_coup_words: Words = None  # "failed", "attempted", "tentative de": a coup that did not take power
