@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from loaders.dates import DateMention, find_dates, parse_published
+from loaders.dates import DateMention, find_dates, is_stamp, parse_published
 from loaders.lang import LangData, Rules, lang_data, load_rules
 from loaders.models import CleanArticle
 from loaders.registry import Registry, load_registry
@@ -46,7 +46,8 @@ def build_context(article: CleanArticle, *, registry: Registry, rules: Rules) ->
         registry=registry,
         published=published,
         views=tuple(view(sent, index) for sent in article.sentences),
-        dates=tuple(find_dates(article.text, article.language, published)),
+        dates=tuple(d for d in find_dates(article.text, article.language, published)
+                    if not is_stamp(article.text, d, published)),
     )
 
 

@@ -292,6 +292,16 @@ def find_dates(
     ]  # fmt: skip
 
 
+def is_stamp(text: str, mention: DateMention, published: date | None) -> bool:
+    """Whether a date is the article's publication stamp ("16.09.2023 Author Name, Outlet …" opening a
+    paragraph): written in digits alone, first on its line and the publication day itself. It dates the
+    page, not what the paragraph's sentence says happened."""
+    if published is None or mention.value != published.isoformat() or any(c.isalpha() for c in mention.surface):
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip()
+
+
 def _longest_first(cands: list[_Candidate]) -> list[_Candidate]:
     """The candidates kept longest first (then leftmost) where they overlap, in text order.
 

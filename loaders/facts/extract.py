@@ -93,6 +93,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     kept = [m for m in ms if m.start not in refs.replaced]
     sf = SentenceFacts(sv, sorted([*kept, *refs.mentions], key=lambda m: m.start), fctx, end, acc.carried)
     sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair_at(sv.sentence.index)
+    sf.anaphora_date = anaphora_date(fctx, sv, acc.before)  # "Kontrak tersebut diteken …": the signing dated before
     marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
     sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
@@ -111,11 +112,6 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
                 f, ok = acc.found[i]
                 if f.date is None and f.relation != Relation.HOLDS_ROLE:
                     acc.found[i] = (f.model_copy(update={"date": day}), ok)
-    # "Kontrak tersebut diteken oleh …" after the sentence that dated the signing: that date
-    day = anaphora_date(fctx, sv, acc.before)
-    if day:
-        sf.out = [(f.model_copy(update={"date": day}), ok) if f.date is None and f.relation != Relation.HOLDS_ROLE
-                  else (f, ok) for f, ok in sf.out]
     acc.before = sv
     acc.prev_facts = list(range(len(acc.found), len(acc.found) + len(sf.out)))
     acc.found += sf.out

@@ -72,6 +72,7 @@ class SentenceFacts:
         self.only_for: dict[tuple[int, int], frozenset[Relation]] = {}  # reference spans -> relations they fill
         self.rel: Relation | None = None  # the relation of the current trigger
         self.article_pair: tuple[str, str] | None = None  # the two states the article named most before
+        self.anaphora_date: str | None = None  # "The contract was signed by …": the sentence before's date
         # "Marumex 2024", "Shangri-La Dialogue 2023": a year inside or right after an event's name dates nothing
         self.name_spans = [(m.start, m.end + (len(y.group()) if m.entity_type == EV and (
             y := EVENT_YEAR.match(sv.raw(m.end, sv.sentence.end))) else 0)) for m in mentions]

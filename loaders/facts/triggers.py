@@ -597,10 +597,57 @@ def _symmetric_partner(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 def _when(sf: SentenceFacts, st: TriggerState) -> bool:
-    """The date nearest the trigger, outside other relative clauses and outside names ("Marumex 2024")."""
-    st.date = nearest_date(sf.ctx, sf.sv.sentence, st.trig.start,
-                           skip=[*(sp for sp in sf.rel_spans if sp != sf.trig_span), *sf.name_spans])
+    """The date nearest the trigger, outside other relative clauses and outside names ("Marumex 2024"); a
+    coup counted from ("since the 2021 coup", "depuis le coup d'État de juillet") only by a date of its own
+    phrase, never by the main clause's ("…, which rules since the coup, denounced on Thursday …")."""
+    sent = sf.sv.sentence
+    skip = [*(sp for sp in sf.rel_spans if sp != sf.trig_span), *sf.name_spans]
+    own = _since_coup_span(sf, st.trig) if st.rel == Relation.SEIZED_POWER_IN else None
+    if own is None and st.strength in _NOUN_STRENGTHS:
+        own = _apposition_span(sf, st.trig)
+    if own is not None:
+        skip += [(sent.start, own[0]), (own[1], sent.end)]
+    else:  # "A, an ally of B since 2015, bought jets in 2019": the apposition's date is its own
+        skip += [sp for t in sf.triggers if t.payload.strength in _NOUN_STRENGTHS
+                 and (sp := _apposition_span(sf, t)) is not None and not sp[0] <= st.trig.start < sp[1]]
+    st.date = nearest_date(sf.ctx, sent, st.trig.start, skip=skip)
+    if st.date is None and own is None and not any(a <= st.trig.start < b for a, b in sf.rel_spans):
+        st.date = sf.anaphora_date  # the main clause of "The agreement was signed by …, which …"
     return True
+
+
+_NOUN_STRENGTHS = (Strength.AGENT_NOUN, Strength.REVERSE_NOUN)
+
+
+def _apposition_span(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> tuple[int, int] | None:
+    """The apposition that holds an agent noun ("A, a long-time ally of B since 2015, …"): from the comma
+    right after an actor to the clause's end. It states a standing tie, dated only by its own words; the
+    main clause's date ("…, bought jets in 2006") is another fact's."""
+    text, base = sf.sv.sentence.text, sf.sv.sentence.start
+    comma = text.rfind(",", 0, trig.start - base)
+    if comma < 0 or CLAUSE_BREAK.search(text, comma + 1, trig.start - base):
+        return None
+    if not any(m.end <= base + comma and not text[m.end - base : comma].strip() for m in sf.mentions):
+        return None
+    brk = CLAUSE_BREAK.search(text, trig.end - base, sf.limit - base)
+    return base + comma, base + brk.start() if brk else sf.limit
+
+
+def _since_coup_span(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> tuple[int, int] | None:
+    """The phrase of a coup counted from that holds `trig` ("since the coup that toppled B"): from the
+    ``since_words`` word to a few words after the coup trigger."""
+    for t in sf.triggers:
+        if t.payload.relation != Relation.SEIZED_POWER_IN or t.start > trig.start:
+            continue
+        lo = sf.sv.words_before(t.start, 3)
+        since = next((w for w in lo if sf.ctx.rules.has("since_words", w.text)), None)
+        if since is None:
+            continue
+        hi = sf.sv.words_after(t.end, _COUP_STATE_GAP + 2)
+        end = hi[-1].end if hi else t.end
+        if trig.start < end:
+            return since.start, end
+    return None
 
 
 _OPENER_GAP = 3  # words between an event's name and the main clause's first actor ("…, Chile's minister N")
