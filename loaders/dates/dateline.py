@@ -51,8 +51,8 @@ def parse_dateline(line: str, lang: str | None = None) -> Dateline | None:
     "Published Jul 21, 2023 05:59 am", "2021-06-24 | Outlet". Anything else on the line: not a dateline.
     """
     line = line.strip()
-    if not line or len(line) > _MAX_DATELINE:
-        return None
+    if not line or len(line) > _MAX_DATELINE or not any(c.isdigit() for c in line):
+        return None  # (a day's date without a publication date to count from is written with digits)
     parts = [p.strip() for p in _OUTLET_SEP.split(line) if p.strip()]
     if not 1 <= len(parts) <= 2:
         return None
