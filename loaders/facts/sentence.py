@@ -283,7 +283,8 @@ class SentenceFacts:
             word = self._source_word(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
-            elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)):
+            elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)
+                                     or self._seller_after_object(trig, m, word)):
                 seller = convert(m, seller_types, self.ctx, object_slot=True)
         seller = seller or partner  # a source named after the trigger ("… to buy tanks from C") comes first
         if seller is None:
@@ -318,12 +319,26 @@ class SentenceFacts:
         return None
 
     def _source_word(self, m: Mention) -> str:
-        """The word before a mention, past a company noun ("dari perusahaan Turki", "de l'entreprise turque":
-        the seller is the company's state)."""
+        """The word before a mention, past an article ("de la France") or a company noun ("dari perusahaan
+        Turki", "de l'entreprise turque": the seller is the company's state)."""
         words = self.words_before_past_articles(ext_start(m), 2)
         if len(words) == 2 and self.ctx.rules.has("company_nouns", words[1]):
             return words[0]
+        prev = [t.text for t in self.sv.words_before(ext_start(m), 2)]
+        rules = self.ctx.rules
+        if len(prev) == 2 and rules.has("determiners", prev[1]) and not any(
+                rules.has(kind, prev[1]) for kind in ("source_preps", "seller_preps", "recipient_preps")):
+            return prev[0]  # "de la France": the word before the article (Spanish "a" is no English "a")
         return self.prev_word(m)
+
+    def _seller_after_object(self, trig: PhraseMatch[Trigger], m: Mention, word: str) -> bool:
+        """"A compró fragatas a B", "A a acheté des chasseurs à B": after a purchase verb and its object, in
+        the same clause, the indirect object's word (``seller_preps``) marks the seller; right after the
+        verb it marks a person received ("recibió a su homólogo"), no seller."""
+        if not self.ctx.rules.has("seller_preps", word):
+            return False
+        gap = self.sv.raw(trig.end, ext_start(m))
+        return len(words_between(self.sv, trig.end, ext_start(m))) > 1 and not CLAUSE_BREAK.search(gap)
 
     def _right_after_prep(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
         """A trigger that ends in its own preposition ("trained in", "formés en", "dilatih di") governs the
@@ -363,6 +378,20 @@ class SentenceFacts:
         two = self.sv.words_before(ext_start(m), 2)
         return len(two) == 2 and two[0].text in speech and two[1].text in self.ctx.rules.words.get(
             "determiners", frozenset()) and not self.sv.raw(two[0].end, two[1].start).strip(" ,")
+
+    def attributed(self, m: Mention) -> bool:
+        """"nach Angaben des Ministeriums", "dem Ministerium zufolge", "according to the ministry": the source
+        the sentence is attributed to (``attribution_words``, past articles and small words), no actor."""
+        rules = self.ctx.rules
+        after = self.sv.words_after(m.end, 1)
+        if after and rules.has("attribution_words", after[0].text):
+            return True
+        for t in reversed(self.sv.words_before(ext_start(m), _ATTRIBUTION_WORDS)):
+            if rules.has("attribution_words", t.text):
+                return True
+            if not (rules.has("determiners", t.text) or t.text in rules.stopwords):
+                return False
+        return False
 
     def _possessive_speaker(self, m: Mention, speech: frozenset[str]) -> bool:
         """"…, Seoul's defense ministry said": an actor whose office speaks is an attribution, no argument."""

@@ -561,6 +561,11 @@ def _where_relative(sf: SentenceFacts, st: TriggerState) -> bool:
 def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A hat bei einem Besuch B getroffen": a clause-final verb has both its actors before it."""
     subj = st.subj
+    if subj is not None and st.obj is None and not st.reverse and sf.ctx.rules.verb_final \
+            and sf.attributed(subj.mention):
+        # "A hat B laut dem Ministerium … geliefert": the source of the sentence is no actor of the verb
+        earlier = [m for m in sf.subjects_before(st.trig.start) if m.end <= ext_start(subj.mention)]
+        subj = st.subj = sf.first(earlier, st.subj_types, object_slot=False)
     if subj is not None and st.obj is None and not st.reverse and sf.ctx.rules.verb_final:
         # the first of the sentence being the subject ("kündigten A an, … an B zu liefern")
         first = sf.first([m for m in sf.args if m.end <= ext_start(subj.mention) and sf.visible(m)],

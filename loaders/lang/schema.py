@@ -174,6 +174,8 @@ class RulesFile(_Strict):
     military_references: Words = None  # "the junta": the article's military (loaders/facts/reference.py)
     pair_references: Words = None  # "the two countries": the article's two states
     compound_modifiers: Words = None  # "Rüstungs", "Sicherheits": compounds of one-word trigger and event nouns
+    seller_preps: Words = None  # "A compró fragatas a B": after a purchase verb and its object, B sells
+    attribution_words: Words = None  # "laut", "according": the source a sentence is attributed to, no actor
     under_preps: Words = None  # "under", "sous": "A is under Norwegian sanctions" (facts/triggers.py)
     assist_verbs: Words = None  # "help", "membantu": "A helps B with training" trains B
     force_heads: Words = None  # "Forces", "Army": an abbreviation's name ending in one is an institution
