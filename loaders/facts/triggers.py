@@ -776,6 +776,9 @@ def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
                          if a.mention.start < before and a.entity_id != obj.entity_id]
         if st.rel == Relation.ATTENDED:
             subjects += _meeting_partners(sf, st, subj)
+            if len(subjects) == 1 and (met := _meeting_attendee(sf, st)) is not None:
+                # "A met her Peruvian counterpart B on the sidelines of X": A and B attend, not "Peruvian"
+                subjects = [met, *_meeting_partners(sf, st, met)]
         objects = [obj, *sf.coordinated(obj, st.obj_types, forward=True)] \
             if obj.mention.start >= st.trig.end else [obj]
         st.pairs += [(s, o) for s in subjects for o in objects]
@@ -795,6 +798,19 @@ def _meeting_partners(sf: SentenceFacts, st: TriggerState, subj: Arg) -> list[Ar
         if m is not None and all(p.entity_id != other for p in partners):
             partners.append(Arg(m, other, m.confidence))
     return partners
+
+
+def _meeting_attendee(sf: SentenceFacts, st: TriggerState) -> Arg | None:
+    """The first person of a meeting the sentence stated before an attendance trigger, when the attendee
+    found is in no such meeting (a demonym or an institution named inside the meeting's clause)."""
+    subj = st.subj
+    for f, ok in sf.out:
+        if not ok or f.relation != Relation.MET_WITH or (subj is not None and subj.entity_id in (f.subject, f.object)):
+            continue
+        m = next((m for m in sf.args if m.entity_id == f.subject and m.end <= st.trig.start), None)
+        if m is not None and m.entity_type == P and (subj is None or subj.mention.start >= m.start):
+            return Arg(m, f.subject, m.confidence)
+    return None
 
 
 def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:

@@ -18,13 +18,17 @@ from loaders.mentions.names import capitalised_run
 from loaders.mentions.titles import OpenTitle
 from loaders.models import MentionHow
 from loaders.registry import Registry
-from loaders.text import SentenceView, Spans
+from loaders.text import SentenceView, Spans, fold
 
 
-def _start_after(sv: SentenceView, end: int, items: list[Item]) -> int:
-    """Where a name may start after a descriptor noun ending at `end`: past a demonym and a comma."""
+def _start_after(sv: SentenceView, end: int, items: list[Item], rules: Rules) -> int:
+    """Where a name may start after a descriptor noun ending at `end`: past a demonym or an origin ("mitranya
+    dari Peru", "his counterpart from Peru": a state after one ``source_preps`` word) and a comma."""
     nxt = next((x for x in items if x.start >= end), None)
-    if nxt is not None and nxt.kind == "entity" and nxt.how == "demonym" and not sv.raw(end, nxt.start).strip():
+    between = sv.raw(end, nxt.start).split() if nxt is not None else []
+    origin = nxt is not None and nxt.etype == EntityType.COUNTRY and len(between) == 1 \
+        and rules.has("source_preps", fold(between[0]))
+    if nxt is not None and nxt.kind == "entity" and ((nxt.how == "demonym" and not between) or origin):
         nxt.descriptor = True
         end = nxt.end
     gap = sv.raw(end, sv.sentence.end)
@@ -45,7 +49,7 @@ def counterpart_items(sv: SentenceView, items: list[Item], rules: Rules) -> list
     for tok in sv.tokens:
         if tok.text not in nouns or taken.covers(tok.start):
             continue
-        start = _start_after(sv, tok.end, items)
+        start = _start_after(sv, tok.end, items, rules)
         nxt = next((x for x in items if x.start >= start), None)
         if nxt is not None and nxt.kind == "entity" and nxt.etype == EntityType.PERSON \
                 and not sv.raw(start, nxt.start).strip():
