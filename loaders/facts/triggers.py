@@ -124,7 +124,8 @@ _SAME_STATEMENT_GAP = 2  # words between a verb trigger and a noun trigger of it
 
 def _coordinated_verb_subject(sf: SentenceFacts, st: TriggerState, cands: list[Mention]) -> list[Mention]:
     """"A ordered B's troops to leave and signed a pact with C", "A a reçu B et signé …": a lower-case
-    trigger right after a conjunction (``conjunctions``) continues the clause of the sentence's first actor,
+    trigger right after a conjunction (``conjunctions``) or a comma ("…, accusing C of …") continues the
+    clause of the sentence's first actor,
     who is its subject, not the object of the verb before; the candidates, that actor first."""
     head = st.trig  # "… and signed a deal with C": the noun trigger after the verb is the same statement
     while (before := next((t for t in reversed(sf.triggers) if t.end <= head.start
@@ -132,8 +133,11 @@ def _coordinated_verb_subject(sf: SentenceFacts, st: TriggerState, cands: list[M
                            and len(words_between(sf.sv, t.end, head.start)) <= _SAME_STATEMENT_GAP), None)):
         head = before
     prev = sf.sv.words_before(head.start, 1)
-    if len(cands) < 2 or not prev or not sf.ctx.rules.has("conjunctions", prev[0].text) \
-            or not sf.sv.raw(head.start, head.end).islower() or head.payload.strength != Strength.STRONG:
+    # "A imposed sanctions on B's firms, accusing C of …": a trigger right after a comma continues it too
+    joined = bool(prev) and (sf.ctx.rules.has("conjunctions", prev[0].text)
+                             or sf.sv.raw(prev[0].end, head.start).strip() == ",")
+    if len(cands) < 2 or not joined or not sf.sv.raw(head.start, head.end).islower() \
+            or head.payload.strength != Strength.STRONG:
         return cands
     opener = cands[-1]  # the farthest candidate: the one opening the sentence
     if not all(sf.ctx.rules.has("determiners", w) for w in words_between(sf.sv, sf.sv.start, ext_start(opener))):
@@ -868,11 +872,27 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
     if comma >= 0:
         win_start = win_start + comma + 1
     status = status_between(sf.sv, sf.ctx, win_start, trig.start)
+    if status == Modality.HAPPENED and first_start <= trig.start and _accused(sf, st):
+        status = Modality.ALLEGED
     if tie_ended(sf.sv, sf.ctx, st.rel, first_start if first_start <= trig.start else sf.sv.start, trig.start):
         return Modality.DENIED
     if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
         status = Modality.AGREED
     return status
+
+
+_ACCUSED_WORDS = 3  # words before a subject searched for an accusation verb ("accusing the government of")
+
+
+def _accused(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A accused B of supplying C", "acusando a B de suministrar": the act of an accused subject is alleged
+    (an ``alleged`` modality cue among the few words before the subject, in its clause)."""
+    subj = min((p[0].mention for p in st.pairs), key=lambda m: m.start)
+    at = ext_start(subj)
+    words = sf.sv.words_before(at, _ACCUSED_WORDS)
+    words = [t for t in words if not CLAUSE_BREAK.search(sf.sv.raw(t.end, at))]
+    return any(h.payload == Modality.ALLEGED.value
+               for h in sf.ctx.rules.modality.find(words, sf.sv.sentence.text, sf.sv.start))
 
 
 def _emit(sf: SentenceFacts, st: TriggerState) -> None:
