@@ -148,8 +148,10 @@ def surname_mentions(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[M
             continue
         title_ends = _title_ends(sv, rules)
         for k, tok in enumerate(sv.tokens):
-            for last, key in ((k + 1, f"{tok.text} {sv.tokens[k + 1].text}" if k + 1 < len(sv.tokens) else ""),
-                              (k, tok.text)):
+            double = tok.text in firsts and k + 1 < len(sv.tokens)
+            if not double and tok.text not in index:
+                continue  # (most words: neither a surname nor the first word of a double one)
+            for last, key in ((k + 1, f"{tok.text} {sv.tokens[k + 1].text}" if double else ""), (k, tok.text)):
                 candidates = index.get(key)
                 end = sv.tokens[last].end if candidates else tok.end
                 if not candidates or covered.overlaps(tok.start, end) or (added and added[-1].end > tok.start) \

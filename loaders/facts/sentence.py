@@ -250,8 +250,15 @@ class SentenceFacts:
     def words_before_past_articles(self, pos: int, count: int = 1) -> list[str]:
         """The last `count` folded words before `pos`, articles (``determiners``) left out: "by the EU"
         gives "by"."""
-        return [t.text for t in self.sv.words_within(self.sv.start, pos)
-                if not self.ctx.rules.has("determiners", t.text)][-count:]
+        dets = self.ctx.rules.words.get("determiners", frozenset())
+        tokens = self.sv.tokens
+        out: list[str] = []
+        j = self.sv.token_index_after_end(pos)  # (the words ending at or before `pos`, read backwards)
+        while j > 0 and len(out) < count:
+            j -= 1
+            if tokens[j].text not in dets:
+                out.append(tokens[j].text)
+        return out[::-1]
 
     def prev_word(self, m: Mention) -> str:
         """The folded word right before a mention (its title included)."""

@@ -68,9 +68,10 @@ class Rules:
 
     def has(self, kind: str, word: str) -> bool:
         """Whether a folded word is in one of the single-word cue sets."""
-        return word in self.words.get(kind, frozenset())
+        return word in self.words.get(kind, _NO_WORDS)
 
 
+_NO_WORDS: frozenset[str] = frozenset()
 WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",

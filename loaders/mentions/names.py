@@ -103,11 +103,11 @@ def fuzzy_items(sv: SentenceView, items: list[Item], reg: Registry, rules: Rules
     """Capitalised multi-word names left unmatched, against person/organisation aliases."""
     taken = Spans((it.start, it.end) for it in items)
     out: list[Item] = []
+    text, base, tokens = sv.sentence.text, sv.start, sv.tokens
     i = 0
-    while i < len(sv.tokens):
-        tok = sv.tokens[i]
-        raw = sv.raw(tok.start, tok.end)
-        if not raw[:1].isupper() or taken.covers(tok.start):
+    while i < len(tokens):
+        tok = tokens[i]
+        if not text[tok.start - base].isupper() or taken.covers(tok.start):  # (a word's first letter)
             i += 1
             continue
         run = capitalised_run(sv, tok.start, taken, stop=rules.stopwords,

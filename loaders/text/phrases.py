@@ -361,12 +361,15 @@ class PhraseIndex:
         versions = self.versions()  # (remembered words are dropped when a table changed)
         hits: dict[int, list[PhraseMatch[Any]]] = {}
         words = self._words
+        n = len(tokens)
         for i, tok in enumerate(tokens):
             entries = words.get(tok.text)
             if entries is None:
                 entries = self._entries(tok.text)
             for slot, head in entries:
-                _matches_at(head, tokens, i, text, offset, hits.setdefault(slot, []))
+                # most heads of a frequent word ("the", "la") need a next word the text does not have
+                if head.base or (i + 1 < n and tokens[i + 1].text in head.by_next):
+                    _matches_at(head, tokens, i, text, offset, hits.setdefault(slot, []))
         return _Scan(text, offset, versions, hits, self.slots)
 
 
