@@ -15,9 +15,10 @@ from loaders.facts.specs import CLAUSE_BREAK, EV, EVENT_YEAR, PAREN_GAP, POSSESS
 from loaders.facts.whenwhere import relative_spans
 from loaders.lang import Trigger, inflection
 from loaders.models import Entity, Fact, Mention, MentionHow
-from loaders.text import PhraseMatch, SentenceView, norm
+from loaders.text import PhraseMatch, SentenceView, Token, norm
 
 _PAIR_OF_WORDS = 2  # "officials of": a member noun and a link word
+_CAUSE_WORDS = 7  # words from a causal word to an actor inside its phrase ("en raison du soutien à la guerre russe")
 _ATTRIBUTION_WORDS = 3  # words between "X's" and the speech verb ("Seoul's defense ministry said")
 _UNKNOWN_TITLE_WORDS = 4  # capitalised words between a state and a person's name ("US Secretary of War")
 _OWNER_GAP = re.compile(r"\s*['’]s\s+(?:the\s+)?")  # "Sudan's RSF", "Russia's the …": a state's possessive
@@ -134,6 +135,26 @@ class SentenceFacts:
             return not SPELLING_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
         return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
 
+    def _in_cause_phrase(self, m: Mention) -> bool:
+        """Whether `m` stands in a causal phrase (`cause_word_before`)."""
+        return self.cause_word_before(ext_start(m)) is not None
+
+    def cause_word_before(self, at: int) -> Token | None:
+        """The causal word (``cause_preps``) whose phrase reaches `at`: among the few words before it, in its
+        clause, before any copula, auxiliary or (in a verb-final language) trigger ends the phrase."""
+        rules = self.ctx.rules
+        if not rules.words.get("cause_preps"):
+            return None
+        for t in reversed(self.sv.words_before(at, _CAUSE_WORDS)):
+            verb = self.sv.raw(t.start, t.end).lower() == t.text  # (not "à", folded like the verb "a")
+            if CLAUSE_BREAK.search(self.sv.raw(t.end, at)) or (verb and rules.has("copulas", t.text)) \
+                    or rules.has("auxiliaries", t.text) \
+                    or (rules.verb_final and any(t.start <= g.start < at for g in self.triggers)):
+                return None  # the phrase ended: "Wegen des Krieges hat Norwegen …"
+            if rules.has("cause_preps", t.text):
+                return t
+        return None
+
     def objects_after(self, trig: PhraseMatch[Trigger]) -> list[Mention]:
         """Object candidates: after the trigger; right after it when the trigger ends in a preposition
         ("sanctions on A", "sanksi terhadap A": not "sanctions on any state that buys from A")."""
@@ -201,8 +222,9 @@ class SentenceFacts:
 
     def subjects_before(self, pos: int) -> list[Mention]:
         """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
-        before it first: "A, a long-time ally of B, bought …" (A, not B, bought)."""
-        cands = self.before(pos)
+        before it first: "A, a long-time ally of B, bought …" (A, not B, bought); an actor inside a causal
+        phrase ("wegen der Unterstützung des russischen Krieges", "because of B's support") is none."""
+        cands = [m for m in self.before(pos) if not self._in_cause_phrase(m)]
         text = self.sv.raw(self.sv.start, pos).rstrip()
         if not cands or not text.endswith(","):
             return cands

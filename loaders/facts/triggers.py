@@ -97,6 +97,10 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
         return False
     cands = sf.subjects_before(st.trig.start)
+    cause = sf.cause_word_before(st.trig.start)
+    if cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS:
+        # "A, debido al apoyo a B, …": the noun heading a causal phrase has its holder inside the phrase
+        cands = [m for m in cands if m.start >= cause.end]
     if st.rel in PERSON_LEVEL:
         cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
                                              for w in words_between(sf.sv, m.end, st.trig.start))]
@@ -119,6 +123,7 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_CAUSE_HEAD_WORDS = 2  # words from a causal word to the noun heading its phrase ("en raison du soutien")
 _SAME_STATEMENT_GAP = 2  # words between a verb trigger and a noun trigger of its relation ("signed a deal with")
 
 
