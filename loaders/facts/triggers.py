@@ -822,6 +822,38 @@ def _meeting_attendee(sf: SentenceFacts, st: TriggerState) -> Arg | None:
     return None
 
 
+_GENITIVE_GAP = 2  # words between a relation noun and its first party ("la coopération du Mali")
+
+
+def _noun_parties(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"la coopération du Mali avec la Russie", "la cooperación de A con B", "die Zusammenarbeit Indiens mit
+    Russland", "сотрудничество Индии с Россией": a symmetric relation noun followed by its first party (a
+    genitive: ``genitive_preps`` or the case alone) and a comitative one names both; the actor before the
+    noun ("Washington criticised …") is neither."""
+    obj = st.obj
+    if st.rel not in SYMMETRIC_RELATIONS or obj is None or st.pairs or obj.mention.start < st.trig.end:
+        return True
+    rules, sv = sf.ctx.rules, sf.sv
+    gap = words_between(sv, st.trig.end, ext_start(obj.mention))
+    if len(gap) > _GENITIVE_GAP or not all(rules.has("genitive_preps", w) or rules.has("determiners", w)
+                                           for w in gap):
+        return True
+    nxt = next((m for m in sf.args if m.start >= obj.mention.end), None)
+    if nxt is None:
+        return True
+    between = words_between(sv, obj.mention.end, ext_start(nxt))
+    if not between or not rules.has("comitative_preps", between[0]) \
+            or not all(rules.has("determiners", w) for w in between[1:]) \
+            or CLAUSE_BREAK.search(sv.raw(obj.mention.end, ext_start(nxt))):
+        return True
+    first = convert(obj.mention, st.subj_types, sf.ctx, object_slot=False)
+    other = convert(nxt, st.obj_types, sf.ctx, object_slot=True)
+    if first is not None and other is not None and first.entity_id != other.entity_id:
+        st.subj = st.obj = None
+        st.pairs = [(first, other)]
+    return True
+
+
 def _exercise_parties(sf: SentenceFacts, st: TriggerState) -> bool:
     """"a joint exercise codenamed "Blue Shield" between A and B": each party also attends the exercise."""
     if st.rel != Relation.COOPERATES_WITH or not st.pairs or not sf.ctx.rules.phrases["event_nouns"].find(
@@ -859,7 +891,7 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
     coup_state, _when,
-    _attended_event, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
+    _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
     _group_listed, _coordinated_pairs, _exercise_parties,
 )
 

@@ -24,5 +24,6 @@ def test_the_affected_listed_after_sanctions_are_sanctioned(text: str, lang: str
 
 
 def test_an_affected_list_without_sanctions_before_sanctions_nobody() -> None:
-    text = "Heftige Regenfälle trafen Chile.\nBetroffen sind der Bürgermeister Ricardo Soto und die Firma Andes Defensa."
+    text = ("Heftige Regenfälle trafen Chile.\n"
+            "Betroffen sind der Bürgermeister Ricardo Soto und die Firma Andes Defensa.")
     assert not [t for t in triples(extract_text(text, "de", "2024-06-24")) if t[1] == "SANCTIONED"]
