@@ -397,7 +397,8 @@ class SentenceFacts:
         speech = self.ctx.rules.words.get("speech_verbs", frozenset())
         if self._possessive_speaker(m, speech):
             return True
-        if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,"):
+        if after and after[0].text in speech and not self.sv.raw(m.end, after[0].start).strip(" ,") \
+                and not self.ctx.rules.has("attribution_words", after[0].text):  # ("A, selon B": B's source)
             # "A, after talks with B, said": an actor governed by a preposition is not the speaker
             prep = self.prev_word(m)
             return not (self.ctx.rules.has("object_preps", prep) or self.ctx.rules.has("comitative_preps", prep))
@@ -413,8 +414,8 @@ class SentenceFacts:
         the sentence is attributed to (``attribution_words``, past articles and small words), no actor."""
         rules = self.ctx.rules
         after = self.sv.words_after(m.end, 1)
-        if after and rules.has("attribution_words", after[0].text):
-            return True
+        if after and rules.has("speech_verbs", after[0].text) and not rules.has("attribution_words", after[0].text):
+            return True  # "dem Ministerium zufolge" (a postposed attribution, like "said")
         for t in reversed(self.sv.words_before(ext_start(m), _ATTRIBUTION_WORDS)):
             if rules.has("attribution_words", t.text):
                 return True

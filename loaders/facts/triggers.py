@@ -97,6 +97,8 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
         return False
     cands = sf.subjects_before(st.trig.start)
+    if st.rel in (Relation.ATTENDED, Relation.VISITED):
+        cands = _past_destinations(sf, cands)
     cause = sf.cause_word_before(st.trig.start)
     if cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS:
         # "A, debido al apoyo a B, …": the noun heading a causal phrase has its holder inside the phrase
@@ -121,6 +123,22 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
                 st.subj = found[0]
                 st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
+
+
+def _past_destinations(sf: SentenceFacts, cands: list[Mention]) -> list[Mention]:
+    """"A sent 200 soldiers to B to take part in X": a destination (an actor right after a locative or
+    recipient word, past articles) is not who attends or travels, when an actor before it in its clause is."""
+    rules = sf.ctx.rules
+
+    def destination(m: Mention) -> bool:
+        word = next(iter(sf.words_before_past_articles(ext_start(m))), "")
+        return rules.has("locative_preps", word) or rules.has("recipient_preps", word)
+
+    out = list(cands)
+    while len(out) > 1 and destination(out[0]) \
+            and not CLAUSE_BREAK.search(sf.sv.raw(out[1].end, ext_start(out[0]))):
+        out = out[1:]  # (nearest first: the destination is the nearest; the sender before it)
+    return out
 
 
 _CAUSE_HEAD_WORDS = 2  # words from a causal word to the noun heading its phrase ("en raison du soutien")
@@ -625,8 +643,13 @@ def _when(sf: SentenceFacts, st: TriggerState) -> bool:
         skip += [sp for t in sf.triggers if t.payload.strength in _NOUN_STRENGTHS
                  and (sp := _apposition_span(sf, t)) is not None and not sp[0] <= st.trig.start < sp[1]]
     st.date = nearest_date(sf.ctx, sent, st.trig.start, skip=skip)
-    if st.date is None and own is None and not any(a <= st.trig.start < b for a, b in sf.rel_spans):
-        st.date = sf.anaphora_date  # the main clause of "The agreement was signed by …, which …"
+    if st.date is None and own is None and sf.anaphora_date is not None \
+            and not any(a <= st.trig.start < b for a, b in sf.rel_spans) \
+            and not any(sf.ctx.rules.has("sequence_words", t.text) for t in sf.sv.words_within(sf.sv.start,
+                                                                                                st.trig.start)):
+        # the main clause of "The agreement was signed by …, which …"; not "The visit comes weeks after N
+        # travelled to …" (another event, before or after the one referred to)
+        st.date = sf.anaphora_date
     return True
 
 

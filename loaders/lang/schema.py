@@ -179,6 +179,7 @@ class RulesFile(_Strict):
     cause_preps: Words = None  # "wegen", "because": an actor in a causal phrase is no subject (facts/sentence.py)
     auxiliaries: Words = None  # "hat", "has": a finite auxiliary ends a causal phrase before it
     genitive_preps: Words = None  # "of", "du": "the cooperation of A with B" names both parties
+    sequence_words: Words = None  # "after", "setelah": an event before or after another, not the one referred to
     under_preps: Words = None  # "under", "sous": "A is under Norwegian sanctions" (facts/triggers.py)
     assist_verbs: Words = None  # "help", "membantu": "A helps B with training" trains B
     force_heads: Words = None  # "Forces", "Army": an abbreviation's name ending in one is an institution
