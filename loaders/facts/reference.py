@@ -314,6 +314,9 @@ def coup_agent_linked(sf: SentenceFacts, st: TriggerState) -> bool:
     if titled is not None and titled.title_start is not None and not sv.raw(st.trig.end, titled.title_start).strip() \
             and len(between) > 1:
         return False  # "… demands that ousted President B be reinstated": the participle qualifies B
+    if not any(h.start <= st.trig.start and st.trig.end <= h.end
+               for h in rules.phrases["coup_nouns"].find(sv.tokens, sv.sentence.text, sv.start)):
+        return True  # a verb ("a renversé", "seized power"): its subject, as before (French "a" is no article)
     # "the coup", "the attempted coup": a determiner up to one modifier before the noun
     prev = [t.text for t in sv.tokens if t.end <= st.trig.start][-2:]
     if not any(rules.has("determiners", w) for w in prev):
