@@ -309,7 +309,7 @@ class SentenceFacts:
                 partner = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
                 buyer = signer
         for m in self.after(trig.end):
-            word = self._source_word(m)
+            word = self.word_before_actor(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
             elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)
@@ -347,7 +347,7 @@ class SentenceFacts:
             return after[0]
         return None
 
-    def _source_word(self, m: Mention) -> str:
+    def word_before_actor(self, m: Mention) -> str:
         """The word before a mention, past an article ("de la France") or a company noun ("dari perusahaan
         Turki", "de l'entreprise turque": the seller is the company's state)."""
         words = self.words_before_past_articles(ext_start(m), 2)

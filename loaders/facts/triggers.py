@@ -274,6 +274,37 @@ def _assisted(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+def _is_company(sf: SentenceFacts, m: Mention) -> bool:
+    """An organisation that is no state institution: a registry company, or one the article names that the
+    registry lacks (found by its form or a company noun)."""
+    if m.entity_type != EntityType.ORGANIZATION:
+        return False
+    actor = sf.ctx.reg.get(m.entity_id)
+    return actor is None or actor.kind == "company"
+
+
+def _contract_supply(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"A signed a contract with B for the delivery of X", "A hat mit B einen Vertrag über die Lieferung von X
+    unterzeichnet": of the signer and its partner (after a comitative word), the company supplies the other;
+    two states or two companies say nothing of who delivers."""
+    if st.rel != Relation.SUPPLIES_ARMS_TO or st.reverse or st.strength != Strength.STRONG or st.subj is None \
+            or not sf.ctx.rules.has("comitative_preps", sf.word_before_actor(st.subj.mention)):
+        return True
+    partner = st.subj
+    signer = sf.first([m for m in sf.subjects_before(ext_start(partner.mention))], st.subj_types,
+                      object_slot=False, exclude=partner.entity_id)
+    if signer is None:
+        return True
+    a, b = _is_company(sf, signer.mention), _is_company(sf, partner.mention)
+    if a == b:
+        return True
+    seller, buyer = (signer, partner) if a else (partner, signer)
+    recipient = convert(buyer.mention, st.obj_types, sf.ctx, object_slot=True)
+    if recipient is not None:
+        st.subj, st.obj = seller, recipient
+    return True
+
+
 def _maker_supplies(sf: SentenceFacts, st: TriggerState) -> bool:
     """"the delivery of Bayraktar drones to the Senegalese army", "la livraison de drones X à B": a supply
     noun with no supplier before it, a recipient and a registry weapon after it: the weapon's maker's state
@@ -912,8 +943,8 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
     _under_sanctions, _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
-    _agent_before_verb, _where_relative, _verb_final, _adversative_object, _symmetric_partner, coup_agent,
-    coup_state, _when,
+    _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,
+    coup_agent, coup_state, _when,
     _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
     _group_listed, _coordinated_pairs, _exercise_parties,
 )
