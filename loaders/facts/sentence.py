@@ -312,8 +312,9 @@ class SentenceFacts:
             word = self.word_before_actor(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
-            elif seller is None and (self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)
-                                     or self._seller_after_object(trig, m, word)):
+            elif seller is None and not self._other_clause(trig, m) and (
+                    self.ctx.rules.has("source_preps", word) or self._right_after_prep(trig, m)
+                    or self._seller_after_object(trig, m, word)):
                 seller = convert(m, seller_types, self.ctx, object_slot=True)
         seller = seller or partner  # a source named after the trigger ("… to buy tanks from C") comes first
         if seller is None:
@@ -359,6 +360,13 @@ class SentenceFacts:
                 rules.has(kind, prev[1]) for kind in ("source_preps", "seller_preps", "recipient_preps")):
             return prev[0]  # "de la France": the word before the article (Spanish "a" is no English "a")
         return self.prev_word(m)
+
+    def _other_clause(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
+        """Whether a clause break stands between a trigger and a later actor, other than the commas of an
+        inserted adverbial that closes before the actor's own phrase ("bought, in 2019, jets from B")."""
+        gap = self.sv.raw(trig.end, ext_start(m))
+        breaks = [b for b in CLAUSE_BREAK.finditer(gap)]
+        return len(breaks) % 2 == 1  # (a pair of commas brackets an insertion; an odd one opens a clause)
 
     def _seller_after_object(self, trig: PhraseMatch[Trigger], m: Mention, word: str) -> bool:
         """"A compró fragatas a B", "A a acheté des chasseurs à B": after a purchase verb and its object, in

@@ -46,3 +46,12 @@ def test_a_person_received_or_another_clause_names_no_seller(text: str, lang: st
 def test_a_german_attribution_is_no_actor_of_a_clause_final_verb(text: str) -> None:
     sold = {t for t in triples(extract_text(text, "de")) if t[1] == "SUPPLIES_ARMS_TO"}
     assert sold == {("NOR", "SUPPLIES_ARMS_TO", "CHL")}
+
+
+@pytest.mark.parametrize(("text", "lang", "sold"), [
+    ("Chile compró fragatas, a pesar de las críticas de Perú.", "es", set()),
+    ("Chile bought frigates, despite protests from Peru.", "en", set()),
+    ("Chile bought, in 2019, frigates from France.", "en", {("FRA", "SUPPLIES_ARMS_TO", "CHL")}),
+])
+def test_a_seller_stands_in_the_purchase_clause(text: str, lang: str, sold: set[tuple[str, str, str]]) -> None:
+    assert {t for t in triples(extract_text(text, lang)) if t[1] == "SUPPLIES_ARMS_TO"} == sold
