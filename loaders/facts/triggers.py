@@ -960,10 +960,15 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
     if first_start <= trig.start:
         win_start = max(win_start, first_start)
     comma = sf.sv.raw(win_start, trig.start).rfind(",")
+    head = (win_start, win_start + comma)  # the main clause before the trigger's clause
     if comma >= 0:
         win_start = win_start + comma + 1
     status = status_between(sf.sv, sf.ctx, win_start, trig.start)
     if status == Modality.HAPPENED and first_start <= trig.start and _accused(sf, st):
+        status = Modality.ALLEGED
+    if status == Modality.HAPPENED and comma >= 0 and first_start <= trig.start and "," not in sf.sv.raw(*head) \
+            and status_between(sf.sv, sf.ctx, *head) == Modality.ALLEGED:
+        # "Norwegen beschuldigt Chile, Gewehre an Peru geliefert zu haben": the clause the accusation opens
         status = Modality.ALLEGED
     if tie_ended(sf.sv, sf.ctx, st.rel, first_start if first_start <= trig.start else sf.sv.start, trig.start):
         return Modality.DENIED

@@ -91,12 +91,12 @@ def test_one_huge_token_is_refused_quickly() -> None:
     assert time.perf_counter() - started < 2
 
 
-@_over_budget("1 MB of prose (24k sentences): 3.4-4.0 s CPU (was 5.1 s), linear")
+@_over_budget("1 MB of prose (24k sentences): 3.4-5.0 s CPU on this shared machine (was 5.1 s), linear")
 def test_a_1_mb_article_of_ordinary_prose_within_budget(tmp_path: Path) -> None:
     _within_budget(_prose(1_000_000), tmp_path)
 
 
-@_over_budget("50k sentences: 2.6-3.0 s CPU (was 4.4 s), linear")
+@_over_budget("50k sentences: 2.6-3.9 s CPU on this shared machine (was 4.4 s), linear")
 def test_a_50k_sentence_article_within_budget(tmp_path: Path) -> None:
     _within_budget(" ".join(f"Item {i} was noted." for i in range(50_000)), tmp_path)
 

@@ -38,3 +38,19 @@ def test_the_act_of_an_accused_subject_is_withheld(text: str, lang: str) -> None
 def test_an_unaccused_subject_states_the_act() -> None:
     assert ("CHL", "SUPPLIES_ARMS_TO", "PER") in triples(
         extract_text("Chile supplied Peru with rifles, officials said.", "en"))
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegen beschuldigt Chile, Gewehre an Peru geliefert zu haben.",
+    "Norwegen wirft Chile vor, Gewehre an Peru geliefert zu haben.",
+])
+def test_the_clause_a_german_accusation_opens_is_alleged(text: str) -> None:
+    assert not [t for t in triples(extract_text(text, "de")) if t[1] == "SUPPLIES_ARMS_TO"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Chile, accused of war crimes, sold rifles to Peru.", "en"),
+    ("Le Chili, accusé de crimes de guerre, a vendu des fusils au Pérou.", "fr"),
+])
+def test_an_accusation_in_an_apposition_leaves_the_main_clause_stated(text: str, lang: str) -> None:
+    assert ("CHL", "SUPPLIES_ARMS_TO", "PER") in triples(extract_text(text, lang))
