@@ -135,10 +135,6 @@ class SentenceFacts:
             return not SPELLING_GAP.sub(" ", self.sv.raw(m.end, a)).strip(" ,")
         return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
 
-    def _in_cause_phrase(self, m: Mention) -> bool:
-        """Whether `m` stands in a causal phrase (`cause_word_before`)."""
-        return self.cause_word_before(ext_start(m)) is not None
-
     def cause_word_before(self, at: int) -> Token | None:
         """The causal word (``cause_preps``) whose phrase reaches `at`: among the few words before it, in its
         clause, before any copula, auxiliary or (in a verb-final language) trigger ends the phrase."""
@@ -224,7 +220,7 @@ class SentenceFacts:
         """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
         before it first: "A, a long-time ally of B, bought …" (A, not B, bought); an actor inside a causal
         phrase ("wegen der Unterstützung des russischen Krieges", "because of B's support") is none."""
-        cands = [m for m in self.before(pos) if not self._in_cause_phrase(m)]
+        cands = [m for m in self.before(pos) if self.cause_word_before(ext_start(m)) is None]
         text = self.sv.raw(self.sv.start, pos).rstrip()
         if not cands or not text.endswith(","):
             return cands
@@ -364,9 +360,8 @@ class SentenceFacts:
     def _other_clause(self, trig: PhraseMatch[Trigger], m: Mention) -> bool:
         """Whether a clause break stands between a trigger and a later actor, other than the commas of an
         inserted adverbial that closes before the actor's own phrase ("bought, in 2019, jets from B")."""
-        gap = self.sv.raw(trig.end, ext_start(m))
-        breaks = [b for b in CLAUSE_BREAK.finditer(gap)]
-        return len(breaks) % 2 == 1  # (a pair of commas brackets an insertion; an odd one opens a clause)
+        # (a pair of commas brackets an insertion; an odd one opens a clause)
+        return len(CLAUSE_BREAK.findall(self.sv.raw(trig.end, ext_start(m)))) % 2 == 1
 
     def _seller_after_object(self, trig: PhraseMatch[Trigger], m: Mention, word: str) -> bool:
         """"A compró fragatas a B", "A a acheté des chasseurs à B": after a purchase verb and its object, in

@@ -35,7 +35,7 @@ from loaders.facts.state import TriggerState, start_state
 from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Entity, Fact, Mention, MentionHow
-from loaders.text import PhraseMatch
+from loaders.text import PhraseMatch, Token
 
 Strength = TriggerStrength
 
@@ -291,8 +291,8 @@ def _contract_supply(sf: SentenceFacts, st: TriggerState) -> bool:
             or not sf.ctx.rules.has("comitative_preps", sf.word_before_actor(st.subj.mention)):
         return True
     partner = st.subj
-    signer = sf.first([m for m in sf.subjects_before(ext_start(partner.mention))], st.subj_types,
-                      object_slot=False, exclude=partner.entity_id)
+    signer = sf.first(sf.subjects_before(ext_start(partner.mention)), st.subj_types, object_slot=False,
+                      exclude=partner.entity_id)
     if signer is None:
         return True
     a, b = _is_company(sf, signer.mention), _is_company(sf, partner.mention)
@@ -547,11 +547,10 @@ def _coup_in_passing(sf: SentenceFacts, st: TriggerState) -> bool:
     after = [m for m in states if m.start >= trig.end
              and len(gap := words_between(sf.sv, trig.end, m.start)) <= _COUP_STATE_GAP
              and gap and rules.has("locative_preps", gap[-1])]
-    since = any(rules.has("since_words", t.text) for t in sf.sv.words_before(trig.start, 3))
+    since_word, span = _coup_phrase(sf, trig)
+    since = since_word is not None
     # a coup that happened is dated ("the 2021 coup", "the coup in Guinea in 2021") or counted from
     # ("since the coup"); "warned against a coup in X" is none
-    lo, hi = sf.sv.words_before(trig.start, 3), sf.sv.words_after(trig.end, _COUP_STATE_GAP + 2)
-    span = (lo[0].start if lo else trig.start, hi[-1].end if hi else trig.end)
     dated = any(span[0] <= d.start and d.end <= span[1] for d in sf.ctx.dates if not d.weak)
     failed = rules.phrases["failed_coup_words"].find(sf.sv.tokens, sf.sv.sentence.text, sf.sv.start)
     if not (dated or since) or any(span[0] <= h.start and h.end <= span[1] for h in failed):
@@ -707,15 +706,18 @@ def _since_coup_span(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> tuple[int
     for t in sf.triggers:
         if t.payload.relation != Relation.SEIZED_POWER_IN or t.start > trig.start:
             continue
-        lo = sf.sv.words_before(t.start, 3)
-        since = next((w for w in lo if sf.ctx.rules.has("since_words", w.text)), None)
-        if since is None:
-            continue
-        hi = sf.sv.words_after(t.end, _COUP_STATE_GAP + 2)
-        end = hi[-1].end if hi else t.end
-        if trig.start < end:
+        since, (_, end) = _coup_phrase(sf, t)
+        if since is not None and trig.start < end:
             return since.start, end
     return None
+
+
+def _coup_phrase(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> tuple[Token | None, tuple[int, int]]:
+    """A coup trigger's phrase: the ``since_words`` word among the three words before it, if any, and the
+    span from those words to a few after it (where its date and state are read)."""
+    lo, hi = sf.sv.words_before(trig.start, 3), sf.sv.words_after(trig.end, _COUP_STATE_GAP + 2)
+    since = next((w for w in lo if sf.ctx.rules.has("since_words", w.text)), None)
+    return since, (lo[0].start if lo else trig.start, hi[-1].end if hi else trig.end)
 
 
 _OPENER_GAP = 3  # words between an event's name and the main clause's first actor ("…, Chile's minister N")

@@ -7,14 +7,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from graph_schema.model import Modality, Relation
+from loaders.dates import DateMention
 from loaders.facts.args import FactsCtx
 from loaders.facts.specs import CLAUSE_BREAK, PL
 from loaders.lang import Rules
 from loaders.models import CleanArticle, Mention, Sentence
 from loaders.registry import Registry
-from loaders.text import SentenceView, fold
-
-_FOLDED_WORD = re.compile(r"\w+")
+from loaders.text import SentenceView, norm
 
 
 def status_between(sv: SentenceView, ctx: FactsCtx, start: int, end: int) -> Modality:
@@ -53,22 +52,25 @@ def nearest_date(ctx: FactsCtx, sent: Sentence, near: int,
                   skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """The date of the sentence nearest `near`, leaving out dates inside the `skip` spans."""
     best: tuple[bool, int, str] | None = None
-    first = bisect_left(ctx.date_starts, sent.start)  # dates are in text order: only the sentence's are read
-    for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]:
+    for d in _dates_of(ctx, sent):
         if any(a <= d.start < b for a, b in skip):
             continue  # "…, which seized power in the 1 February coup, …" dates the coup, not the clause
-        if d.start >= sent.start and d.end <= sent.end:
-            rank = (d.weak, abs(d.start - near), d.value)  # a stated date before a recency cue
-            if best is None or rank[:2] < best[:2]:
-                best = rank
+        rank = (d.weak, abs(d.start - near), d.value)  # a stated date before a recency cue
+        if best is None or rank[:2] < best[:2]:
+            best = rank
     return best[2] if best else None
+
+
+def _dates_of(ctx: FactsCtx, sent: Sentence) -> list[DateMention]:
+    """The dates lying in a sentence (dates are in text order: only the sentence's are read)."""
+    first = bisect_left(ctx.date_starts, sent.start)
+    return [d for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]
+            if d.start >= sent.start and d.end <= sent.end]
 
 
 def sentence_dates(ctx: FactsCtx, sent: Sentence) -> set[str]:
     """The values of the stated (not weak) dates of a sentence."""
-    first = bisect_left(ctx.date_starts, sent.start)
-    return {d.value for d in ctx.dates[first : bisect_left(ctx.date_starts, sent.end, lo=first)]
-            if not d.weak and d.start >= sent.start and d.end <= sent.end}
+    return {d.value for d in _dates_of(ctx, sent) if not d.weak}
 
 
 ANAPHORA_STEM_CUT = 2  # letters an inflected noun of the sentence before may differ by at its end ("Abkommens")
@@ -85,7 +87,7 @@ def anaphora_date(ctx: FactsCtx, sv: SentenceView, before: SentenceView | None) 
             if h.first == 0]
     if not hits or sentence_dates(ctx, sv.sentence):
         return None
-    nouns = [w for w in _FOLDED_WORD.findall(fold(hits[0].payload))
+    nouns = [w for w in norm(hits[0].payload).split()
              if not rules.has("determiners", w) and not rules.has("demonstratives", w)]
     stems = [n[: max(4, len(n) - ANAPHORA_STEM_CUT)] for n in nouns]
     if not any(t.text.startswith(stem) for t in before.tokens for stem in stems):
