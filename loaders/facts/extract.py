@@ -9,6 +9,7 @@ from graph_schema.model import SYMMETRIC_RELATIONS, Relation
 from loaders.context import ArticleContext
 from loaders.facts.args import FactsCtx
 from loaders.facts.lists import list_sanction_facts
+from loaders.facts.receipts import receipt_triggers
 from loaders.facts.reference import Referents, reference_mentions
 from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
@@ -95,7 +96,8 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair_at(sv.sentence.index)
     sf.anaphora_date = anaphora_date(fctx, sv, acc.before)  # "Kontrak tersebut diteken …": the signing dated before
     marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
-    sf.triggers = longest(t for t in rl.triggers.find(sv.tokens, sent.text, sent.start) if rl.trigger_ok(sv, t)
+    found = receipt_triggers(sv, rl, rl.triggers.find(sv.tokens, sent.text, sent.start), ms)
+    sf.triggers = longest(t for t in found if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
     for trig in sf.triggers:
         if trig.end <= end:

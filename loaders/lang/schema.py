@@ -192,6 +192,8 @@ class RulesFile(_Strict):
     subject_pronouns: Words = None  # "he", "il", "ia": the person opening the sentence before (facts/reference.py)
     org_heads: Words = None  # "Comité", "Council": heads an abbreviation's spelling (mentions/orgforms.py)
     body_phrases: Words = None  # "the transitional council": a body named in lower case (mentions/orgforms.py)
+    receipt_verbs: Words = None  # "received", "a reçu": a purchase when arms are what is received (facts/receipts.py)
+    goods_nouns: Words = None  # "helicopters", "Drohnen": arms named by a common noun (facts/receipts.py)
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

@@ -1,0 +1,59 @@
+"""Receiving arms: a verb of receiving is a purchase when what it receives is arms.
+
+"Mali received helicopters from Russia", "Le Mali a reçu des hélicoptères de la Russie", "Mali erhielt aus
+Russland Hubschrauber": the subject is the recipient and the actor after a source word the supplier, as
+after "bought". The same verbs receive people too ("the president received the Russian delegation": a
+meeting), so a receipt verb (``receipt_verbs``) counts as a purchase only when arms follow it in its
+clause — a common arms noun (``goods_nouns``, ``arms_words``) or a named weapon — before any person.
+Otherwise the sentence's triggers stay as the rules found them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph_schema.model import EntityType, Relation
+from loaders.facts.specs import CLAUSE_BREAK
+from loaders.lang import Rules
+from loaders.lang.rules import Trigger
+from loaders.lang.schema import TriggerStrength
+from loaders.models import Mention
+from loaders.text import PhraseMatch, SentenceView, longest
+
+RECEIPT = Trigger(Relation.SUPPLIES_ARMS_TO.value, TriggerStrength.REVERSE)
+_WINDOW = 6  # words after the verb in which what it receives is named ("received six new Mi-17 helicopters")
+
+
+def _arms_follow(sv: SentenceView, rules: Rules, verb: PhraseMatch[str], mentions: Sequence[Mention]) -> bool:
+    """Whether the receipt verb's clause names arms within `_WINDOW` words after it, before any person."""
+    words = sv.tokens[verb.last + 1 : verb.last + 1 + _WINDOW]
+    if not words:
+        return False
+    end = words[-1].end
+    cut = CLAUSE_BREAK.search(sv.raw(verb.end, end))
+    if cut is not None:
+        end = verb.end + cut.start()
+    goods = [g.start for g in rules.phrases["goods_nouns"].find(sv.tokens, sv.sentence.text, sv.start)
+             if verb.end <= g.start < end]
+    goods += [t.start for t in words if t.end <= end and rules.has("arms_words", t.text)]
+    goods += [m.start for m in mentions if m.entity_type == EntityType.WEAPON and verb.end <= m.start < end]
+    if not goods:
+        return False
+    first = min(goods)
+    return not any(m.entity_type == EntityType.PERSON and verb.end <= m.start < first for m in mentions)
+
+
+def receipt_triggers(sv: SentenceView, rules: Rules, triggers: Sequence[PhraseMatch[Trigger]],
+                     mentions: Sequence[Mention]) -> list[PhraseMatch[Trigger]]:
+    """The sentence's triggers with each receipt verb that receives arms read as a purchase (replacing the
+    triggers it overlaps: "received" is a meeting verb too)."""
+    out = list(triggers)
+    verbs = rules.phrases["receipt_verbs"].find(sv.tokens, sv.sentence.text, sv.start)
+    for verb in longest(verbs):
+        overlapping = [t for t in out if t.start < verb.end and verb.start < t.end]
+        if any(t.payload.relation == RECEIPT.relation for t in overlapping) \
+                or not _arms_follow(sv, rules, verb, mentions):
+            continue  # ("recibió la entrega de": the rules' own supply phrase stands)
+        out = [t for t in out if t not in overlapping]
+        out.append(PhraseMatch(verb.first, verb.last, verb.start, verb.end, RECEIPT))
+    return out
