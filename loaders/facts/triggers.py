@@ -976,6 +976,9 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
         return Modality.DENIED
     if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
         status = Modality.AGREED
+    if status == Modality.HAPPENED and any(sf.ctx.rules.future_form(sf.sv.raw(t.start, t.end))
+                                           for t in sf.sv.tokens[trig.first : trig.last + 1]):
+        status = Modality.PLANNED  # "Chile entrenará a pilotos peruanos", "la France livrera": a future form
     return status
 
 

@@ -61,6 +61,12 @@ class Rules:
     # month and weekday names of the language and of the fallback language, folded: never a person's name
     calendar_words: frozenset[str] = field(default_factory=frozenset)
     verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
+    future_endings: tuple[str, ...] = ()  # "entrenará": a trigger verb so ending states a plan (as written)
+
+    def future_form(self, word: str) -> bool:
+        """Whether a word as written is a synthetic future form of the language ("livrera", "fornirà")."""
+        low = word.lower()
+        return len(low) >= _FUTURE_MIN and low.endswith(self.future_endings) if self.future_endings else False
 
     def trigger_ok(self, sv: SentenceView, m: PhraseMatch[Trigger]) -> bool:
         """Whether a trigger found in a sentence counts: a capitalised noun trigger must be capitalised."""
@@ -72,6 +78,7 @@ class Rules:
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_FUTURE_MIN = 6  # letters of a word below which an ending says nothing ("era", "irá")
 WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_preps", "speech_verbs",
               "source_preps", "recipient_preps", "object_preps", "comitative_preps", "determiners",
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
@@ -193,10 +200,12 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
     verb_final = False
+    future: tuple[str, ...] = ()
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, lang_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
+            future = tuple(str(e).lower() for e in raw.get("future_endings") or [])
         if dropped:
             raw = _without(raw, dropped)
         dropped |= {norm(str(w)) for w in raw.get("not_inherited") or []}
@@ -232,4 +241,4 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),
-                 verb_final=verb_final)
+                 verb_final=verb_final, future_endings=future)

@@ -109,6 +109,8 @@ class RulesFile(_Strict):
     inherit: str | list[str] | None = None  # the rules merged after these (loaders.lang.inherit)
     not_inherited: Words = None
     verb_final: bool | None = None
+    # "entrenará", "livrera": endings of a synthetic future, matched on the verb as written (accents kept)
+    future_endings: list[str] | None = None
     nouns_capitalised: bool | None = None
     titles: list[TitleEntry] | None = None
     ranks: Words = None

@@ -30,7 +30,7 @@ def test_rerunning_the_import_changes_no_byte() -> None:
     ("es", "Kenia suministrará drones a Uganda.", ("KEN", "SUPPLIES_ARMS_TO", "UGA")),
     ("es", "Perú sancionaba a Bolivia desde 2019.", ("PER", "SANCTIONED", "BOL")),
     ("fr", "La Norvège fournira des drones au Kenya.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
-    ("fr", "Le Ghana condamnera le Togo.", ("GHA", "CRITICIZED", "TGO")),
+    ("fr", "Le Ghana condamnait le Togo.", ("GHA", "CRITICIZED", "TGO")),
     ("de", "Schweden verkaufte Kampfjets an Chile.", ("SWE", "SUPPLIES_ARMS_TO", "CHL")),
     ("pt", "A Noruega fornecerá drones ao Quênia.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
     ("it", "La Norvegia fornirà droni al Kenya.", ("NOR", "SUPPLIES_ARMS_TO", "KEN")),
