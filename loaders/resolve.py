@@ -26,7 +26,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[-–—:,]|\.\s*[A-Z])")
 
 
 def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Registry,
-                     mentions_by_start: dict[int, Mention]) -> bool:
+                     mentions_by_start: dict[int, Mention], country_ends: frozenset[int]) -> bool:
     text = article.text
     sent = article.sentences[m.sentence_index] if m.sentence_index < len(article.sentences) else None
     sent_start = sent.start if sent and sent.index == m.sentence_index else 0
@@ -38,8 +38,10 @@ def _is_location_use(article: CleanArticle, m: Mention, rules: Rules, reg: Regis
     if not before.strip() and _DATELINE_AFTER.match(after):
         return True  # "Jakarta (ANTARA) -", "(Bakou) …"
     stripped = before.rstrip()
-    if stripped.endswith(("(", ",", "–", "-")):
-        return True  # apposition: "ibu kota India, New Delhi"
+    if stripped.endswith(("(", "–", "-")):
+        return True  # "(Bakou)", "– Moscow"
+    if stripped.endswith(",") and sent_start + len(stripped) - 1 in country_ends:
+        return True  # apposition to a state: "ibu kota India, New Delhi" (not "Under the deal, Seoul will …")
     if after.startswith(")"):
         return True
     tail = fold(before[-40:])
@@ -62,13 +64,14 @@ def resolve(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with capital cities used as actors turned into their states."""
     article, reg, rl = ctx.article, ctx.registry, ctx.rules
     by_start = {m.start: m for m in mentions}
+    country_ends = frozenset(m.end for m in mentions if m.entity_type == EntityType.COUNTRY)
     out: list[Mention] = []
     for m in mentions:
         if m.entity_type == EntityType.PLACE and not m.descriptor:
             actor = reg.get(m.entity_id)
             # (a capital of a state the registry lacks, such as Pristina, stays a place: its state has no node)
             if actor is not None and actor.capital_of and reg.get(actor.capital_of) is not None \
-                    and not _is_location_use(article, m, rl, reg, by_start):
+                    and not _is_location_use(article, m, rl, reg, by_start, country_ends):
                 m = m.model_copy(update={"entity_id": actor.capital_of, "entity_type": EntityType.COUNTRY,
                                          "how": MentionHow.METONYM,
                                          "confidence": min(m.confidence, confidence.METONYM_CAP)})

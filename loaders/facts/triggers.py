@@ -941,6 +941,45 @@ def _presence_not_meeting(sf: SentenceFacts, st: TriggerState) -> bool:
     return not sf.ctx.rules.phrases["presence_cues"].find(toks, sf.sv.sentence.text, sf.sv.start)
 
 
+_STANCES = frozenset({Relation.CRITICIZED, Relation.SUPPORTS})
+# the act nouns whose target a stance on them is not about: criticising sanctions on B or arms sales to B is
+# about their authors; supporting sanctions on B is no support of B (supporting ties with B is)
+_TARGET_NOT_STANCE_OBJECT = {
+    Relation.CRITICIZED: frozenset({Relation.SANCTIONED, Relation.SUPPLIES_ARMS_TO}),
+    Relation.SUPPORTS: frozenset({Relation.SANCTIONED}),
+}
+_OBJECT_GAP_WORDS = 3  # words between a stance verb and the act noun it takes ("condemned the new sanctions")
+
+
+def _takes_as_object(sf: SentenceFacts, verb: PhraseMatch[Trigger], noun: PhraseMatch[Trigger]) -> bool:
+    """Whether the trigger `noun` is the direct object of the trigger `verb` before it: a few words apart
+    (determiners, adjectives), no clause break, no conjunction, no actor between them, no charge word ("was
+    accused of supplying": the accused act is alleged, `_status`)."""
+    if not verb.end <= noun.start:
+        return False
+    gap = sf.sv.words_within(verb.end, noun.start)
+    return len(gap) <= _OBJECT_GAP_WORDS and not CLAUSE_BREAK.search(sf.sv.raw(verb.end, noun.start)) \
+        and not any(sf.ctx.rules.has("conjunctions", t.text) or sf.ctx.rules.has("charge_preps", t.text)
+                    for t in gap) \
+        and not any(verb.end <= m.start < noun.start for m in sf.mentions)
+
+
+def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Norway condemned the sanctions on Ghana", "Chile criticó las sanciones contra Perú": an act noun that a
+    stance verb (criticism, support) takes as its object is no act of the stance's subject, and the actor
+    after a sanctions or arms-sales noun is the act's target, not what the stance is about."""
+    trig = st.trig
+    if st.rel in _STANCES:
+        acts = _TARGET_NOT_STANCE_OBJECT[st.rel]
+        nouns = [t for t in sf.triggers if Relation(t.payload.relation) in acts and _takes_as_object(sf, trig, t)]
+        st.pairs = [p for p in st.pairs if not any(p[1].mention.start >= n.end for n in nouns)]
+    else:
+        stances = [t for t in sf.triggers if Relation(t.payload.relation) in _STANCES
+                   and _takes_as_object(sf, t, trig)]
+        st.pairs = [p for p in st.pairs if not any(p[0].mention.end <= v.start for v in stances)]
+    return bool(st.pairs)
+
+
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
     _under_sanctions, _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
@@ -948,7 +987,7 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,
     coup_agent, coup_state, _when,
     _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
-    _group_listed, _coordinated_pairs, _exercise_parties,
+    _group_listed, _coordinated_pairs, _exercise_parties, _stance_object,
 )
 
 
@@ -1055,6 +1094,22 @@ def _weapon(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> str | None:
     return best[1] if best is not None else None
 
 
+_ATTRIBUTION_REACH = 3  # words before a trigger noun searched for an attribution word ("according to the")
+
+
+def _attributed_to(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> bool:
+    """Whether an attribution word (``attribution_words``: according, selon, laut, según) stands among the
+    few words before the trigger, in its clause, with no actor between: the trigger names the source."""
+    rules = sf.ctx.rules
+    words = sf.sv.words_before(trig.start, _ATTRIBUTION_REACH)
+    for k, t in enumerate(words):
+        if rules.has("attribution_words", t.text):
+            rest = sf.sv.raw(t.end, trig.start)
+            return not CLAUSE_BREAK.search(rest) and not any(t.end <= m.start < trig.start for m in sf.mentions) \
+                and all(rules.has("determiners", w.text) or len(w.text) <= 2 for w in words[k + 1 :])
+    return False
+
+
 def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
     """Facts of one trigger of the sentence."""
     rel = Relation(trig.payload.relation)
@@ -1063,6 +1118,8 @@ def run(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> None:
         return
     if any(a <= trig.start < b for a, b in sf.event_spans):
         return  # "attended the signing ceremony": a trigger inside an event's name is none
+    if _attributed_to(sf, trig):
+        return  # "according to the agreement, …", "selon l'accord": the noun is a source, no act stated
     st = start_state(trig, rel, spec)
     sf.rel, sf.trig_at = rel, trig.start
     sf.trig_span = next(((a, b) for a, b in sf.rel_spans if a <= trig.start < b), None)
