@@ -1,6 +1,6 @@
 """States: pycountry's names (with their translations) merged with the country files: the shared
-``loaders/data/countries/*.yaml`` (names.yaml, cldr.yaml, demonyms.yaml: every language) and each language's
-``loaders/data/lang/<code>/countries.yaml``."""
+``loaders/data/countries/*.yaml`` (names.yaml, cldr.yaml, demonyms.yaml: every language; the generated
+demonyms_world.yaml and demonyms_langs.yaml) and each language's ``loaders/data/lang/<code>/countries.yaml``."""
 
 from __future__ import annotations
 
@@ -106,6 +106,10 @@ def load_countries(data_dir: Path) -> Countries:
         out.demonym_forms += [(iso, dem) for dem in as_list(ex.get("demonyms"))]
         if ex.get("demonyms"):
             out.demonyms[iso] = as_list(ex.get("demonyms"))[0]
+        # demonyms of further languages (demonyms_langs.yaml: language -> forms) are aliases only, never the
+        # state's first (English) demonym, which templates use and which marks a state for them
+        for forms in (ex.get("lang_demonyms") or {}).values():
+            out.demonym_forms += [(iso, dem) for dem in as_list(forms)]
         out.epithets += [(iso, ep) for ep in as_list(ex.get("epithets"))]
         all_names = [canonical, *lang_names.values(), *as_list(ex.get("aliases")), *pyc_names]
         for alias in all_names:
