@@ -21,6 +21,7 @@ _EVENT_WORDS = 8  # the longest capitalised event name
 _HEAD_FINAL_WORDS = 3  # modifiers before a lower-case event noun ("the signing ceremony")
 _TAIL_WORDS = 4  # lower-case words after a capitalised name up to its event noun ("SCO defence ministers meeting")
 _NAME_GAPS = (" ", "-")
+_ELIDED_LETTERS = 4  # the longest elided word before an apostrophe inside a name ("l'", "dell'")
 _POSSESSIVE_MARKS = ("'", "’")
 _QUOTED = re.compile(r"\s*[\"“«„]([^\"”»“]{2,60})[\"”»“]")
 
@@ -95,8 +96,11 @@ def _noun_first(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], first: i
         # "la cérémonie de signature": a link word joins the noun to a lower-case complement
         link = rl.has("event_links", t.text) and i + 1 < len(toks) and toks[i + 1].text not in stop \
             and not sv.raw(toks[i + 1].start, toks[i + 1].end)[:1].isupper()
-        if i > first and (sv.raw(toks[i - 1].end, t.start).strip() or ((t.text in stop or t.text in rl.stopwords)
-                                                                        and not link)
+        gap = sv.raw(toks[i - 1].end, t.start)
+        # an elided article or preposition: "sommet de l'OTAN", "salon d'Abou Dhabi", "vertice dell'ASEAN"
+        elided = gap in _POSSESSIVE_MARKS and len(toks[i - 1].text) <= _ELIDED_LETTERS \
+            and sv.raw(toks[i - 1].start, toks[i - 1].end).islower()
+        if i > first and ((gap.strip() and not elided) or ((t.text in stop or t.text in rl.stopwords) and not link)
                           or (t.text.isdigit() and len(t.text) != 4)):
             break
         end = t.end

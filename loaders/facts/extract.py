@@ -14,7 +14,7 @@ from loaders.facts.reference import Referents, reference_mentions
 from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
-from loaders.facts.triggers import run
+from loaders.facts.triggers import event_name_spans, run
 from loaders.facts.whenwhere import anaphora_date, dateline_place, nearest_date, skip_from
 from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
@@ -99,6 +99,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     found = receipt_triggers(sv, rl, rl.triggers.find(sv.tokens, sent.text, sent.start), ms)
     sf.triggers = longest(t for t in found if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
+    sf.event_spans = event_name_spans(sf)
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)

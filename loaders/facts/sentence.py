@@ -122,6 +122,8 @@ class SentenceFacts:
         rels = self.only_for.get((m.start, m.end))
         if rels is not None and self.rel not in rels:
             return False
+        if any(a <= m.start < b for a, b in self.event_spans):
+            return False  # "am Rande des NATO-Gipfels traf A B": a name inside an event's name is no actor
         if m.start in self.antecedents:
             at = self.trig_at
             return at is not None and at >= self.antecedents[m.start] \

@@ -754,6 +754,20 @@ def _attended_event(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+def event_name_spans(sf: SentenceFacts) -> list[tuple[int, int]]:
+    """The names of the events after the sentence's attendance triggers ("am Rande des NATO-Gipfels"), found
+    before any trigger runs: an actor inside one ("NATO") is no argument of the sentence's other triggers."""
+    out: list[tuple[int, int]] = []
+    for t in sf.triggers:
+        if t.payload.relation != Relation.ATTENDED.value:
+            continue
+        event = event_after(sf.sv, sf.ctx, t.end, None)
+        at = sf.sv.sentence.text.find(event.name, t.end - sf.sv.start) if event is not None else -1
+        if event is not None and at >= 0:
+            out.append((sf.sv.start + at, sf.sv.start + at + len(event.name)))
+    return out
+
+
 def _event_before_final_verb(sf: SentenceFacts, st: TriggerState) -> Entity | None:
     """"A nahm an der Sicherheitskonferenz teil", "A hat am Forum teilgenommen": a clause-final attendance
     verb has its event before it, after an attendance preposition (``attendance_preps``) following the
