@@ -93,8 +93,8 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it.
 
     "A reported that the chief attended …": who moves or meets is never an actor before a complementizer
-    (``complementizers``); "a firm accused of …" names no accuser (``charge_preps`` right after)."""
-    if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
+    (``complementizers``); "a firm accused of …" names no accuser (`_charged`)."""
+    if st.rel == Relation.CRITICIZED and _charged(sf, st):
         return False
     cands = sf.subjects_before(st.trig.start)
     if st.rel in (Relation.ATTENDED, Relation.VISITED):
@@ -123,6 +123,17 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
                 st.subj = found[0]
                 st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
+
+
+def _charged(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"a firm accused of …", "le Chili, accusé de …", "acusado de …": an accusation word (an ``alleged``
+    cue) right before its charge (``charge_preps``) names the accused, no accuser ("a condamné de façon
+    ferme …" is a criticism: only accusation words take a charge)."""
+    rules, sv = sf.ctx.rules, sf.sv
+    if not rules.has("charge_preps", sf.next_word(st.trig.end)):
+        return False
+    words = sv.words_within(st.trig.start, st.trig.end)
+    return any(h.payload == Modality.ALLEGED.value for h in rules.modality.find(words, sv.sentence.text, sv.start))
 
 
 def _past_destinations(sf: SentenceFacts, cands: list[Mention]) -> list[Mention]:
