@@ -136,10 +136,11 @@ class SentenceFacts:
         return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
 
     def cause_word_before(self, at: int) -> Token | None:
-        """The causal word (``cause_preps``) whose phrase reaches `at`: among the few words before it, in its
-        clause, before any copula, auxiliary or (in a verb-final language) trigger ends the phrase."""
+        """The causal or concessive word (``cause_preps``, ``concessive_preps``: "wegen", "a pesar de", "despite")
+        whose phrase reaches `at`: among the few words before it, in its clause, before any copula, auxiliary or
+        (in a verb-final language) trigger ends the phrase."""
         rules = self.ctx.rules
-        if not rules.words.get("cause_preps"):
+        if not (rules.words.get("cause_preps") or rules.words.get("concessive_preps")):
             return None
         for t in reversed(self.sv.words_before(at, _CAUSE_WORDS)):
             verb = self.sv.raw(t.start, t.end).lower() == t.text  # (not "à", folded like the verb "a")
@@ -147,7 +148,7 @@ class SentenceFacts:
                     or rules.has("auxiliaries", t.text) \
                     or (rules.verb_final and any(t.start <= g.start < at for g in self.triggers)):
                 return None  # the phrase ended: "Wegen des Krieges hat Norwegen …"
-            if rules.has("cause_preps", t.text):
+            if rules.has("cause_preps", t.text) or rules.has("concessive_preps", t.text):
                 return t
         return None
 

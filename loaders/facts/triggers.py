@@ -100,14 +100,18 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     if st.rel in (Relation.ATTENDED, Relation.VISITED):
         cands = _past_destinations(sf, cands)
     cause = sf.cause_word_before(st.trig.start)
-    if cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS:
-        # "A, debido al apoyo a B, …": the noun heading a causal phrase has its holder inside the phrase
-        cands = [m for m in cands if m.start >= cause.end]
+    heads_phrase = cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS
+    if cause is not None and heads_phrase:
+        # "A, debido al apoyo a B, …", "despite Peru's criticism of B": the noun heading a causal or
+        # concessive phrase has its holder inside the phrase, or none ("a pesar de las críticas de Perú")
+        cands = [m for m in sf.before(st.trig.start) if m.start >= cause.end]
     if st.rel in PERSON_LEVEL:
         cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
                                              for w in words_between(sf.sv, m.end, st.trig.start))]
     st.subj = sf.first(_coordinated_verb_subject(sf, st, cands), st.subj_types, object_slot=False,
                        skip_consumed=st.rel in PERSON_LEVEL)
+    if heads_phrase and st.subj is None:
+        return False  # (no holder found elsewhere: the actors around the phrase are the main clause's)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:

@@ -81,7 +81,7 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
               "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
               "adversative_preps", "force_heads", "assist_verbs", "under_preps", "demonstratives", "seller_preps",
-              "attribution_words", "cause_preps", "auxiliaries",
+              "attribution_words", "cause_preps", "concessive_preps", "auxiliaries",
               "genitive_preps", "sequence_words", "inserted_adverbs")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",

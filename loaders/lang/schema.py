@@ -178,6 +178,7 @@ class RulesFile(_Strict):
     seller_preps: Words = None  # "A compró fragatas a B": after a purchase verb and its object, B sells
     attribution_words: Words = None  # "laut", "according": the source a sentence is attributed to, no actor
     cause_preps: Words = None  # "wegen", "because": an actor in a causal phrase is no subject (facts/sentence.py)
+    concessive_preps: Words = None  # "despite", "a pesar de": as cause_preps, a concessive phrase (facts/sentence.py)
     auxiliaries: Words = None  # "hat", "has": a finite auxiliary ends a causal phrase before it
     genitive_preps: Words = None  # "of", "du": "the cooperation of A with B" names both parties
     sequence_words: Words = None  # "after", "setelah": an event before or after another, not the one referred to
