@@ -221,7 +221,8 @@ class SentenceFacts:
         """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
         before it first: "A, a long-time ally of B, bought …" (A, not B, bought); an actor inside a causal
         phrase ("wegen der Unterstützung des russischen Krieges", "because of B's support") is none."""
-        cands = [m for m in self.before(pos) if self.cause_word_before(ext_start(m)) is None]
+        cands = [m for m in self.before(pos) if self.cause_word_before(ext_start(m)) is None
+                 and not self.attributed_before(m)]
         text = self.sv.raw(self.sv.start, pos).rstrip()
         if not cands or not text.endswith(","):
             return cands
@@ -296,6 +297,17 @@ class SentenceFacts:
         """
         before = self.subjects_before(trig.start)
         buyer = self.first(before, buyer_types, object_slot=False)
+        if buyer is not None and self.ctx.rules.verb_final \
+                and self.ctx.rules.has("source_preps", self.word_before_actor(buyer.mention)):
+            # "Kenia hat Drohnen von der Türkei gekauft": a clause-final purchase has its seller before it
+            earlier = [m for m in before if m.end <= ext_start(buyer.mention)]
+            source = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
+            earlier_buyer = self.first(earlier, buyer_types, object_slot=False, exclude=buyer.entity_id)
+            if earlier_buyer is not None and source is not None:
+                return earlier_buyer, source
+        after = self.after(trig.end)
+        if buyer is None and after and self.inverted_subject(trig, after[0]):
+            buyer = convert(after[0], buyer_types, self.ctx, object_slot=False)  # "2019 kaufte Kenia …"
         seller: Arg | None = None
         partner: Arg | None = None
         if buyer is not None and self.ctx.rules.has("comitative_preps", self.prev_word(buyer.mention)):
@@ -305,7 +317,9 @@ class SentenceFacts:
             if signer is not None:
                 partner = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
                 buyer = signer
-        for m in self.after(trig.end):
+        for m in after:
+            if buyer is not None and m is buyer.mention:
+                continue
             word = self.word_before_actor(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
@@ -326,6 +340,14 @@ class SentenceFacts:
         if buyer is not None and seller is not None and buyer.entity_id == seller.entity_id:
             return None, None
         return buyer, seller
+
+    def inverted_subject(self, trig: PhraseMatch[Trigger], first_after: Mention) -> bool:
+        """"Im Mai lieferte die Türkei Drohnen an B", "Laut dem Ministerium kaufte Kenia …": a verb-second
+        language puts the subject right after a lower-case finite verb an adverbial precedes (articles
+        between them at most)."""
+        rules = self.ctx.rules
+        return rules.verb_final and not self.sv.raw(trig.start, trig.end)[:1].isupper() \
+            and all(rules.has("determiners", w) for w in words_between(self.sv, trig.end, ext_start(first_after)))
 
     def destination(self, trig: PhraseMatch[Trigger]) -> Mention | None:
         """The actor a purpose cue says people go to: right after a locative or recipient word and right
@@ -420,6 +442,14 @@ class SentenceFacts:
         after = self.sv.words_after(m.end, 1)
         if after and rules.has("speech_verbs", after[0].text) and not rules.has("attribution_words", after[0].text):
             return True  # "dem Ministerium zufolge" (a postposed attribution, like "said")
+        return self.attributed_before(m)
+
+    def attributed_before(self, m: Mention) -> bool:
+        """"laut dem Ministerium", "según Ghana": an actor after an attribution word (``attribution_words``),
+        past articles and small words, is the sentence's source."""
+        rules = self.ctx.rules
+        if not rules.words.get("attribution_words"):
+            return False
         for t in reversed(self.sv.words_before(ext_start(m), _ATTRIBUTION_WORDS)):
             if rules.has("attribution_words", t.text):
                 return True

@@ -471,11 +471,8 @@ def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) ->
     passive = bool(prev_word) and rules.has("passive_agents", prev_word[0])
     # "joined the joint drills with the navy": a partner after "with" is not the subject
     partner = bool(prev_word) and rules.has("comitative_preps", prev_word[0])
-    # "Im Mai lieferte Chile Panzer an Peru": a verb-second language puts the subject right
-    # after a lower-case finite verb that an adverbial precedes
-    inverted = rules.verb_final and st.strength == Strength.STRONG \
-        and not sf.sv.raw(trig.start, trig.end)[:1].isupper() \
-        and len(words_between(sf.sv, trig.end, ext_start(first_after))) == 0
+    # "Im Mai lieferte Chile Panzer an Peru"
+    inverted = st.strength == Strength.STRONG and sf.inverted_subject(trig, first_after)
     if (st.rel in SYMMETRIC_RELATIONS or passive or st.strength == Strength.WEAK or inverted) and not partner:
         st.subj = convert(first_after, st.subj_types, sf.ctx, object_slot=False)
         if st.subj is not None:
