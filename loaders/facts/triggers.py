@@ -21,6 +21,7 @@ from loaders.facts.specs import (
     CARRIED,
     CLAUSE_BREAK,
     EXTRACTOR,
+    INTENDED_ONLY,
     NOT_ASSERTED,
     NOUN_STRENGTHS,
     ORG,
@@ -984,6 +985,13 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
             and status_between(sf.sv, sf.ctx, *head) == Modality.ALLEGED:
         # "Norwegen beschuldigt Chile, Gewehre an Peru geliefert zu haben": the clause the accusation opens
         status = Modality.ALLEGED
+    if st.rel in INTENDED_ONLY and first_start <= trig.start and status in (Modality.HAPPENED, Modality.PLANNED):
+        # "Kenya plans to buy drones", "Le Kenya envisage d'acheter", "Kenia erwägt, … zu kaufen": a stated
+        # intention (``intention_cues``, in the trigger's clause or the one opening it) is no supply yet
+        lo = head[0] if comma >= 0 and "," not in sf.sv.raw(*head) else win_start
+        words = sf.sv.words_within(lo, trig.start)
+        if words and sf.ctx.rules.phrases["intention_cues"].find(words, sf.sv.sentence.text, sf.sv.start):
+            st.intended, status = True, Modality.PLANNED
     if tie_ended(sf.sv, sf.ctx, st.rel, first_start if first_start <= trig.start else sf.sv.start, trig.start):
         return Modality.DENIED
     if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
@@ -1009,7 +1017,7 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
     """One fact per pair (a visit to a city is a visit to its state, the city its place)."""
     status = _status(sf, st)
     rel, spec = st.rel, st.spec
-    asserted = status not in NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
+    asserted = status not in NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact) and not st.intended
     for s, o in st.pairs:
         if st.reverse:
             s, o = o, s
