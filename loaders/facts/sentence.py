@@ -62,6 +62,9 @@ class SentenceFacts:
                      and not in_event_name(sv, ctx, m)
                      and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)
                      and not self._org_owner(mentions, m)]
+        # "while", "tandis que", "mientras que": where another clause opens (``contrastive_conjunctions``)
+        self.contrasts = [h.start for h in ctx.rules.phrases["contrastive_conjunctions"].find(
+            sv.tokens, sv.sentence.text, sv.start)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -237,8 +240,10 @@ class SentenceFacts:
         return [head, *(m for m in cands if m is not head)]
 
     def after(self, pos: int) -> list[Mention]:
-        """Argument candidates starting at or after `pos`, speakers left out."""
-        return [m for m in self.args if m.start >= pos and not self.speaker(m) and self.visible(m)]
+        """Argument candidates starting at or after `pos`, speakers left out, none past a contrastive
+        conjunction after `pos` ("A welcomed the deal, while B …": B's is another clause)."""
+        cut = next((c for c in self.contrasts if c >= pos), self.limit)
+        return [m for m in self.args if pos <= m.start < cut and not self.speaker(m) and self.visible(m)]
 
     def same_state(self, a: str, b: str) -> bool:
         """Whether two actors are one state and an institution of it (or two institutions of one state)."""

@@ -88,7 +88,8 @@ PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_
                 "list_markers", "role_verbs", "military_references", "pair_references", "people_pair_references",
                 "coup_nouns",
                 "body_phrases", "termination_cues", "presence_cues", "place_relatives", "military_nouns",
-                "failed_coup_words", "reliance_cues", "intention_cues")
+                "failed_coup_words", "reliance_cues", "intention_cues",
+                "contrastive_conjunctions")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "people_pair_references", "coup_nouns")
 

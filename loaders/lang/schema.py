@@ -188,6 +188,7 @@ class RulesFile(_Strict):
     adversative_preps: Words = None  # "against", "gegen": no supply, training or support goes to what follows
     attendance_preps: Words = None  # "an der", "am": a clause-final attendance verb's event follows one
     intention_cues: Words = None  # "plans to", "envisage", "erwägt": a supply or training only intended (withheld)
+    contrastive_conjunctions: Words = None  # "while", "tandis que": another clause opens, no argument past it
     reliance_cues: Words = None  # "relies on B for arms": B supplies (purchase triggers too; facts/triggers.py)
     people_pair_references: Words = None  # "the two ministers": the two people of the last meeting
     coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event
