@@ -75,8 +75,29 @@ def resolve(ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Mention]:
                 m = m.model_copy(update={"entity_id": actor.capital_of, "entity_type": EntityType.COUNTRY,
                                          "how": MentionHow.METONYM,
                                          "confidence": min(m.confidence, confidence.METONYM_CAP)})
+        prev = out[-1] if out else None
+        if prev is not None and m.entity_type == EntityType.ORGANIZATION and prev.how == MentionHow.DEMONYM \
+                and not article.text[prev.end : m.start].strip():
+            own = _demonym_office(reg, prev, m)
+            if own is not None:
+                out[-1] = own
+                continue
         out.append(m)
     return out
+
+
+def _demonym_office(reg: Registry, demonym: Mention, m: Mention) -> Mention | None:
+    """"dem kenianischen Verteidigungsministerium": a state institution named by a bare noun that the
+    registry gives to one state (the German ministry) is, right after another state's demonym, that
+    state's institution of the same kind (one mention of both words)."""
+    actor = reg.get(m.entity_id)
+    if actor is None or actor.kind is None or actor.country is None or actor.country == demonym.entity_id:
+        return None
+    office = reg.org_of_kind(actor.kind, demonym.entity_id)
+    if office is None:
+        return None
+    return m.model_copy(update={"start": demonym.start, "surface": f"{demonym.surface} {m.surface}",
+                                "entity_id": office, "confidence": min(m.confidence, demonym.confidence)})
 
 
 def _span(role: Role) -> RoleSpan:

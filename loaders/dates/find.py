@@ -292,14 +292,24 @@ def find_dates(
     ]  # fmt: skip
 
 
+# "HANOI, May 8 (Newswire) -", "ACCRA, 8 mai -": a dateline's place and comma before its day, an agency and
+# a dash after it
+_DATELINE_PLACE = re.compile(r"\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}\s*,\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]\s")
+
+
 def is_stamp(text: str, mention: DateMention, published: date | None) -> bool:
-    """Whether a date is the article's publication stamp ("16.09.2023 Author Name, Outlet …" opening a
-    paragraph): written in digits alone, first on its line and the publication day itself. It dates the
-    page, not what the paragraph's sentence says happened."""
-    if published is None or mention.value != published.isoformat() or any(c.isalpha() for c in mention.surface):
+    """Whether a date is the article's publication stamp: "16.09.2023 Author Name, Outlet …" opening a
+    paragraph (written in digits alone, first on its line) or the day of a dateline opening one ("HANOI,
+    May 8 (Newswire) - …", "ACCRA, 8 mai -"), the publication day itself. It dates the page, not what the
+    paragraph's sentence says happened."""
+    if published is None or mention.value != published.isoformat():
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return not text[line_start : mention.start].strip()
+    lead = text[line_start : mention.start]
+    if not any(c.isalpha() for c in mention.surface):
+        return not lead.strip()
+    return bool(_DATELINE_PLACE.fullmatch(lead)) and bool(_DATELINE_TAIL.match(text, mention.end))
 
 
 def _longest_first(cands: list[_Candidate]) -> list[_Candidate]:

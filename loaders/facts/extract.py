@@ -15,7 +15,7 @@ from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
 from loaders.facts.triggers import event_name_spans, run
-from loaders.facts.whenwhere import anaphora_date, dateline_place, nearest_date, skip_from
+from loaders.facts.whenwhere import anaphora_date, dateline_place, inserted_phrases, nearest_date, skip_from
 from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
 from loaders.text import SentenceView, longest
@@ -96,7 +96,10 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     sf.only_for, sf.article_pair = refs.only_for, acc.refs.pair_at(sv.sentence.index)
     sf.anaphora_date = anaphora_date(fctx, sv, acc.before)  # "Kontrak tersebut diteken …": the signing dated before
     marker = marker_span(sv, rl)  # "those sanctioned include": the list rule reads its targets (facts/lists.py)
-    found = receipt_triggers(sv, rl, rl.triggers.find(sv.tokens, sent.text, sent.start), ms)
+    found = rl.triggers.find(sv.tokens, sent.text, sent.start)
+    for gap in inserted_phrases(fctx, sv):  # "recibió este martes a", "took part on Monday in"
+        found += rl.triggers.find_across(sv.tokens, sent.text, sent.start, gap)
+    found = receipt_triggers(sv, rl, found, ms)
     sf.triggers = longest(t for t in found if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
     sf.event_spans = event_name_spans(sf)

@@ -62,6 +62,9 @@ class SentenceFacts:
                      and not in_event_name(sv, ctx, m)
                      and not _repeated_in_parentheses(sv, mentions, m) and not self._place_state(mentions, m)
                      and not self._org_owner(mentions, m)]
+        # "while", "tandis que", "mientras que": where another clause opens (``contrastive_conjunctions``)
+        self.contrasts = [h.start for h in ctx.rules.phrases["contrastive_conjunctions"].find(
+            sv.tokens, sv.sentence.text, sv.start)]
         self.consumed: set[int] = set()
         self.out: list[tuple[Fact, bool]] = []  # (fact, asserted)
         self.entities: list[Entity] = []
@@ -138,10 +141,11 @@ class SentenceFacts:
         return not any(a <= m.start < b for a, b in self.rel_spans if (a, b) != self.open_span)
 
     def cause_word_before(self, at: int) -> Token | None:
-        """The causal word (``cause_preps``) whose phrase reaches `at`: among the few words before it, in its
-        clause, before any copula, auxiliary or (in a verb-final language) trigger ends the phrase."""
+        """The causal or concessive word (``cause_preps``, ``concessive_preps``: "wegen", "a pesar de", "despite")
+        whose phrase reaches `at`: among the few words before it, in its clause, before any copula, auxiliary or
+        (in a verb-final language) trigger ends the phrase."""
         rules = self.ctx.rules
-        if not rules.words.get("cause_preps"):
+        if not (rules.words.get("cause_preps") or rules.words.get("concessive_preps")):
             return None
         for t in reversed(self.sv.words_before(at, _CAUSE_WORDS)):
             verb = self.sv.raw(t.start, t.end).lower() == t.text  # (not "à", folded like the verb "a")
@@ -149,7 +153,7 @@ class SentenceFacts:
                     or rules.has("auxiliaries", t.text) \
                     or (rules.verb_final and any(t.start <= g.start < at for g in self.triggers)):
                 return None  # the phrase ended: "Wegen des Krieges hat Norwegen …"
-            if rules.has("cause_preps", t.text):
+            if rules.has("cause_preps", t.text) or rules.has("concessive_preps", t.text):
                 return t
         return None
 
@@ -222,7 +226,8 @@ class SentenceFacts:
         """Subject candidates before `pos`, nearest first, but the head of an apposition that closes right
         before it first: "A, a long-time ally of B, bought …" (A, not B, bought); an actor inside a causal
         phrase ("wegen der Unterstützung des russischen Krieges", "because of B's support") is none."""
-        cands = [m for m in self.before(pos) if self.cause_word_before(ext_start(m)) is None]
+        cands = [m for m in self.before(pos) if self.cause_word_before(ext_start(m)) is None
+                 and not self.attributed_before(m)]
         text = self.sv.raw(self.sv.start, pos).rstrip()
         if not cands or not text.endswith(","):
             return cands
@@ -237,8 +242,10 @@ class SentenceFacts:
         return [head, *(m for m in cands if m is not head)]
 
     def after(self, pos: int) -> list[Mention]:
-        """Argument candidates starting at or after `pos`, speakers left out."""
-        return [m for m in self.args if m.start >= pos and not self.speaker(m) and self.visible(m)]
+        """Argument candidates starting at or after `pos`, speakers left out, none past a contrastive
+        conjunction after `pos` ("A welcomed the deal, while B …": B's is another clause)."""
+        cut = next((c for c in self.contrasts if c >= pos), self.limit)
+        return [m for m in self.args if pos <= m.start < cut and not self.speaker(m) and self.visible(m)]
 
     def same_state(self, a: str, b: str) -> bool:
         """Whether two actors are one state and an institution of it (or two institutions of one state)."""
@@ -297,6 +304,17 @@ class SentenceFacts:
         """
         before = self.subjects_before(trig.start)
         buyer = self.first(before, buyer_types, object_slot=False)
+        if buyer is not None and self.ctx.rules.verb_final \
+                and self.ctx.rules.has("source_preps", self.word_before_actor(buyer.mention)):
+            # "Kenia hat Drohnen von der Türkei gekauft": a clause-final purchase has its seller before it
+            earlier = [m for m in before if m.end <= ext_start(buyer.mention)]
+            source = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
+            earlier_buyer = self.first(earlier, buyer_types, object_slot=False, exclude=buyer.entity_id)
+            if earlier_buyer is not None and source is not None:
+                return earlier_buyer, source
+        after = self.after(trig.end)
+        if buyer is None and after and self.inverted_subject(trig, after[0]):
+            buyer = convert(after[0], buyer_types, self.ctx, object_slot=False)  # "2019 kaufte Kenia …"
         seller: Arg | None = None
         partner: Arg | None = None
         if buyer is not None and self.ctx.rules.has("comitative_preps", self.prev_word(buyer.mention)):
@@ -306,7 +324,9 @@ class SentenceFacts:
             if signer is not None:
                 partner = convert(buyer.mention, seller_types, self.ctx, object_slot=True)
                 buyer = signer
-        for m in self.after(trig.end):
+        for m in after:
+            if buyer is not None and m is buyer.mention:
+                continue
             word = self.word_before_actor(m)
             if buyer is None and self.ctx.rules.has("passive_agents", word):
                 buyer = convert(m, buyer_types, self.ctx, object_slot=False)
@@ -327,6 +347,14 @@ class SentenceFacts:
         if buyer is not None and seller is not None and buyer.entity_id == seller.entity_id:
             return None, None
         return buyer, seller
+
+    def inverted_subject(self, trig: PhraseMatch[Trigger], first_after: Mention) -> bool:
+        """"Im Mai lieferte die Türkei Drohnen an B", "Laut dem Ministerium kaufte Kenia …": a verb-second
+        language puts the subject right after a lower-case finite verb an adverbial precedes (articles
+        between them at most)."""
+        rules = self.ctx.rules
+        return rules.verb_final and not self.sv.raw(trig.start, trig.end)[:1].isupper() \
+            and all(rules.has("determiners", w) for w in words_between(self.sv, trig.end, ext_start(first_after)))
 
     def destination(self, trig: PhraseMatch[Trigger]) -> Mention | None:
         """The actor a purpose cue says people go to: right after a locative or recipient word and right
@@ -421,6 +449,14 @@ class SentenceFacts:
         after = self.sv.words_after(m.end, 1)
         if after and rules.has("speech_verbs", after[0].text) and not rules.has("attribution_words", after[0].text):
             return True  # "dem Ministerium zufolge" (a postposed attribution, like "said")
+        return self.attributed_before(m)
+
+    def attributed_before(self, m: Mention) -> bool:
+        """"laut dem Ministerium", "según Ghana": an actor after an attribution word (``attribution_words``),
+        past articles and small words, is the sentence's source."""
+        rules = self.ctx.rules
+        if not rules.words.get("attribution_words"):
+            return False
         for t in reversed(self.sv.words_before(ext_start(m), _ATTRIBUTION_WORDS)):
             if rules.has("attribution_words", t.text):
                 return True

@@ -51,6 +51,9 @@ PERSON_LEVEL = frozenset({Relation.MET_WITH, Relation.VISITED, Relation.ATTENDED
 # ties that need two distinct parties: a state and its own forces are one
 BETWEEN_STATES = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation.COOPERATES_WITH,
                             Relation.SIGNED_AGREEMENT_WITH})
+# relations a stated intention ("plans to buy", "envisage d'acheter", ``intention_cues``) withholds: a planned
+# supply under a deal ("will deliver") stays a fact, a buyer's wish is none yet
+INTENDED_ONLY = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS})
 # relations whose actor carries over to a later sentence that names only the targets
 CARRIED = frozenset({Relation.SANCTIONED})
 # a relative clause runs from its pronoun to the next clause break ("…, yang merebut kekuasaan …, …")

@@ -30,6 +30,7 @@ class TriggerState:
     penalty: float = 1.0
     verb_final: bool = False
     date: str | None = None
+    intended: bool = False  # a stated intention only ("plans to buy"): withheld (`loaders.facts.triggers._status`)
 
 
 def start_state(trig: PhraseMatch[Trigger], rel: Relation, spec: RelationSpec) -> TriggerState:

@@ -21,6 +21,7 @@ from loaders.facts.specs import (
     CARRIED,
     CLAUSE_BREAK,
     EXTRACTOR,
+    INTENDED_ONLY,
     NOT_ASSERTED,
     NOUN_STRENGTHS,
     ORG,
@@ -93,21 +94,25 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
     """The nearest fitting actor before the trigger, the first fitting one after it; an agent after it.
 
     "A reported that the chief attended …": who moves or meets is never an actor before a complementizer
-    (``complementizers``); "a firm accused of …" names no accuser (``charge_preps`` right after)."""
-    if st.rel == Relation.CRITICIZED and sf.ctx.rules.has("charge_preps", sf.next_word(st.trig.end)):
+    (``complementizers``); "a firm accused of …" names no accuser (`_charged`)."""
+    if st.rel == Relation.CRITICIZED and _charged(sf, st):
         return False
     cands = sf.subjects_before(st.trig.start)
     if st.rel in (Relation.ATTENDED, Relation.VISITED):
         cands = _past_destinations(sf, cands)
     cause = sf.cause_word_before(st.trig.start)
-    if cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS:
-        # "A, debido al apoyo a B, …": the noun heading a causal phrase has its holder inside the phrase
-        cands = [m for m in cands if m.start >= cause.end]
+    heads_phrase = cause is not None and len(words_between(sf.sv, cause.end, st.trig.start)) <= _CAUSE_HEAD_WORDS
+    if cause is not None and heads_phrase:
+        # "A, debido al apoyo a B, …", "despite Peru's criticism of B": the noun heading a causal or
+        # concessive phrase has its holder inside the phrase, or none ("a pesar de las críticas de Perú")
+        cands = [m for m in sf.before(st.trig.start) if m.start >= cause.end]
     if st.rel in PERSON_LEVEL:
         cands = [m for m in cands if not any(sf.ctx.rules.has("complementizers", w)
                                              for w in words_between(sf.sv, m.end, st.trig.start))]
     st.subj = sf.first(_coordinated_verb_subject(sf, st, cands), st.subj_types, object_slot=False,
                        skip_consumed=st.rel in PERSON_LEVEL)
+    if heads_phrase and st.subj is None:
+        return False  # (no holder found elsewhere: the actors around the phrase are the main clause's)
     st.obj = sf.first(sf.objects_after(st.trig), st.obj_types, object_slot=True,
                       exclude=st.subj.entity_id if st.subj else None)
     if st.strength == Strength.AGENT_AFTER:
@@ -123,6 +128,17 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
                 st.subj = found[0]
                 st.obj = Arg(host_mention, host, confidence.PERSON_FOR_STATE)
     return True
+
+
+def _charged(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"a firm accused of …", "le Chili, accusé de …", "acusado de …": an accusation word (an ``alleged``
+    cue) right before its charge (``charge_preps``) names the accused, no accuser ("a condamné de façon
+    ferme …" is a criticism: only accusation words take a charge)."""
+    rules, sv = sf.ctx.rules, sf.sv
+    if not rules.has("charge_preps", sf.next_word(st.trig.end)):
+        return False
+    words = sv.words_within(st.trig.start, st.trig.end)
+    return any(h.payload == Modality.ALLEGED.value for h in rules.modality.find(words, sv.sentence.text, sv.start))
 
 
 def _past_destinations(sf: SentenceFacts, cands: list[Mention]) -> list[Mention]:
@@ -456,11 +472,8 @@ def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) ->
     passive = bool(prev_word) and rules.has("passive_agents", prev_word[0])
     # "joined the joint drills with the navy": a partner after "with" is not the subject
     partner = bool(prev_word) and rules.has("comitative_preps", prev_word[0])
-    # "Im Mai lieferte Chile Panzer an Peru": a verb-second language puts the subject right
-    # after a lower-case finite verb that an adverbial precedes
-    inverted = rules.verb_final and st.strength == Strength.STRONG \
-        and not sf.sv.raw(trig.start, trig.end)[:1].isupper() \
-        and len(words_between(sf.sv, trig.end, ext_start(first_after))) == 0
+    # "Im Mai lieferte Chile Panzer an Peru"
+    inverted = st.strength == Strength.STRONG and sf.inverted_subject(trig, first_after)
     if (st.rel in SYMMETRIC_RELATIONS or passive or st.strength == Strength.WEAK or inverted) and not partner:
         st.subj = convert(first_after, st.subj_types, sf.ctx, object_slot=False)
         if st.subj is not None:
@@ -1025,6 +1038,13 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
             and status_between(sf.sv, sf.ctx, *head) == Modality.ALLEGED:
         # "Norwegen beschuldigt Chile, Gewehre an Peru geliefert zu haben": the clause the accusation opens
         status = Modality.ALLEGED
+    if st.rel in INTENDED_ONLY and first_start <= trig.start and status in (Modality.HAPPENED, Modality.PLANNED):
+        # "Kenya plans to buy drones", "Le Kenya envisage d'acheter", "Kenia erwägt, … zu kaufen": a stated
+        # intention (``intention_cues``, in the trigger's clause or the one opening it) is no supply yet
+        lo = head[0] if comma >= 0 and "," not in sf.sv.raw(*head) else win_start
+        words = sf.sv.words_within(lo, trig.start)
+        if words and sf.ctx.rules.phrases["intention_cues"].find(words, sf.sv.sentence.text, sf.sv.start):
+            st.intended, status = True, Modality.PLANNED
     if tie_ended(sf.sv, sf.ctx, st.rel, first_start if first_start <= trig.start else sf.sv.start, trig.start):
         return Modality.DENIED
     if st.strength == Strength.MUTUAL and status == Modality.HAPPENED:
@@ -1053,7 +1073,7 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
     """One fact per pair (a visit to a city is a visit to its state, the city its place)."""
     status = _status(sf, st)
     rel, spec = st.rel, st.spec
-    asserted = status not in NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact)
+    asserted = status not in NOT_ASSERTED and (status != Modality.PLANNED or spec.planned_is_fact) and not st.intended
     for s, o in st.pairs:
         if st.reverse:
             s, o = o, s

@@ -150,3 +150,42 @@ def skip_from(sv: SentenceView, ctx: FactsCtx) -> int | None:
         if after.startswith(":") or (not before and multiword):
             return h.start
     return None
+
+
+_TIME_LEAD_WORDS = 2  # small words a time phrase may open with before its date ("on", "este", "во", "pada")
+
+
+def inserted_phrases(ctx: FactsCtx, sv: SentenceView) -> list[tuple[int, int]]:
+    """Word ranges (token indexes, end excluded) that may stand between the words of a trigger phrase: a
+    time phrase (a stated date, with or without the small words opening it: "este martes", "on Monday",
+    "во вторник") and a run of adverbs (``inserted_adverbs``: "también", "également"), set off by no comma
+    or by a pair of them ("recibió, este martes, a B")."""
+    tokens, rules = sv.tokens, ctx.rules
+    runs: list[tuple[int, int]] = []
+    for d in _dates_of(ctx, sv.sentence):
+        if d.weak:
+            continue
+        a, b = sv.token_index_at(d.start), sv.token_index_after_end(d.end)
+        runs.append((a, b))
+        for k in range(1, _TIME_LEAD_WORDS + 1):
+            if a - k < 0 or not (tokens[a - k].text in rules.stopwords or rules.has("determiners", tokens[a - k].text)):
+                break
+            runs.append((a - k, b))
+    adverbs = rules.words.get("inserted_adverbs")
+    if adverbs and not adverbs.isdisjoint(sv.word_set):
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].text in adverbs:
+                j += 1
+            if j > i:
+                runs.append((i, j))
+            i = j + 1
+    return [(a, b) for a, b in runs
+            if 0 < a < b < len(tokens) and _bracketed(sv.raw(tokens[a - 1].end, tokens[b].start))]
+
+
+def _bracketed(gap: str) -> bool:
+    """Whether an inserted phrase's text is set off by no clause break or by a pair of commas only."""
+    breaks = CLAUSE_BREAK.findall(gap)
+    return not breaks or (breaks == [",", ","] and gap.lstrip().startswith(",") and gap.rstrip().endswith(","))

@@ -88,14 +88,15 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
               "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
               "adversative_preps", "force_heads", "assist_verbs", "under_preps", "demonstratives", "seller_preps",
-              "attribution_words", "cause_preps", "auxiliaries",
-              "genitive_preps", "sequence_words")
+              "attribution_words", "cause_preps", "concessive_preps", "auxiliaries",
+              "genitive_preps", "sequence_words", "inserted_adverbs")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "list_markers", "role_verbs", "military_references", "pair_references", "people_pair_references",
                 "coup_nouns",
                 "body_phrases", "termination_cues", "presence_cues", "place_relatives", "military_nouns",
-                "failed_coup_words", "reliance_cues", "receipt_verbs", "goods_nouns")
+                "failed_coup_words", "reliance_cues", "intention_cues",
+                "contrastive_conjunctions", "receipt_verbs", "goods_nouns")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "people_pair_references", "coup_nouns")
 

@@ -151,6 +151,7 @@ class RulesFile(_Strict):
     passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
     complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
     charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
+    inserted_adverbs: Words = None  # "also", "también": may stand between a trigger's words (facts/whenwhere.py)
     inclusion_words: Words = None  # "partners, including A": A is one of them
     state_heads: Words = None  # "the government of A", "the regime of A": the state itself, as an object
     group_nouns: Words = None  # "two Chinese companies, A and B": the list after names the targets
@@ -179,6 +180,7 @@ class RulesFile(_Strict):
     seller_preps: Words = None  # "A compró fragatas a B": after a purchase verb and its object, B sells
     attribution_words: Words = None  # "laut", "according": the source a sentence is attributed to, no actor
     cause_preps: Words = None  # "wegen", "because": an actor in a causal phrase is no subject (facts/sentence.py)
+    concessive_preps: Words = None  # "despite", "a pesar de": as cause_preps, a concessive phrase (facts/sentence.py)
     auxiliaries: Words = None  # "hat", "has": a finite auxiliary ends a causal phrase before it
     genitive_preps: Words = None  # "of", "du": "the cooperation of A with B" names both parties
     sequence_words: Words = None  # "after", "setelah": an event before or after another, not the one referred to
@@ -187,6 +189,8 @@ class RulesFile(_Strict):
     force_heads: Words = None  # "Forces", "Army": an abbreviation's name ending in one is an institution
     adversative_preps: Words = None  # "against", "gegen": no supply, training or support goes to what follows
     attendance_preps: Words = None  # "an der", "am": a clause-final attendance verb's event follows one
+    intention_cues: Words = None  # "plans to", "envisage", "erwägt": a supply or training only intended (withheld)
+    contrastive_conjunctions: Words = None  # "while", "tandis que": another clause opens, no argument past it
     reliance_cues: Words = None  # "relies on B for arms": B supplies (purchase triggers too; facts/triggers.py)
     people_pair_references: Words = None  # "the two ministers": the two people of the last meeting
     coup_nouns: Words = None  # "the coup", "le putsch": the article's coup, an event

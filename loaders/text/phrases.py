@@ -20,6 +20,8 @@ LONG_ENDING_MIN_LETTERS = 6  # a two-letter ending is cut only when STEM_MIN_LET
 STEM_EXTRA_MAX = 3  # a case ending adds at most three letters to a stem ("Коре" + "ями"); more is another word
 SHORT_STEM_EXTRA_MAX = 2  # to a stem of three letters, two ("Куб" + "ой"): "Ток" + "аев" is another word
 SUFFIX_MIN_LETTERS = 4  # a shorter final word (an acronym: "US") takes no suffix ("Deutschland" + "s" does)
+_ACROSS_WORDS = 4  # words read on each side of a gap a phrase may run across (`PhraseMatcher.find_across`)
+_NEW_TOKEN = tuple.__new__  # (as `tokenize`: no named tuple constructor per word)
 _ADDED = [0]  # phrases added to any table in this process: an index re-reads its tables' versions on a change
 
 
@@ -253,6 +255,23 @@ class PhraseMatcher(Generic[T]):
                     return list(hits) if hits else []
             return tokens.matches(self, text, offset)
         return self.scan(tokens, text, offset)
+
+    def find_across(self, tokens: Sequence[Token], text: str, offset: int,
+                    gap: tuple[int, int]) -> list[PhraseMatch[T]]:
+        """The matches whose words run across the words ``tokens[gap[0]:gap[1]]`` as if these were not there
+        ("recibió este martes a", "took part on Monday in": an inserted time phrase), each with words on both
+        sides of the gap; a match's span covers the words left out. A few words each side are read."""
+        a, b = gap
+        if a <= 0 or b >= len(tokens) or a >= b:
+            return []
+        lo, hi = max(0, a - _ACROSS_WORDS), min(len(tokens), b + _ACROSS_WORDS)
+        left, right = tokens[lo:a], tokens[b:hi]
+        base, cut = left[0].start, left[-1].end
+        shift = right[0].start - (cut + 1)  # the right words moved to one space after the left ones
+        joined = text[base - offset : cut - offset] + " " + text[right[0].start - offset : right[-1].end - offset]
+        words = [*left, *(_NEW_TOKEN(Token, (t.start - shift, t.end - shift, t.text)) for t in right)]
+        return [PhraseMatch(m.first + lo, m.last + lo + (b - a), m.start, m.end + shift, m.payload)
+                for m in self.scan(words, joined, base) if m.first < len(left) <= m.last]
 
     def scan(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[PhraseMatch[T]]:
         """`find` by a scan of `tokens` for this table alone."""
