@@ -145,8 +145,10 @@ class SentenceFacts:
         whose phrase reaches `at`: among the few words before it, in its clause, before any copula, auxiliary or
         (in a verb-final language) trigger ends the phrase."""
         rules = self.ctx.rules
-        if not (rules.words.get("cause_preps") or rules.words.get("concessive_preps")):
-            return None
+        words = self.sv.word_set
+        if words.isdisjoint(rules.words.get("cause_preps", ())) \
+                and words.isdisjoint(rules.words.get("concessive_preps", ())):
+            return None  # (the sentence has none of them: most sentences)
         for t in reversed(self.sv.words_before(at, _CAUSE_WORDS)):
             verb = self.sv.raw(t.start, t.end).lower() == t.text  # (not "à", folded like the verb "a")
             if CLAUSE_BREAK.search(self.sv.raw(t.end, at)) or (verb and rules.has("copulas", t.text)) \

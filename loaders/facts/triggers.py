@@ -996,6 +996,8 @@ def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
     stance verb (criticism, support) takes as its object is no act of the stance's subject, and the actor
     after a sanctions or arms-sales noun is the act's target, not what the stance is about."""
     trig = st.trig
+    if len(sf.triggers) < 2:
+        return True  # (a stance and an act noun are two triggers)
     if st.rel in _STANCES:
         acts = _TARGET_NOT_STANCE_OBJECT[st.rel]
         nouns = [t for t in sf.triggers if Relation(t.payload.relation) in acts and _takes_as_object(sf, trig, t)]
@@ -1135,6 +1137,8 @@ def _attributed_to(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> bool:
     """Whether an attribution word (``attribution_words``: according, selon, laut, según) stands among the
     few words before the trigger, in its clause, with no actor between: the trigger names the source."""
     rules = sf.ctx.rules
+    if sf.sv.word_set.isdisjoint(rules.words.get("attribution_words", ())):
+        return False
     words = sf.sv.words_before(trig.start, _ATTRIBUTION_REACH)
     for k, t in enumerate(words):
         if rules.has("attribution_words", t.text):
