@@ -272,6 +272,18 @@ class SentenceFacts:
         return rules.has("member_nouns", self.next_word(m.end)) or (bool(before) and rules.has(
             "member_nouns", before[-1])) or genitive
 
+    def people_of_state(self, m: Mention) -> bool:
+        """Whether a state named by its demonym qualifies people or firms of it ("a former Paraguayan
+        official", "un exfuncionario paraguayo", "two Chilean companies"): the noun beside it, past a
+        ``former`` word, is a ``member_nouns``, ``group_nouns`` or ``individual_nouns`` word."""
+        if m.entity_type != C or m.how != MentionHow.DEMONYM:
+            return False
+        rules = self.ctx.rules
+        kinds = ("member_nouns", "group_nouns", "individual_nouns")
+        after = [t.text for t in self.sv.words_after(m.end, 1)]
+        before = [t.text for t in self.sv.words_before(m.start, 2) if not rules.has("former", t.text)][-1:]
+        return any(rules.has(kind, w) for w in (*after, *before) for kind in kinds)
+
     def next_word(self, pos: int) -> str:
         """The folded word starting at or after `pos`."""
         return next((t.text for t in self.sv.tokens if t.start >= pos), "")

@@ -1094,6 +1094,8 @@ def _emit(sf: SentenceFacts, st: TriggerState) -> None:
         if rel == Relation.MET_WITH and (P not in (s.mention.entity_type, o.mention.entity_type)
                                          or sf.members_of(s.mention) or sf.members_of(o.mention)):
             continue  # a person meets; "Tatmadaw officers", "officials of the junta" are not the institution
+        if rel == Relation.SANCTIONED and sf.people_of_state(o.mention):
+            continue  # "sanctioned a former Paraguayan official": a person or firm of the state, not the state
         if rel in (Relation.VISITED, Relation.ATTENDED) and sf.members_of(s.mention):
             continue  # "officials of the army visited X": some of its people travelled, not the institution
         if rel == Relation.MET_WITH and sf.ctx.rules.phrases["remote_contact"].find(
