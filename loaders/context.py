@@ -32,7 +32,7 @@ class ArticleContext:
 def article_index(registry: Registry, rules: Rules) -> PhraseIndex:
     """The registry's aliases and every phrase table of the rules, searched in one pass per sentence."""
     return phrase_index((registry.matcher, rules.titles, rules.ranks, rules.triggers, rules.modality,
-                         *rules.phrases.values()))
+                         rules.regions, *rules.phrases.values()))
 
 
 def build_context(article: CleanArticle, *, registry: Registry, rules: Rules) -> ArticleContext:

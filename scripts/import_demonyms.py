@@ -6,9 +6,10 @@ attribution in its header and in README "Registry sources"). Same snapshot → s
 
     .venv/bin/python scripts/import_demonyms.py /work/.mirror/mledoze+countries/repo
 
-A form is dropped when the snapshot gives it to two states ("Dominican", "Channel Islander") or when the
-hand-written country files already give it to another state; the hand files stay first, so a state's
-first (English) demonym does not change where they name one.
+A form is dropped when the snapshot gives it to two states ("Dominican", "Channel Islander"), when the
+hand-written country files already have it, compared folded as the matcher reads them (the French "américan"
+of the Northern Mariana Islands is the English "American"), or when it is another state's form plus a plural
+"s"; the hand files stay first, so a state's first (English) demonym does not change where they name one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from loaders.datafiles import dumps_country_table
+from loaders.text import norm
 
 DATA = Path(__file__).resolve().parent.parent / "loaders" / "data"
 OUT = DATA / "countries" / "demonyms_world.yaml"
@@ -67,12 +69,12 @@ def snapshot_forms(countries: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def hand_owners() -> dict[str, set[str]]:
-    """Folded demonym → the states the hand-written country files give it to."""
+    """Folded demonym (`norm`) → the states the hand-written country files give it to."""
     owners: dict[str, set[str]] = defaultdict(set)
     for name in HAND_FILES:
         for iso, entry in (yaml.safe_load((DATA / "countries" / name).read_text(encoding="utf-8")) or {}).items():
             for form in (entry or {}).get("demonyms") or []:
-                owners[str(form).casefold()].add(str(iso))
+                owners[norm(str(form))].add(str(iso))
     return owners
 
 
@@ -82,10 +84,13 @@ def derive(countries: list[dict[str, Any]], owners: dict[str, set[str]]) -> dict
     claims: dict[str, set[str]] = defaultdict(set)
     for iso, fs in forms.items():
         for form in fs:
-            claims[form.casefold()].add(iso)
+            claims[norm(form)].add(iso)
     out: dict[str, list[str]] = {}
     for iso in sorted(forms):
-        keep = [f for f in forms[iso] if claims[f.casefold()] == {iso} and f.casefold() not in owners]
+        # compared as the matcher reads them (case and accents folded): "américan" is the English "American"
+        # and no other state's form plus a plural "s": the French "américans" would be the English "Americans"
+        keep = [f for f in forms[iso] if claims[norm(f)] == {iso} and norm(f) not in owners
+                and not (norm(f).endswith("s") and owners.get(norm(f)[:-1], {iso}) - {iso})]
         if keep:
             out[iso] = keep
     return out

@@ -6,6 +6,8 @@
   states the article has named most so far;
 - "the two ministers", "les deux dirigeants", "kedua menteri" (``people_pair_references``) stand for the two
   people of the last meeting the article stated, up to `_MEETING_REACH` sentences back;
+- "the West African country", "le pays sud-américain", "negara Asia Tenggara" (``region_words`` with
+  ``region_nouns``) stand for the state of that region the article named last (its region: regions.yaml);
 - a coup noun ("the coup", "le putsch", "the power grab": ``coup_nouns``) is the article's coup, an Event,
   so "A condemned the coup" is a criticism of that coup, not of a state named after it.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph_schema.model import SYMMETRIC_RELATIONS, EntityType, Relation
 from loaders import confidence
@@ -43,6 +46,7 @@ class Referents:
 
     states: Counter[str] = field(default_factory=Counter)
     first_seen: dict[str, int] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)  # state -> offset of its last mention so far
     coup_agent: str | None = None
     coup_state: str | None = None
     coup: Entity | None = None
@@ -60,6 +64,7 @@ class Referents:
             if m.entity_type == EntityType.COUNTRY and m.how != MentionHow.EPITHET:
                 self.states[m.entity_id] += 1
                 self.first_seen.setdefault(m.entity_id, m.start)
+                self.last_seen[m.entity_id] = max(m.start, self.last_seen.get(m.entity_id, -1))
             elif m.entity_type == EntityType.ORGANIZATION and m.how != MentionHow.EPITHET:
                 self.orgs.add(m.entity_id)
         types = {m.entity_id: m.entity_type for m in mentions}
@@ -120,13 +125,13 @@ def _person_state(ctx: ArticleContext, mentions: Sequence[Mention], person: str)
     return actor.country or (held.pop() if len(held) == 1 else None)
 
 
-def _mention(sv: SentenceView, hit: PhraseMatch[str], entity_id: str, etype: EntityType) -> Mention:
+def _mention(sv: SentenceView, hit: PhraseMatch[Any], entity_id: str, etype: EntityType) -> Mention:
     return Mention(sentence_index=sv.sentence.index, start=hit.start, end=hit.end,
                    surface=sv.raw(hit.start, hit.end), entity_id=entity_id, entity_type=etype,
                    how=MentionHow.EPITHET, confidence=confidence.REFERENCE)
 
 
-def _free(hit: PhraseMatch[str], mentions: Sequence[Mention]) -> bool:
+def _free(hit: PhraseMatch[Any], mentions: Sequence[Mention]) -> bool:
     """Whether no mention of the sentence overlaps the phrase ("junta militer Myanmar" names its state)."""
     return not any(m.start < hit.end and hit.start < m.end for m in mentions)
 
@@ -208,6 +213,26 @@ def _clause_pronouns(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[M
     return out
 
 
+def _region_state(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[frozenset[str]],
+                  mentions: Sequence[Mention], refs: Referents) -> str | None:
+    """The state a description by region stands for ("the West African country", "le pays sud-américain",
+    "negara Asia Tenggara"): the one of that region named last before it, in the sentence or before; a
+    language with articles needs a definite one before it ("a West African country" describes, it refers
+    to nothing)."""
+    definite = ctx.rules.definite_articles
+    if definite:
+        before = sv.words_before(hit.start, 1)
+        if not before or before[0].text not in definite:
+            return None
+    regions = ctx.registry.regions
+    seen = dict(refs.last_seen)
+    for m in mentions:
+        if m.entity_type == EntityType.COUNTRY and m.end <= hit.start and m.how != MentionHow.EPITHET:
+            seen[m.entity_id] = max(m.start, seen.get(m.entity_id, -1))
+    cands = [(at, state) for state, at in seen.items() if not regions.get(state, frozenset()).isdisjoint(hit.payload)]
+    return max(cands)[1] if cands else None
+
+
 def _coup_event(ctx: ArticleContext, sv: SentenceView, hit: PhraseMatch[str], refs: Referents) -> Entity:
     """The article's coup as an Event (one per article), this surface and its determiner form added."""
     surface = sv.raw(hit.start, hit.end)
@@ -241,6 +266,15 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
     "The two countries" fills only a symmetric relation's slots, "the coup" only a criticism's object.
     """
     out = References()
+    for region_hit in longest(ctx.rules.regions.find(sv.tokens, sv.sentence.text, sv.start)):
+        # a demonym inside the description is part of it ("o país sul-americano": not the American one)
+        inside = [m for m in mentions if m.start < region_hit.end and region_hit.start < m.end]
+        if any(m.how != MentionHow.DEMONYM or m.start < region_hit.start or m.end > region_hit.end for m in inside):
+            continue
+        state = _region_state(ctx, sv, region_hit, mentions, refs)
+        if state is not None:
+            out.replaced.update(m.start for m in inside)
+            out.mentions.append(_mention(sv, region_hit, state, EntityType.COUNTRY))
     hits = ctx.rules.phrases["references"].find(sv.tokens, sv.sentence.text, sv.start)
     if not hits:
         out.mentions += _pronoun(ctx, sv, mentions, refs)

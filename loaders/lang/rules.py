@@ -57,11 +57,16 @@ class Rules:
     words: dict[str, frozenset[str]]  # single-word cue sets: conjunctions, negation, …
     phrases: dict[str, PhraseMatcher[str]]  # multi-word cue sets: skip_sentences, anaphora, …
     modality: PhraseMatcher[str]
+    # "the West African country", "le pays sud-américain": payload the world regions it names (regions.yaml)
+    regions: PhraseMatcher[frozenset[str]]
     stopwords: frozenset[str] = field(default_factory=frozenset)
     # month and weekday names of the language and of the fallback language, folded: never a person's name
     calendar_words: frozenset[str] = field(default_factory=frozenset)
     verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
     future_endings: tuple[str, ...] = ()  # "entrenará": a trigger verb so ending states a plan (as written)
+    # the language's own definite articles (none: it has none), before a description that refers ("the
+    # West African country"); not inherited, English "the" is no article of Indonesian
+    definite_articles: frozenset[str] = frozenset()
 
     def future_form(self, word: str) -> bool:
         """Whether a word as written is a synthetic future form of the language ("livrera", "fornirà")."""
@@ -191,6 +196,20 @@ def _with_compounds(phrase: str, modifiers: Sequence[str]) -> list[str]:
     return [phrase, *(f"{m}{phrase.lower()}" for m in modifiers)]
 
 
+def _add_region_phrases(regions: PhraseMatcher[frozenset[str]], raw: dict[str, Any]) -> None:
+    """A rules file's descriptions of a state by its region: each ``region_words`` adjective with each
+    ``region_nouns`` noun, in the file's order (``region_noun_first``: "pays africain", "negara Afrika")."""
+    nouns = [str(n) for n in raw.get("region_nouns") or []]
+    words: dict[str, set[str]] = {}
+    for region, adjectives in (raw.get("region_words") or {}).items():
+        for adjective in adjectives or []:
+            words.setdefault(str(adjective), set()).add(str(region))
+    for adjective, keys in words.items():
+        for noun in nouns:
+            phrase = f"{noun} {adjective}" if raw.get("region_noun_first") else f"{adjective} {noun}"
+            regions.add(phrase, frozenset(keys), inflect=False)
+
+
 @lru_cache(maxsize=32)
 def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     """The rules of `lang` merged with English ones, compiled once."""
@@ -198,15 +217,18 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     ranks: PhraseMatcher[str] = PhraseMatcher(inflection())
     triggers: PhraseMatcher[Trigger] = PhraseMatcher(inflection())
     modality: PhraseMatcher[str] = PhraseMatcher(inflection())
+    regions: PhraseMatcher[frozenset[str]] = PhraseMatcher(inflection())
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
     verb_final = False
     future: tuple[str, ...] = ()
+    definite: frozenset[str] = frozenset()
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, lang_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
             future = tuple(str(e).lower() for e in raw.get("future_endings") or [])
+            definite = frozenset(norm(str(w)) for w in raw.get("definite_articles") or [])
         if dropped:
             raw = _without(raw, dropped)
         dropped |= {norm(str(w)) for w in raw.get("not_inherited") or []}
@@ -236,10 +258,12 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
             for phrase in raw.get(key) or []:
                 for form in _with_compounds(str(phrase), modifiers if key == "event_nouns" else []):
                     phrases[key].add(form, str(phrase), inflect=False)
+        _add_region_phrases(regions, raw)
         for key in REFERENCE_SETS:
             for phrase in raw.get(key) or []:
                 phrases["references"].add(str(phrase), key, inflect=False)
-    return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
+    return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers, regions=regions,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),
-                 verb_final=verb_final, future_endings=future)
+                 verb_final=verb_final, future_endings=future,
+                 definite_articles=definite)

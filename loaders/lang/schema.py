@@ -111,6 +111,11 @@ class RulesFile(_Strict):
     verb_final: bool | None = None
     # "entrenará", "livrera": endings of a synthetic future, matched on the verb as written (accents kept)
     future_endings: list[str] | None = None
+    # "the West African country": region key (regions.yaml) -> the adjectives naming it, with `region_nouns`
+    region_words: dict[str, list[str]] | None = None
+    region_nouns: list[str] | None = None
+    definite_articles: Words = None  # "the", "le": before a description that refers ("the West African country")
+    region_noun_first: bool | None = None  # "le pays africain", "negara Afrika": the noun first
     nouns_capitalised: bool | None = None
     titles: list[TitleEntry] | None = None
     ranks: Words = None

@@ -214,7 +214,7 @@ def _load(data_dir: Path) -> Registry:
     if templates.exists():
         expand_templates(read_yaml(templates) or {}, actors, by_kind, countries.names, countries.demonyms)
     registry = Registry(actors=actors, matcher=_country_matcher(countries), by_kind=by_kind, capitals=capitals,
-                        names=countries.names, demonyms=countries.demonyms)
+                        names=countries.names, demonyms=countries.demonyms, regions=countries.regions)
     _index_actors(registry)
     # the imported people (loaders/data/actors/generated/), under the hand-curated ones
     from loaders.registry_generated import add_generated  # imported here: that module builds on this package

@@ -1,6 +1,7 @@
 """States: pycountry's names (with their translations) merged with the country files: the shared
 ``loaders/data/countries/*.yaml`` (names.yaml, cldr.yaml, demonyms.yaml: every language; the generated
-demonyms_world.yaml and demonyms_langs.yaml) and each language's ``loaders/data/lang/<code>/countries.yaml``."""
+demonyms_world.yaml, demonyms_langs.yaml and regions.yaml) and each language's
+``loaders/data/lang/<code>/countries.yaml``."""
 
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ class Countries:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (iso, alias) unambiguous, in order
     demonym_forms: list[tuple[str, str]] = field(default_factory=list)
     epithets: list[tuple[str, str]] = field(default_factory=list)
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # country -> region, subregion (regions.yaml)
 
 
 def load_countries(data_dir: Path) -> Countries:
@@ -111,6 +113,8 @@ def load_countries(data_dir: Path) -> Countries:
         for forms in (ex.get("lang_demonyms") or {}).values():
             out.demonym_forms += [(iso, dem) for dem in as_list(forms)]
         out.epithets += [(iso, ep) for ep in as_list(ex.get("epithets"))]
+        if ex.get("regions"):
+            out.regions[iso] = frozenset(str(r) for r in as_list(ex.get("regions")))
         all_names = [canonical, *lang_names.values(), *as_list(ex.get("aliases")), *pyc_names]
         for alias in all_names:
             key = norm(alias)

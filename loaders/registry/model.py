@@ -72,6 +72,7 @@ class Registry:
     demonyms: dict[str, str]  # country -> English demonym
     fuzzy_index: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     offices: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)  # norm(title) -> holders
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # country -> its world region, subregion
 
     def get(self, entity_id: str) -> Actor | None:
         """The actor with that id, if registered."""

@@ -53,3 +53,18 @@ def test_a_form_of_two_states_or_of_a_hand_file_is_dropped() -> None:
     ]
     out = mod.derive(snapshot, {"handy": {"DDD"}})
     assert out == {"AAA": ["Alpha", "alphain", "alphains", "alphaine", "alphaines"], "CCC": ["Gamma"]}
+
+
+def test_a_form_equal_folded_to_a_hand_form_or_its_plural_is_dropped() -> None:
+    """The French "américan(s)" of another state is the English "American(s)" once accents are folded."""
+    mod = _script()
+    snapshot = [{"cca3": "EEE", "demonyms": {"fra": {"m": "Américan", "f": "Américaine"}}}]
+    out = mod.derive(snapshot, {"american": {"USA"}})
+    assert out == {"EEE": ["américaine", "américaines"]}
+
+
+@pytest.mark.parametrize("text", ["The American ambassador met the Chilean foreign minister.",
+                                  "Americans sold rifles to Chile."])
+def test_american_is_the_united_states(text: str) -> None:
+    ids = {e.id for e in extract_text(text, "en").entities}
+    assert "USA" in ids and "MNP" not in ids
