@@ -33,7 +33,7 @@ from loaders.facts.specs import (
     P,
 )
 from loaders.facts.state import TriggerState, start_state
-from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
+from loaders.facts.whenwhere import nearest_date, place_for, sequence_spans, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, Token
@@ -685,6 +685,9 @@ def _when(sf: SentenceFacts, st: TriggerState) -> bool:
     else:  # "A, an ally of B since 2015, bought jets in 2019": the apposition's date is its own
         skip += [sp for t in sf.triggers if t.payload.strength in _NOUN_STRENGTHS
                  and (sp := _apposition_span(sf, t)) is not None and not sp[0] <= st.trig.start < sp[1]]
+    # "imposed sanctions on Mali after the 2021 coup": the date of the event a sequence word names is its own
+    skip += [sp for sp in sequence_spans(sf.ctx, sf.sv, [(t.start, t.end) for t in sf.triggers])
+             if not sp[0] <= st.trig.start < sp[1]]
     st.date = nearest_date(sf.ctx, sent, st.trig.start, skip=skip)
     if st.date is None and own is None and sf.anaphora_date is not None \
             and not any(a <= st.trig.start < b for a, b in sf.rel_spans) \

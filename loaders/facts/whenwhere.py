@@ -73,6 +73,38 @@ def sentence_dates(ctx: FactsCtx, sent: Sentence) -> set[str]:
     return {d.value for d in _dates_of(ctx, sent) if not d.weak}
 
 
+_SEQUENCE_REACH = 8  # words from a sequence word to the date of the event it names ("after the February 2021 coup")
+_NOUN_AFTER_DATE = 2  # words after that date in which the event's noun may stand ("after the 2021 military coup")
+
+
+def sequence_spans(ctx: FactsCtx, sv: SentenceView, nouns: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Phrases naming another event before or after ("after the 2021 coup", "après le coup d'État de 2021",
+    "nach dem Putsch von 2021"): from a ``sequence_words`` word to the first date after it, a few words on and
+    in its clause, when an event is named by a noun there (`nouns`: the sentence's trigger spans; a coup or an
+    event noun) — not a clause the word opens ("after, on 20 August, N visited …" dates N's visit). That date is
+    the other event's; a trigger outside the phrase is not dated by it."""
+    rules = ctx.rules
+    if sv.word_set.isdisjoint(rules.words.get("sequence_words", ())):
+        return []
+    dates = _dates_of(ctx, sv.sentence)
+    text, start = sv.sentence.text, sv.start
+    named = [*nouns, *((h.start, h.end) for key in ("coup_nouns", "event_nouns")
+                       for h in rules.phrases[key].find(sv.tokens, text, start))]
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(sv.tokens):
+        if not rules.has("sequence_words", tok.text):
+            continue
+        reach = sv.tokens[k + _SEQUENCE_REACH].start if k + _SEQUENCE_REACH < len(sv.tokens) else sv.sentence.end
+        d = next((d for d in dates if tok.end <= d.start < reach), None)
+        if d is None or CLAUSE_BREAK.search(sv.raw(tok.end, d.start)):
+            continue
+        after = [t for t in sv.words_after(d.end, _NOUN_AFTER_DATE) if not CLAUSE_BREAK.search(sv.raw(d.end, t.start))]
+        phrase_end = after[-1].end if after else d.end
+        if any(tok.end <= a < phrase_end for a, _ in named):
+            out.append((tok.start, d.end))
+    return out
+
+
 ANAPHORA_STEM_CUT = 2  # letters an inflected noun of the sentence before may differ by at its end ("Abkommens")
 
 
