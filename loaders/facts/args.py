@@ -81,7 +81,8 @@ def convert(m: Mention, allowed: frozenset[EntityType], ctx: FactsCtx, *, object
         org, country = ctx.person_role.get(m.entity_id, (None, None))
         if org is None and country is None:
             actor = ctx.reg.get(m.entity_id)
-            country = actor.country if actor else None
+            # (or the state the mention itself was given: "the two ministers" of a meeting of known states)
+            country = (actor.country if actor else None) or m.role_country
         target = country if (country and C in allowed) else org  # a state before its ministry
         org_actor = ctx.reg.get(org) if org else None
         if org_actor is not None and org_actor.kind == _COMPANY and ORG in allowed:

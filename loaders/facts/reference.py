@@ -79,7 +79,10 @@ class Referents:
                 if (a is None) != (b is None):  # "N met a Russian delegation led by M": the sentence's other state
                     known = a or b
                     others = {m.entity_id for m in mentions if m.entity_type == EntityType.COUNTRY} - {known}
-                    a, b = (known, others.pop()) if len(others) == 1 else (None, None)
+                    other = others.pop() if len(others) == 1 else None
+                    a, b = (a, other) if a is not None else (other, b)  # (in the meeting's order)
+                    if other is None:
+                        a = b = None
                 self.meeting_states = (a, b) if a is not None and b is not None and a != b else None
 
     def met(self, sentence_index: int) -> tuple[str, str] | None:
@@ -304,7 +307,9 @@ def reference_mentions(ctx: ArticleContext, sv: SentenceView, mentions: Sequence
     met = refs.met(sv.sentence.index)
     for hit in (h for h in hits if h.payload == "people_pair_references"):
         if met is not None and _free(hit, mentions):  # "the two ministers signed …": lifted to their states
-            out.mentions += [_mention(sv, hit, person, EntityType.PERSON) for person in met]
+            states = refs.meeting_states or (None, None)
+            out.mentions += [_mention(sv, hit, person, EntityType.PERSON).model_copy(update={"role_country": state})
+                             for person, state in zip(met, states, strict=True)]
             out.only_for[(hit.start, hit.end)] = SYMMETRIC_RELATIONS
     out.mentions += _pronoun(ctx, sv, mentions, refs)
     out.mentions += _clause_pronouns(ctx, sv, mentions)

@@ -859,6 +859,33 @@ def _group_listed(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_GIVEN = frozenset({Relation.SUPPORTS, Relation.SUPPLIES_ARMS_TO, Relation.TRAINS})
+_THANKS_REACH = 8  # words before the trigger searched for the gratitude verb ("thanked Norway for its support")
+
+
+def _thanked_giver(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Chile thanked Norway for its military support", "agradeceu ao Ruanda pelo apoio militar", "dankte
+    Norwegen für die militärische Unterstützung": the one thanked for a support, supply or training (the first
+    actor after a ``gratitude_verbs`` word, before the trigger, in its clause) gave it to the one who thanks
+    (the actor before that word)."""
+    if st.rel not in _GIVEN or st.reverse:
+        return True
+    rules, sv = sf.ctx.rules, sf.sv
+    if sv.word_set.isdisjoint(rules.words.get("gratitude_verbs", ())):
+        return True
+    thanks = next((t for t in reversed(sv.words_before(st.trig.start, _THANKS_REACH))
+                   if rules.has("gratitude_verbs", t.text)), None)
+    if thanks is None or CLAUSE_BREAK.search(sv.raw(thanks.end, st.trig.start)):
+        return True
+    thanked = next((m for m in sf.args if thanks.end <= m.start < st.trig.start and sf.visible(m)), None)
+    thanker = next(iter(sf.subjects_before(thanks.start)), None)
+    giver = convert(thanked, st.subj_types, sf.ctx, object_slot=False) if thanked is not None else None
+    taker = convert(thanker, st.obj_types, sf.ctx, object_slot=True) if thanker is not None else None
+    if giver is not None and taker is not None and giver.entity_id != taker.entity_id:
+        st.subj, st.obj = giver, taker
+    return True
+
+
 def _coordinated_pairs(sf: SentenceFacts, st: TriggerState) -> bool:
     """Coordinated subjects and objects ("A and B … to C and D") each make a pair; no pair, no fact."""
     subj, obj = st.subj, st.obj
@@ -1019,7 +1046,7 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,
     coup_agent, coup_state, _when,
     _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
-    _group_listed, _coordinated_pairs, _exercise_parties, _stance_object,
+    _group_listed, _thanked_giver, _coordinated_pairs, _exercise_parties, _stance_object,
 )
 
 

@@ -94,7 +94,8 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
               "adversative_preps", "force_heads", "assist_verbs", "under_preps", "demonstratives", "seller_preps",
               "attribution_words", "cause_preps", "concessive_preps", "auxiliaries",
-              "genitive_preps", "sequence_words", "inserted_adverbs", "individual_nouns")
+              "genitive_preps", "sequence_words", "inserted_adverbs", "individual_nouns",
+              "gratitude_verbs")
 PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_nouns", "capital_words",
                 "negation", "conjunctions", "relative_pronouns", "remote_contact", "ship_nouns",
                 "list_markers", "role_verbs", "military_references", "pair_references", "people_pair_references",

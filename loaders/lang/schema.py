@@ -161,6 +161,7 @@ class RulesFile(_Strict):
     state_heads: Words = None  # "the government of A", "the regime of A": the state itself, as an object
     group_nouns: Words = None  # "two Chinese companies, A and B": the list after names the targets
     copulas: Words = None  # "A is B's ally": the copula's subject holds the agent noun
+    gratitude_verbs: Words = None  # "thanked", "agradeceu": the one thanked for a support gave it
     individual_nouns: Words = None  # "official", "empresa": one person or firm (with a demonym: not the state)
     member_nouns: Words = None  # "Tatmadaw officers", "officials of the junta": members, not the institution
     # multi-word cue sets (`loaders.lang.rules.PHRASE_SETS`)
