@@ -13,6 +13,7 @@ from tests.factories import extract_text, triples
     ("Ghana has taken delivery of six drones from Norway.", "en", ("NOR", "SUPPLIES_ARMS_TO", "GHA")),
     ("Ghana is taking delivery of six drones from Norway.", "en", ("NOR", "SUPPLIES_ARMS_TO", "GHA")),
     ("Norwegen überließ Ghana zwölf Haubitzen.", "de", ("NOR", "SUPPLIES_ARMS_TO", "GHA")),
+    ("Le Ghana a acquis l'an dernier des hélicoptères auprès de la Norvège.", "fr", ("NOR", "SUPPLIES_ARMS_TO", "GHA")),
     ("La Norvège a envoyé des instructeurs pour former les soldats ghanéens.", "fr", ("NOR", "TRAINS", "GHA")),
 ])
 def test_everyday_supply_and_training_forms(text: str, lang: str, fact: tuple[str, str, str]) -> None:
