@@ -27,3 +27,10 @@ def test_the_two_ministers_of_a_meeting_sign_for_their_states() -> None:
             "Kofi Mensah.\nThe two ministers signed a memorandum on defence cooperation.")
     assert ("NOR", "SIGNED_AGREEMENT_WITH", "GHA") in triples(extract_text(text, "en", "2024-03-01")) or \
         ("GHA", "SIGNED_AGREEMENT_WITH", "NOR") in triples(extract_text(text, "en", "2024-03-01"))
+
+
+@pytest.mark.parametrize("text", ["Гана планирует закупить дроны у Норвегии.", "Гана намерена купить дроны у Норвегии."])
+def test_a_russian_intended_purchase_is_withheld_as_planned(text: str) -> None:
+    ex = extract_text(text, "ru")
+    assert not [f for f in ex.facts if f.relation.value == "SUPPLIES_ARMS_TO"]
+    assert [(f.subject, f.object, f.status.value) for f in ex.withheld] == [("NOR", "GHA", "planned")]
