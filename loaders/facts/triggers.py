@@ -208,6 +208,46 @@ def _origin_supplier(sf: SentenceFacts, st: TriggerState) -> bool:
     return True
 
 
+_ORIGIN_WORDS = 6  # words between a purchase verb and the origin adjective of what it buys
+
+
+def _origin_seller(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Chile bought Norwegian frigates", "le Maroc a acheté des hélicoptères américains", "Chile kaufte
+    norwegische Fregatten": with no seller after a source word, the origin adjective of what a purchase buys
+    (a demonym right before or after an arms noun, ``goods_nouns`` or ``arms_words``, or a named weapon, in the
+    verb's clause; or the state of the ships a ship noun names) is the seller."""
+    if st.rel != Relation.SUPPLIES_ARMS_TO or not st.reverse or st.subj is None or st.obj is not None:
+        return True
+    sv, rules = sf.sv, sf.ctx.rules
+    words = sv.tokens[st.trig.last + 1 : st.trig.last + 1 + _ORIGIN_WORDS]
+    if not words:
+        return True
+    end = words[-1].end
+    cut = CLAUSE_BREAK.search(sv.raw(st.trig.end, end))
+    end = st.trig.end + cut.start() if cut else end
+    goods = [(g.start, g.end) for g in rules.phrases["goods_nouns"].find(sv.tokens, sv.sentence.text, sv.start)]
+    goods += [(t.start, t.end) for t in words if rules.has("arms_words", t.text)]
+    goods += [(m.start, m.end) for m in sf.mentions if m.entity_type == EntityType.WEAPON]
+    for m in sf.mentions:
+        if not st.trig.end <= m.start < end:
+            continue
+        if m.how == MentionHow.SHIP and C in st.obj_types:  # "bought Norwegian frigates": ships of Norway's navy
+            fleet = sf.ctx.reg.get(m.entity_id)
+            if fleet is not None and fleet.country and fleet.country != st.subj.entity_id:
+                st.obj = Arg(m, fleet.country, m.confidence)
+            return True
+        if m.how != MentionHow.DEMONYM or m.entity_type != C or m.entity_id == st.subj.entity_id:
+            continue
+        nxt, prev = sv.words_after(m.end, 1), sv.words_before(m.start, 1)
+        beside = [t.start for t in (*nxt, *prev)]
+        if any(a <= at < b for at in beside for a, b in goods):
+            seller = convert(m, st.obj_types, sf.ctx, object_slot=True)
+            if seller is not None:
+                st.obj = seller
+            return True
+    return True
+
+
 _RECEIVING = frozenset({Relation.SUPPLIES_ARMS_TO, Relation.TRAINS, Relation.SUPPORTS})
 
 
@@ -1040,7 +1080,7 @@ def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
 
 
 POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
-    _presence_not_meeting, coup_agent_linked, _origin_supplier, _reliance, _plain_fallbacks,
+    _presence_not_meeting, coup_agent_linked, _origin_supplier, _origin_seller, _reliance, _plain_fallbacks,
     _under_sanctions, _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,

@@ -29,7 +29,8 @@ def test_the_two_ministers_of_a_meeting_sign_for_their_states() -> None:
         ("GHA", "SIGNED_AGREEMENT_WITH", "NOR") in triples(extract_text(text, "en", "2024-03-01"))
 
 
-@pytest.mark.parametrize("text", ["Гана планирует закупить дроны у Норвегии.", "Гана намерена купить дроны у Норвегии."])
+@pytest.mark.parametrize("text", ["Гана планирует закупить дроны у Норвегии.",
+                                  "Гана намерена купить дроны у Норвегии."])
 def test_a_russian_intended_purchase_is_withheld_as_planned(text: str) -> None:
     ex = extract_text(text, "ru")
     assert not [f for f in ex.facts if f.relation.value == "SUPPLIES_ARMS_TO"]
