@@ -497,10 +497,28 @@ def _subject_elsewhere(sf: SentenceFacts, st: TriggerState) -> None:
             # title in apposition: the comma is inside B's mention, not the end of a clause)
             st.subj = sf.first(opening, st.subj_types, object_slot=False, exclude=st.obj.entity_id)
     if not st.pairs and st.subj is None and after:
+        marked = _marked_actor(sf, after)
+        if marked is not None:
+            # "Bumisita sa Maynila si N": the actor marked after a verb-first trigger, past its destination
+            _subject_after(sf, st, marked)
+            if st.subj is not None:  # the object: another actor after the trigger (not the subject again)
+                others = [m for m in after if m.entity_id != marked.entity_id]
+                st.obj = sf.first(others, st.obj_types, object_slot=True, exclude=st.subj.entity_id)
+            return
         # "встреча президентов России и Ирана A и B": a meeting's parties are its first fitting actors
         fitting = next((m for m in after if convert(m, st.subj_types, sf.ctx, object_slot=False)), after[0]) \
             if st.rel in SYMMETRIC_RELATIONS else after[0]
         _subject_after(sf, st, fitting)
+
+
+def _marked_actor(sf: SentenceFacts, after: list[Mention]) -> Mention | None:
+    """The first actor after the trigger that a passive-agent word marks ("si", "ang", "by"), in its clause."""
+    for m in after:
+        if CLAUSE_BREAK.search(sf.sv.raw(sf.trig_at or sf.sv.start, ext_start(m))):
+            return None
+        if sf.ctx.rules.has("passive_agents", sf.prev_word(m)):  # (the word itself: "si" is an article too)
+            return m
+    return None
 
 
 def _subject_after(sf: SentenceFacts, st: TriggerState, first_after: Mention) -> None:
