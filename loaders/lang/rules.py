@@ -99,6 +99,8 @@ PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_
                 "contrastive_conjunctions", "receipt_verbs", "goods_nouns")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "people_pair_references", "coup_nouns")
+# the nouns of state institutions, compiled into one matcher whose payload is the institution's kind
+INSTITUTIONS = "institution_nouns"
 
 
 def _read_rules(path: Path) -> dict[str, Any]:
@@ -199,7 +201,8 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     triggers: PhraseMatcher[Trigger] = PhraseMatcher(inflection())
     modality: PhraseMatcher[str] = PhraseMatcher(inflection())
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
-    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection())
+                                              for k in (*PHRASE_SETS, "references", INSTITUTIONS)}
     verb_final = False
     future: tuple[str, ...] = ()
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
@@ -239,6 +242,9 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
         for key in REFERENCE_SETS:
             for phrase in raw.get(key) or []:
                 phrases["references"].add(str(phrase), key, inflect=False)
+        for kind, phrase_list in (raw.get(INSTITUTIONS) or {}).items():
+            for phrase in phrase_list or []:
+                phrases[INSTITUTIONS].add(str(phrase), str(kind), inflect=False)
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),

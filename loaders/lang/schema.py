@@ -200,6 +200,9 @@ class RulesFile(_Strict):
     body_phrases: Words = None  # "the transitional council": a body named in lower case (mentions/orgforms.py)
     receipt_verbs: Words = None  # "received", "a reçu": a purchase when arms are what is received (facts/receipts.py)
     goods_nouns: Words = None  # "helicopters", "Drohnen": arms named by a common noun (facts/receipts.py)
+    # org kind -> nouns of a state institution ("ministère de la Défense"): with a state's demonym inside, after
+    # or before it, or the state after a title link, that state's institution (mentions/institutions.py)
+    institution_nouns: dict[str, Words] | None = None
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:
