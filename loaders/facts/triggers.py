@@ -991,10 +991,66 @@ def _takes_as_object(sf: SentenceFacts, verb: PhraseMatch[Trigger], noun: Phrase
         and not any(verb.end <= m.start < noun.start for m in sf.mentions)
 
 
+def _passive_verb(sf: SentenceFacts, verb: PhraseMatch[Trigger]) -> int | None:
+    """Where the words before a passive trigger verb end: before its ``passive_cues`` word among the few words
+    before it ("fue duramente criticado"), or before the verb itself when a passive agent word follows it
+    ("l'accordo criticato dall'Argentina"); None when the verb is not passive."""
+    rules, sv = sf.ctx.rules, sf.sv
+    before = sv.words_before(verb.start, _OBJECT_GAP_WORDS)
+    before = [t for t in before if not CLAUSE_BREAK.search(sv.raw(t.end, verb.start))]
+    cue = next((t for t in reversed(before) if rules.has("passive_cues", t.text)), None)
+    if cue is not None:
+        return cue.start
+    after = sv.words_within(verb.end, sv.sentence.end)[:1]
+    return verb.start if after and rules.has("passive_agents", after[0].text) else None
+
+
+def _passive_patient(sf: SentenceFacts, verb: PhraseMatch[Trigger], noun: PhraseMatch[Trigger]) -> bool:
+    """Whether the trigger `noun` is the patient of the passive trigger `verb` after it ("el acuerdo fue
+    criticado por B", "the deal was criticised by B"): a few words apart, no clause break, conjunction or
+    actor between."""
+    if not noun.end <= verb.start:
+        return False
+    gap = sf.sv.words_within(noun.end, verb.start)
+    rules = sf.ctx.rules
+    return len(gap) <= _OBJECT_GAP_WORDS and _passive_verb(sf, verb) is not None \
+        and not CLAUSE_BREAK.search(sf.sv.raw(noun.end, verb.start)) \
+        and not any(rules.has("conjunctions", t.text) for t in gap) \
+        and not any(noun.end <= m.start < verb.start for m in sf.mentions)
+
+
+def _noun_patient(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"…, where the deal was criticised by B", "donde el acuerdo fue criticado por B": a passive stance whose
+    patient is a noun phrase (a determiner and a word after it before its passive word, in its clause, no
+    actor between) is about that noun: no actor before the noun is its object."""
+    rules, sv = sf.ctx.rules, sf.sv
+    if st.rel not in _STANCES or (sv.word_set.isdisjoint(rules.words.get("passive_cues", ()))
+                                  and sv.word_set.isdisjoint(rules.words.get("passive_agents", ()))):
+        return True
+    at = _passive_verb(sf, st.trig)
+    if at is None:
+        return True
+    lo = max((m.end for m in sf.mentions if m.end <= at), default=sv.start)
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(sv.raw(lo, at))]
+    if breaks:
+        lo += breaks[-1]  # the passive's own clause ("…, where the deal was")
+    words = sv.words_within(lo, at)
+    # a determiner with a word after it (not "a été": the French auxiliary is the English article)
+    noun = next((t for k, t in enumerate(words) if rules.has("determiners", t.text) and k + 1 < len(words)
+                 and not rules.has("passive_cues", words[k + 1].text)), None)
+    if noun is None:
+        return True  # "Chile fue criticado por B": the actor itself is the patient
+    st.pairs = [p for p in st.pairs if not any(x.mention.end <= noun.start for x in p)]
+    return bool(st.pairs)
+
+
 def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
     """"Norway condemned the sanctions on Ghana", "Chile criticó las sanciones contra Perú": an act noun that a
     stance verb (criticism, support) takes as its object is no act of the stance's subject, and the actor
-    after a sanctions or arms-sales noun is the act's target, not what the stance is about."""
+    after a sanctions or arms-sales noun is the act's target, not what the stance is about. In the passive
+    ("El acuerdo fue criticado por B", "The deal was criticised by B") the noun before the verb is what the
+    stance is about: no actor before the noun is the stance's object, and the agent after the verb is no
+    party of the noun's act."""
     trig = st.trig
     if len(sf.triggers) < 2:
         return True  # (a stance and an act noun are two triggers)
@@ -1002,10 +1058,15 @@ def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
         acts = _TARGET_NOT_STANCE_OBJECT[st.rel]
         nouns = [t for t in sf.triggers if Relation(t.payload.relation) in acts and _takes_as_object(sf, trig, t)]
         st.pairs = [p for p in st.pairs if not any(p[1].mention.start >= n.end for n in nouns)]
+        patients = [t for t in sf.triggers if t is not trig and _passive_patient(sf, trig, t)]
+        st.pairs = [p for p in st.pairs if not any(x.mention.end <= n.start for x in p for n in patients)]
     else:
         stances = [t for t in sf.triggers if Relation(t.payload.relation) in _STANCES
                    and _takes_as_object(sf, t, trig)]
         st.pairs = [p for p in st.pairs if not any(p[0].mention.end <= v.start for v in stances)]
+        passives = [t for t in sf.triggers if Relation(t.payload.relation) in _STANCES
+                    and _passive_patient(sf, t, trig)]
+        st.pairs = [p for p in st.pairs if not any(x.mention.start >= v.end for x in p for v in passives)]
     return bool(st.pairs)
 
 
@@ -1016,7 +1077,7 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,
     coup_agent, coup_state, _when,
     _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
-    _group_listed, _coordinated_pairs, _exercise_parties, _stance_object,
+    _group_listed, _coordinated_pairs, _exercise_parties, _stance_object, _noun_patient,
 )
 
 
