@@ -84,7 +84,7 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns", "event_compounds",
               "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
-              "passive_cues", "complementizers", "charge_preps",
+              "passive_cues", "complementizers", "charge_preps", "infinitive_markers",
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
               "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
               "adversative_preps", "force_heads", "assist_verbs", "under_preps", "demonstratives", "seller_preps",

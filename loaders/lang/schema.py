@@ -151,6 +151,7 @@ class RulesFile(_Strict):
     passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
     complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
     charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
+    infinitive_markers: Words = None  # "zu": an accusation's charge as an infinitive clause (facts/triggers.py)
     inserted_adverbs: Words = None  # "also", "también": may stand between a trigger's words (facts/whenwhere.py)
     inclusion_words: Words = None  # "partners, including A": A is one of them
     state_heads: Words = None  # "the government of A", "the regime of A": the state itself, as an object
