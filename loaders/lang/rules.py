@@ -62,6 +62,7 @@ class Rules:
     calendar_words: frozenset[str] = field(default_factory=frozenset)
     verb_final: bool = False  # "A hat B getroffen": a clause-final verb has both its actors before it
     future_endings: tuple[str, ...] = ()  # "entrenará": a trigger verb so ending states a plan (as written)
+    lowercase_name_words: bool = False  # "Forum économique d'Accra": lower-case words after a name's head
 
     def future_form(self, word: str) -> bool:
         """Whether a word as written is a synthetic future form of the language ("livrera", "fornirà")."""
@@ -203,12 +204,13 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
     phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection())
                                               for k in (*PHRASE_SETS, "references", INSTITUTIONS)}
-    verb_final = False
+    verb_final = lowercase_names = False
     future: tuple[str, ...] = ()
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, lang_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
+            lowercase_names = bool(raw.get("lowercase_name_words"))
             future = tuple(str(e).lower() for e in raw.get("future_endings") or [])
         if dropped:
             raw = _without(raw, dropped)
@@ -248,4 +250,4 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),
-                 verb_final=verb_final, future_endings=future)
+                 verb_final=verb_final, future_endings=future, lowercase_name_words=lowercase_names)

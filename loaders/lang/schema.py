@@ -112,6 +112,8 @@ class RulesFile(_Strict):
     # "entrenará", "livrera": endings of a synthetic future, matched on the verb as written (accents kept)
     future_endings: list[str] | None = None
     nouns_capitalised: bool | None = None
+    # "Forum économique d'Accra": a name's words after its capitalised head may be lower case (facts/events.py)
+    lowercase_name_words: bool | None = None
     titles: list[TitleEntry] | None = None
     ranks: Words = None
     # relation -> strength -> phrases; a relation or strength that is no member of its enum is an error
