@@ -165,12 +165,45 @@ def _named_event(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], lead: i
         span.pop()
     if not any(sv.raw(t.start, t.end)[:1].isupper() for t in span):
         return None
+    if len(span) == 1 and ctx.rules.lowercase_name_words and _is_event_noun(sv, ctx, span[0]):
+        span = _romance_name(sv, ctx, toks, span)
     if not any(_is_event_noun(sv, ctx, t) for t in span):
         span = _lowercase_tail(sv, ctx, toks, span)
         if not span:
             return None
     end = span[-1].end
     return _event(sv.raw(span[0].start, end), ctx, when, _written(sv, ctx, toks, toks.index(span[0]), end))
+
+
+def _romance_name(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], span: list[Token]) -> list[Token]:
+    """A capitalised event noun and the lower-case words naming it after it, where the language writes them
+    so (``lowercase_name_words``): "Forum économique d'Accra", "Salon international de la défense de Nairobi",
+    "Feria internacional de defensa". Adjectives and link words, then at most a capitalised place with its
+    links; a stopword, locative word, conjunction, date word or punctuation ends it."""
+    rl = ctx.rules
+    stop = rl.words.get("locative_preps", frozenset()) | rl.words.get("conjunctions", frozenset())
+    out = list(span)
+    proper = False  # a capitalised word came: only capitalised words (and links before them) follow
+    k = toks.index(span[-1]) + 1
+    for t in toks[k : k - 1 + _EVENT_WORDS]:
+        gap = sv.raw(out[-1].end, t.start)
+        link = rl.has("title_links", t.text) and not sv.raw(t.start, t.end)[:1].isupper()
+        elided = gap in _POSSESSIVE_MARKS and len(out[-1].text) <= _ELIDED_LETTERS \
+            and rl.has("title_links", out[-1].text)
+        if (gap not in _NAME_GAPS and not elided) or t.text in rl.calendar_words or t.text.isdigit() \
+                or (t.text in stop and not link):
+            break
+        if link:
+            out.append(t)  # "de la", "d'": a link word, kept only when a name word follows it
+            continue
+        if sv.raw(t.start, t.end)[:1].isupper():
+            proper = True
+        elif proper or t.text in rl.stopwords:
+            break
+        out.append(t)
+    while len(out) > 1 and rl.has("title_links", out[-1].text):
+        out.pop()
+    return out
 
 
 def _lowercase_tail(sv: SentenceView, ctx: FactsCtx, toks: Sequence[Token], span: list[Token]) -> list[Token]:

@@ -30,8 +30,9 @@ from loaders.facts.args import Arg, convert, words_between
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import CLAUSE_BREAK
 from loaders.facts.state import TriggerState
+from loaders.lang import Rules
 from loaders.models import Entity, EntitySource, Fact, Mention, MentionHow
-from loaders.text import PhraseMatch, SentenceView, longest, slug
+from loaders.text import PhraseMatch, SentenceView, Token, longest, slug
 
 _PAIR = 2
 _MEETING_REACH = 3  # sentences after a meeting in which "the two ministers" still stands for its two people
@@ -179,7 +180,7 @@ def _pronoun(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention],
     first = sv.tokens[0] if sv.tokens else None
     last = refs.last_subject
     if first is None or last is None or last[0] != sv.sentence.index - 1 \
-            or not ctx.rules.has("subject_pronouns", first.text):
+            or not ctx.rules.has("subject_pronouns", first.text) or _article_as_written(sv, first, ctx.rules):
         return []
     gap = ctx.article.text[ctx.views[last[0]].sentence.end:sv.sentence.start] \
         if 0 <= last[0] < len(ctx.views) and ctx.views[last[0]].sentence.index == last[0] else "\n\n"
@@ -187,6 +188,12 @@ def _pronoun(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention],
         return []
     hit = PhraseMatch(0, 0, first.start, first.end, "pronoun")
     return [_mention(sv, hit, last[1], EntityType.PERSON)]
+
+
+def _article_as_written(sv: SentenceView, tok: Token, rules: Rules) -> bool:
+    """Whether a pronoun word is written as a determiner of the language, accents kept ("El acuerdo", not
+    "Él"): the article, which folds like the pronoun."""
+    return rules.has("determiners", sv.raw(tok.start, tok.end).lower())
 
 
 def _clause_pronouns(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[Mention]) -> list[Mention]:
@@ -205,7 +212,7 @@ def _clause_pronouns(ctx: ArticleContext, sv: SentenceView, mentions: Sequence[M
     for i, tok in enumerate(toks[1:-1], start=1):
         nxt = toks[i + 1]
         if toks[i - 1].end not in relative_ends or tok.start < opener.end \
-                or not rules.has("subject_pronouns", tok.text):
+                or not rules.has("subject_pronouns", tok.text) or _article_as_written(sv, tok, rules):
             continue
         raw = sv.raw(tok.start, tok.end)
         # "durante la cual el ministro …": an article before a name or a title is no pronoun

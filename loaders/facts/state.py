@@ -30,6 +30,7 @@ class TriggerState:
     penalty: float = 1.0
     verb_final: bool = False
     date: str | None = None
+    charged: bool = False  # the charge of an accusation ("beschuldigt B, … zu liefern"): alleged
     intended: bool = False  # a stated intention only ("plans to buy"): withheld (`loaders.facts.triggers._status`)
 
 

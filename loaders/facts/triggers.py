@@ -133,12 +133,73 @@ def _plain_args(sf: SentenceFacts, st: TriggerState) -> bool:
 def _charged(sf: SentenceFacts, st: TriggerState) -> bool:
     """"a firm accused of …", "le Chili, accusé de …", "acusado de …": an accusation word (an ``alleged``
     cue) right before its charge (``charge_preps``) names the accused, no accuser ("a condamné de façon
-    ferme …" is a criticism: only accusation words take a charge)."""
-    rules, sv = sf.ctx.rules, sf.sv
-    if not rules.has("charge_preps", sf.next_word(st.trig.end)):
+    ferme …" is a criticism: only accusation words take a charge). So does a passive accusation ending its
+    clause before a charge as an infinitive ("Chile, das beschuldigt wird, … zu liefern", "Chile wurde
+    beschuldigt, …": ``infinitive_markers``)."""
+    rules = sf.ctx.rules
+    if not rules.has("charge_preps", sf.next_word(st.trig.end)) and not _passive_accusation(sf, st.trig):
         return False
-    words = sv.words_within(st.trig.start, st.trig.end)
-    return any(h.payload == Modality.ALLEGED.value for h in rules.modality.find(words, sv.sentence.text, sv.start))
+    return _accusation(sf, st.trig.start, st.trig.end)
+
+
+def _accusation(sf: SentenceFacts, start: int, end: int) -> bool:
+    """Whether the words in [start, end) hold an accusation word (an ``alleged`` modality cue)."""
+    sv = sf.sv
+    words = sv.words_within(start, end)
+    return any(h.payload == Modality.ALLEGED.value
+               for h in sf.ctx.rules.modality.find(words, sv.sentence.text, sv.start))
+
+
+def _passive_accusation(sf: SentenceFacts, trig: PhraseMatch[Trigger]) -> bool:
+    """"das beschuldigt wird,", "Chile wurde beschuldigt,": an accusation with a passive or auxiliary word
+    next to it, ending its clause (a comma right after), and an infinitive marker in the sentence."""
+    rules, sv = sf.ctx.rules, sf.sv
+    if sv.word_set.isdisjoint(rules.words.get("infinitive_markers", ())):
+        return False
+    aux = ("passive_cues", "auxiliaries")
+    after = sv.words_within(trig.end, sv.sentence.end)[:1]
+    before = sv.words_before(trig.start, 1)
+    if after and any(rules.has(k, after[0].text) for k in aux):
+        return sv.raw(after[0].end, sv.sentence.end).lstrip().startswith(",")
+    return bool(before) and any(rules.has(k, before[0].text) for k in aux) \
+        and sv.raw(trig.end, sv.sentence.end).lstrip().startswith(",")
+
+
+_CHARGE_MARKER_WORDS = 2  # words between an infinitive marker and the verb ("zu liefern", "geliefert zu haben")
+
+
+def _charged_act(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"Norwegen beschuldigt Chile, Waffen an Peru zu liefern", "Chile, das beschuldigt wird, Waffen an Peru
+    geliefert zu haben, …": an act in a zu-infinitive clause (``infinitive_markers``) right after a clause with
+    an accusation is the charge: alleged, its actor the accused (the actor after the accusation word, else the
+    one before it or before its relative clause), its object in the infinitive clause."""
+    rules, sv, trig = sf.ctx.rules, sf.sv, st.trig
+    markers = rules.words.get("infinitive_markers", frozenset())
+    if st.rel in _STANCES or sv.word_set.isdisjoint(markers):
+        return True
+    near = [*sv.words_before(trig.start, _CHARGE_MARKER_WORDS), *sv.words_within(trig.end, sv.sentence.end)[:1]]
+    if not any(t.text in markers for t in near):
+        return True
+    text, base = sv.raw(sv.start, trig.start), sv.start
+    c1 = text.rfind(",")
+    if c1 < 0:
+        return True
+    c0 = text.rfind(",", 0, c1)
+    lo, hi = base + c0 + 1, base + c1  # the clause before the infinitive's
+    words = sv.words_within(lo, hi)
+    cue = next((h for h in rules.modality.find(words, sv.sentence.text, sv.start)
+                if h.payload == Modality.ALLEGED.value), None)
+    if cue is None:
+        return True
+    after = [m for m in sf.mentions if cue.end <= m.start < hi]
+    before = [m for m in reversed(sf.mentions) if m.end <= cue.start]  # "Chile, das beschuldigt wird"
+    accused = sf.first(after or before, st.subj_types, object_slot=False)
+    obj = sf.first([m for m in sf.mentions if hi < m.start and m.end <= trig.start], st.obj_types,
+                   object_slot=True, exclude=accused.entity_id if accused else None)
+    if accused is None or obj is None:
+        return False
+    st.subj, st.obj, st.charged = accused, obj, True
+    return True
 
 
 def _past_destinations(sf: SentenceFacts, cands: list[Mention]) -> list[Mention]:
@@ -1079,10 +1140,66 @@ def _takes_as_object(sf: SentenceFacts, verb: PhraseMatch[Trigger], noun: Phrase
         and not any(verb.end <= m.start < noun.start for m in sf.mentions)
 
 
+def _passive_verb(sf: SentenceFacts, verb: PhraseMatch[Trigger]) -> int | None:
+    """Where the words before a passive trigger verb end: before its ``passive_cues`` word among the few words
+    before it ("fue duramente criticado"), or before the verb itself when a passive agent word follows it
+    ("l'accordo criticato dall'Argentina"); None when the verb is not passive."""
+    rules, sv = sf.ctx.rules, sf.sv
+    before = sv.words_before(verb.start, _OBJECT_GAP_WORDS)
+    before = [t for t in before if not CLAUSE_BREAK.search(sv.raw(t.end, verb.start))]
+    cue = next((t for t in reversed(before) if rules.has("passive_cues", t.text)), None)
+    if cue is not None:
+        return cue.start
+    after = sv.words_within(verb.end, sv.sentence.end)[:1]
+    return verb.start if after and rules.has("passive_agents", after[0].text) else None
+
+
+def _passive_patient(sf: SentenceFacts, verb: PhraseMatch[Trigger], noun: PhraseMatch[Trigger]) -> bool:
+    """Whether the trigger `noun` is the patient of the passive trigger `verb` after it ("el acuerdo fue
+    criticado por B", "the deal was criticised by B"): a few words apart, no clause break, conjunction or
+    actor between."""
+    if not noun.end <= verb.start:
+        return False
+    gap = sf.sv.words_within(noun.end, verb.start)
+    rules = sf.ctx.rules
+    return len(gap) <= _OBJECT_GAP_WORDS and _passive_verb(sf, verb) is not None \
+        and not CLAUSE_BREAK.search(sf.sv.raw(noun.end, verb.start)) \
+        and not any(rules.has("conjunctions", t.text) for t in gap) \
+        and not any(noun.end <= m.start < verb.start for m in sf.mentions)
+
+
+def _noun_patient(sf: SentenceFacts, st: TriggerState) -> bool:
+    """"…, where the deal was criticised by B", "donde el acuerdo fue criticado por B": a passive stance whose
+    patient is a noun phrase (a determiner and a word after it before its passive word, in its clause, no
+    actor between) is about that noun: no actor before the noun is its object."""
+    rules, sv = sf.ctx.rules, sf.sv
+    if st.rel not in _STANCES or (sv.word_set.isdisjoint(rules.words.get("passive_cues", ()))
+                                  and sv.word_set.isdisjoint(rules.words.get("passive_agents", ()))):
+        return True
+    at = _passive_verb(sf, st.trig)
+    if at is None:
+        return True
+    lo = max((m.end for m in sf.mentions if m.end <= at), default=sv.start)
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(sv.raw(lo, at))]
+    if breaks:
+        lo += breaks[-1]  # the passive's own clause ("…, where the deal was")
+    words = sv.words_within(lo, at)
+    # a determiner with a word after it (not "a été": the French auxiliary is the English article)
+    noun = next((t for k, t in enumerate(words) if rules.has("determiners", t.text) and k + 1 < len(words)
+                 and not rules.has("passive_cues", words[k + 1].text)), None)
+    if noun is None:
+        return True  # "Chile fue criticado por B": the actor itself is the patient
+    st.pairs = [p for p in st.pairs if not any(x.mention.end <= noun.start for x in p)]
+    return bool(st.pairs)
+
+
 def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
     """"Norway condemned the sanctions on Ghana", "Chile criticó las sanciones contra Perú": an act noun that a
     stance verb (criticism, support) takes as its object is no act of the stance's subject, and the actor
-    after a sanctions or arms-sales noun is the act's target, not what the stance is about."""
+    after a sanctions or arms-sales noun is the act's target, not what the stance is about. In the passive
+    ("El acuerdo fue criticado por B", "The deal was criticised by B") the noun before the verb is what the
+    stance is about: no actor before the noun is the stance's object, and the agent after the verb is no
+    party of the noun's act."""
     trig = st.trig
     if len(sf.triggers) < 2:
         return True  # (a stance and an act noun are two triggers)
@@ -1090,10 +1207,15 @@ def _stance_object(sf: SentenceFacts, st: TriggerState) -> bool:
         acts = _TARGET_NOT_STANCE_OBJECT[st.rel]
         nouns = [t for t in sf.triggers if Relation(t.payload.relation) in acts and _takes_as_object(sf, trig, t)]
         st.pairs = [p for p in st.pairs if not any(p[1].mention.start >= n.end for n in nouns)]
+        patients = [t for t in sf.triggers if t is not trig and _passive_patient(sf, trig, t)]
+        st.pairs = [p for p in st.pairs if not any(x.mention.end <= n.start for x in p for n in patients)]
     else:
         stances = [t for t in sf.triggers if Relation(t.payload.relation) in _STANCES
                    and _takes_as_object(sf, t, trig)]
         st.pairs = [p for p in st.pairs if not any(p[0].mention.end <= v.start for v in stances)]
+        passives = [t for t in sf.triggers if Relation(t.payload.relation) in _STANCES
+                    and _passive_patient(sf, t, trig)]
+        st.pairs = [p for p in st.pairs if not any(x.mention.start >= v.end for x in p for v in passives)]
     return bool(st.pairs)
 
 
@@ -1101,10 +1223,11 @@ POST_RULES: tuple[Callable[[SentenceFacts, TriggerState], bool], ...] = (
     _presence_not_meeting, coup_agent_linked, _origin_supplier, _origin_seller, _reliance, _plain_fallbacks,
     _under_sanctions, _embargoed_supply, _assisted, _maker_supplies, _trained_abroad, _not_own_state_visit,
     _soldiers_of_state, _military_of_state, _coup_in_passing,
-    _agent_before_verb, _where_relative, _verb_final, _adversative_object, _contract_supply, _symmetric_partner,
+    _agent_before_verb, _where_relative, _verb_final, _charged_act, _adversative_object, _contract_supply,
+    _symmetric_partner,
     coup_agent, coup_state, _when,
     _attended_event, _noun_parties, _joint_subjects, between_parties, _carried_actor, passive_parties, pair_reference,
-    _group_listed, _thanked_giver, _coordinated_pairs, _exercise_parties, _stance_object,
+    _group_listed, _thanked_giver, _coordinated_pairs, _exercise_parties, _stance_object, _noun_patient,
 )
 
 
@@ -1122,7 +1245,7 @@ def _status(sf: SentenceFacts, st: TriggerState) -> Modality:
     if comma >= 0:
         win_start = win_start + comma + 1
     status = status_between(sf.sv, sf.ctx, win_start, trig.start)
-    if status == Modality.HAPPENED and first_start <= trig.start and _accused(sf, st):
+    if status == Modality.HAPPENED and (st.charged or (first_start <= trig.start and _accused(sf, st))):
         status = Modality.ALLEGED
     if status == Modality.HAPPENED and comma >= 0 and first_start <= trig.start and "," not in sf.sv.raw(*head) \
             and status_between(sf.sv, sf.ctx, *head) == Modality.ALLEGED:

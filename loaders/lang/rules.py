@@ -67,6 +67,7 @@ class Rules:
     # the language's own definite articles (none: it has none), before a description that refers ("the
     # West African country"); not inherited, English "the" is no article of Indonesian
     definite_articles: frozenset[str] = frozenset()
+    lowercase_name_words: bool = False  # "Forum économique d'Accra": lower-case words after a name's head
 
     def future_form(self, word: str) -> bool:
         """Whether a word as written is a synthetic future form of the language ("livrera", "fornirà")."""
@@ -89,7 +90,7 @@ WORD_SETS = ("between", "conjunctions", "passive_agents", "negation", "locative_
               "host_preps", "former", "title_links", "name_particles", "affiliation_preps",
               "org_suffixes", "org_prefixes", "company_nouns", "arms_words", "counterpart_nouns", "event_compounds",
               "event_name_cues", "event_links", "coup_verbs", "since_words", "ruling_words",
-              "passive_cues", "complementizers", "charge_preps",
+              "passive_cues", "complementizers", "charge_preps", "infinitive_markers",
               "member_nouns", "org_heads", "relative_words", "subject_pronouns", "copulas",
               "group_nouns", "state_heads", "inclusion_words", "attendance_preps",
               "adversative_preps", "force_heads", "assist_verbs", "under_preps", "demonstratives", "seller_preps",
@@ -105,6 +106,8 @@ PHRASE_SETS = ("skip_sentences", "statement_anaphora", "event_anaphora", "event_
                 "contrastive_conjunctions", "receipt_verbs", "goods_nouns")
 # the reference sets, also compiled into one matcher whose payload is the set's name (one scan a sentence)
 REFERENCE_SETS = ("military_references", "pair_references", "people_pair_references", "coup_nouns")
+# the nouns of state institutions, compiled into one matcher whose payload is the institution's kind
+INSTITUTIONS = "institution_nouns"
 
 
 def _read_rules(path: Path) -> dict[str, Any]:
@@ -220,14 +223,16 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
     modality: PhraseMatcher[str] = PhraseMatcher(inflection())
     regions: PhraseMatcher[frozenset[str]] = PhraseMatcher(inflection())
     words: dict[str, set[str]] = {k: set() for k in WORD_SETS}
-    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection()) for k in (*PHRASE_SETS, "references")}
-    verb_final = False
+    phrases: dict[str, PhraseMatcher[str]] = {k: PhraseMatcher(inflection())
+                                              for k in (*PHRASE_SETS, "references", INSTITUTIONS)}
+    verb_final = lowercase_names = False
     future: tuple[str, ...] = ()
     definite: frozenset[str] = frozenset()
     dropped: set[str] = set()  # cues a file keeps its fallbacks (inherited file, English) from adding
     for i, raw in enumerate(_rules_raw(lang, lang_dir)):
         if i == 0:
             verb_final = bool(raw.get("verb_final"))
+            lowercase_names = bool(raw.get("lowercase_name_words"))
             future = tuple(str(e).lower() for e in raw.get("future_endings") or [])
             definite = frozenset(norm(str(w)) for w in raw.get("definite_articles") or [])
         if dropped:
@@ -263,8 +268,11 @@ def load_rules(lang: str, lang_dir: Path = LANG_DIR) -> Rules:
         for key in REFERENCE_SETS:
             for phrase in raw.get(key) or []:
                 phrases["references"].add(str(phrase), key, inflect=False)
+        for kind, phrase_list in (raw.get(INSTITUTIONS) or {}).items():
+            for phrase in phrase_list or []:
+                phrases[INSTITUTIONS].add(str(phrase), str(kind), inflect=False)
     return Rules(lang=lang, titles=titles, ranks=ranks, triggers=triggers, regions=regions,
                  words={k: frozenset(v) for k, v in words.items()}, phrases=phrases,
                  modality=modality, stopwords=_stopwords(lang), calendar_words=_calendar_words(lang),
-                 verb_final=verb_final, future_endings=future,
+                 verb_final=verb_final, future_endings=future, lowercase_name_words=lowercase_names,
                  definite_articles=definite)

@@ -117,6 +117,8 @@ class RulesFile(_Strict):
     definite_articles: Words = None  # "the", "le": before a description that refers ("the West African country")
     region_noun_first: bool | None = None  # "le pays africain", "negara Afrika": the noun first
     nouns_capitalised: bool | None = None
+    # "Forum économique d'Accra": a name's words after its capitalised head may be lower case (facts/events.py)
+    lowercase_name_words: bool | None = None
     titles: list[TitleEntry] | None = None
     ranks: Words = None
     # relation -> strength -> phrases; a relation or strength that is no member of its enum is an error
@@ -156,6 +158,7 @@ class RulesFile(_Strict):
     passive_cues: Words = None  # "was signed": an agentless passive takes the article's two states
     complementizers: Words = None  # "A reported that B attended": A is no mover or meeter
     charge_preps: Words = None  # "a firm accused of …": a charge, no accuser
+    infinitive_markers: Words = None  # "zu": an accusation's charge as an infinitive clause (facts/triggers.py)
     inserted_adverbs: Words = None  # "also", "también": may stand between a trigger's words (facts/whenwhere.py)
     inclusion_words: Words = None  # "partners, including A": A is one of them
     state_heads: Words = None  # "the government of A", "the regime of A": the state itself, as an object
@@ -207,6 +210,9 @@ class RulesFile(_Strict):
     body_phrases: Words = None  # "the transitional council": a body named in lower case (mentions/orgforms.py)
     receipt_verbs: Words = None  # "received", "a reçu": a purchase when arms are what is received (facts/receipts.py)
     goods_nouns: Words = None  # "helicopters", "Drohnen": arms named by a common noun (facts/receipts.py)
+    # org kind -> nouns of a state institution ("ministère de la Défense"): with a state's demonym inside, after
+    # or before it, or the state after a title link, that state's institution (mentions/institutions.py)
+    institution_nouns: dict[str, Words] | None = None
 
 
 def checked(model: type[BaseModel], raw: Any, path: Path) -> None:

@@ -78,9 +78,12 @@ def counterpart_titles(sv: SentenceView, items: list[Item], reg: Registry, rules
             continue
         state = _counterpart_state(sv, items, tok.start, tok.end, rules)
         after = next((x for x in items if x.start >= tok.end and x is not state), None)
-        if state is None or (after is not None and after.kind == "entity" and after.etype == EntityType.PERSON
-                             and len(sv.raw(max(tok.end, state.end), after.start).strip(" ,")) == 0):
-            continue  # "his Indian counterpart Rajnath Singh": named, a mention already
+        if state is None:
+            continue
+        if after is not None and after.kind == "entity" and after.etype == EntityType.PERSON \
+                and len(sv.raw(max(tok.end, state.end), after.start).strip(" ,")) == 0:
+            state.descriptor = True  # "his Indian counterpart Rajnath Singh": named, the state describes him
+            continue
         person = next((x for x in reversed(items) if x.end <= tok.start and x.kind == "entity"
                        and x.etype == EntityType.PERSON), None)
         office = _office(person, reg, day) if person is not None else None

@@ -46,6 +46,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
         items += apply_titles(sv, items, reg, rl, open_titles)
         items.sort(key=lambda it: it.start)
         items += counterpart_items(sv, items, rl)
+        items.sort(key=lambda it: it.start)  # the counterpart named after its noun comes before a later place
         counterpart_titles(sv, items, reg, rl, ctx.published, open_titles)
         items += ship_items(sv, items, reg, rl, fleets)
         note_fleets(items, reg, fleets)

@@ -10,6 +10,7 @@ from loaders import confidence
 from loaders.lang import Rules
 from loaders.mentions.aliases import alias_mentions
 from loaders.mentions.appositions import restore, without_span
+from loaders.mentions.institutions import institution_items
 from loaders.mentions.items import Item
 from loaders.mentions.orgforms import coordinated_orgs, find_org_spans
 from loaders.models import MentionHow
@@ -35,6 +36,8 @@ def sentence_items(sv: SentenceView, reg: Registry, rules: Rules) -> list[Item]:
         if free(tm):
             items.append(Item(tm.start, tm.end, "title", surface=sv.raw(tm.start, tm.end), cue=tm.payload))
     items += _titles_around_demonyms(sv, items, rules)
+    items += institution_items(sv, items, reg, rules)
+    items.sort(key=lambda it: it.start)
     taken = Spans((it.start, it.end) for it in items)
     spans = find_org_spans(sv, rules, taken)
     orgs = [(it.start, it.end, "") for it in items if it.etype == EntityType.ORGANIZATION]
