@@ -115,6 +115,46 @@ def _add_generated_orgs(data_dir: Path, actors: dict[str, Actor]) -> None:
         orgs.extend(n for n in names if len(n.split()) >= 2)
 
 
+GENERATED_IGOS = "igos.json"  # loaders/data/actors/generated/, by scripts/import_igos.py
+
+
+def _add_generated_igos(data_dir: Path, actors: dict[str, Actor]) -> None:
+    """The intergovernmental and regional organisations of worldcountrygroups and SupraVerden (see the file's
+    header), after the hand files and PETRARCH: one the registry already has (`same_as`, or an organisation
+    with its name) gives that actor its names and members, keeping its id; a name that is already another
+    actor's is left out, so no alias stands for two actors."""
+    path = data_dir / "actors" / "generated" / GENERATED_IGOS
+    if not path.exists():
+        return
+    owner: dict[str, str] = {}
+    for actor in actors.values():
+        for a in actor.aliases:
+            owner.setdefault(norm(a), actor.id)
+    for raw in json.loads(path.read_text(encoding="utf-8")).get("organizations") or []:
+        target = actors.get(str(raw.get("same_as") or raw["id"]))
+        if target is None:
+            first = actors.get(owner.get(norm(raw["name"]), ""))
+            target = first if first is not None and first.type == EntityType.ORGANIZATION and not first.country \
+                else None
+        if target is not None and target.type != EntityType.ORGANIZATION:
+            continue
+        own = target.id if target is not None else raw["id"]
+        names = [a for a in dict.fromkeys([raw["name"], *as_list(raw.get("aliases"))])
+                 if owner.get(norm(a), own) == own]
+        if target is None:
+            if norm(raw["name"]) in owner:
+                continue  # its name is another actor's
+            actor = _actor_from({**raw, "aliases": names}, EntityType.ORGANIZATION, path)
+            actors[actor.id] = actor.model_copy(update={"members": tuple(as_list(raw.get("members")))})
+        else:
+            actors[own] = target.model_copy(update={
+                "aliases": tuple(dict.fromkeys([*target.aliases, *names])),
+                "qid": target.qid or raw.get("qid"),
+                "members": target.members or tuple(as_list(raw.get("members")))})
+        for a in names:
+            owner.setdefault(norm(a), own)
+
+
 def _known_org(name: str, orgs: list[str]) -> bool:
     """"Association of Southeast Asia Nations" beside ASEAN's "Association of Southeast Asian Nations", "The
     United Nations", "UN Secretariat" beside "Secretariat of the UN": a near spelling or the same words (names
@@ -210,6 +250,7 @@ def _load(data_dir: Path) -> Registry:
     _add_generated_capitals(data_dir, actors, capitals)
     _add_curated_officials(data_dir, actors)
     _add_generated_orgs(data_dir, actors)  # before the templates: an imported IGO is no state's institution
+    _add_generated_igos(data_dir, actors)
     templates = data_dir / "actors" / "templates.yaml"
     if templates.exists():
         expand_templates(read_yaml(templates) or {}, actors, by_kind, countries.names, countries.demonyms)

@@ -45,6 +45,7 @@ class Actor(BaseModel):
     capital_of: str | None = None
     operator: str | None = None  # a platform's operating organisation (a ship's fleet or navy)
     state_office: bool = False  # a ministry whose minister holds a role of the state (templates.yaml flag)
+    members: tuple[str, ...] = ()  # an intergovernmental organisation's member states (ISO alpha-3)
     roles: tuple[Role, ...] = ()
     source: EntitySource = EntitySource.REGISTRY
 
