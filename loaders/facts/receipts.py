@@ -2,7 +2,8 @@
 
 "Mali received helicopters from Russia", "Le Mali a reçu des hélicoptères de la Russie", "Mali erhielt aus
 Russland Hubschrauber": the subject is the recipient and the actor after a source word the supplier, as
-after "bought". The same verbs receive people too ("the president received the Russian delegation": a
+after "bought"; so is a support, training or aid noun the verb receives ("recebe apoio militar de B": B
+supports). The same verbs receive people too ("the president received the Russian delegation": a
 meeting), so a receipt verb (``receipt_verbs``) counts as a purchase only when arms follow it in its
 clause — a common arms noun (``goods_nouns``, ``arms_words``) or a named weapon — before any person.
 Otherwise the sentence's triggers stay as the rules found them.
@@ -43,6 +44,23 @@ def _arms_follow(sv: SentenceView, rules: Rules, verb: PhraseMatch[str], mention
     return not any(m.entity_type == EntityType.PERSON and verb.end <= m.start < first for m in mentions)
 
 
+_GIVEN = frozenset({Relation.SUPPORTS.value, Relation.TRAINS.value, Relation.SUPPLIES_ARMS_TO.value})
+
+
+def _given_after(sv: SentenceView, verb: PhraseMatch[str],
+                 triggers: Sequence[PhraseMatch[Trigger]]) -> PhraseMatch[Trigger] | None:
+    """A support, training or aid noun that a receipt verb receives, within `_WINDOW` words after it in its
+    clause ("recebe apoio militar de B", "received training from B", "erhielt Militärhilfe aus B")."""
+    words = sv.tokens[verb.last + 1 : verb.last + 1 + _WINDOW]
+    if not words:
+        return None
+    for t in sorted(triggers, key=lambda t: t.start):
+        if t.start >= verb.end and t.start <= words[-1].start and t.payload.relation in _GIVEN \
+                and t.payload.strength == TriggerStrength.STRONG and not CLAUSE_BREAK.search(sv.raw(verb.end, t.start)):
+            return t
+    return None
+
+
 def receipt_triggers(sv: SentenceView, rules: Rules, triggers: Sequence[PhraseMatch[Trigger]],
                      mentions: Sequence[Mention]) -> list[PhraseMatch[Trigger]]:
     """The sentence's triggers with each receipt verb that receives arms read as a purchase (replacing the
@@ -50,6 +68,14 @@ def receipt_triggers(sv: SentenceView, rules: Rules, triggers: Sequence[PhraseMa
     out = list(triggers)
     verbs = rules.phrases["receipt_verbs"].find(sv.tokens, sv.sentence.text, sv.start)
     for verb in longest(verbs):
+        own = [t for t in out if t.start <= verb.start and verb.end <= t.end and t.end > verb.end]
+        given = _given_after(sv, verb, out) if not own else None  # ("received training in": the rules' own)
+        if given is not None:  # "received military support from B": B supports; the receiver is the subject
+            out = [t for t in out if (t.start, t.end) != (given.start, given.end)  # (a phrase listed twice too)
+                   and not (t.start < verb.end and verb.start < t.end)]  # (nor the verb read as a purchase)
+            out.append(PhraseMatch(given.first, given.last, given.start, given.end,
+                                   Trigger(given.payload.relation, TriggerStrength.REVERSE)))
+            continue
         overlapping = [t for t in out if t.start < verb.end and verb.start < t.end]
         if any(t.payload.relation == RECEIPT.relation for t in overlapping) \
                 or not _arms_follow(sv, rules, verb, mentions):

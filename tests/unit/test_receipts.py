@@ -38,3 +38,18 @@ def test_training_received_stays_training() -> None:
     facts = triples(extract_text("Ghanaian pilots received training in Norway.", "en"))
     assert ("NOR", "TRAINS", "GHA") in facts
     assert not [t for t in facts if t[1] == "SUPPLIES_ARMS_TO"]
+
+
+@pytest.mark.parametrize(("text", "lang", "fact"), [
+    ("Ghana received military support from Norway.", "en", ("NOR", "SUPPORTS", "GHA")),
+    ("Ghana received training from Norway.", "en", ("NOR", "TRAINS", "GHA")),
+    ("O Gana recebe apoio militar da Noruega.", "pt", ("NOR", "SUPPORTS", "GHA")),
+    ("Ghana recibe apoyo militar de Noruega.", "es", ("NOR", "SUPPORTS", "GHA")),
+    ("Le Ghana reçoit le soutien militaire de la Norvège.", "fr", ("NOR", "SUPPORTS", "GHA")),
+    ("Ghana erhielt militärische Unterstützung von Norwegen.", "de", ("NOR", "SUPPORTS", "GHA")),
+])
+def test_support_or_training_received_from_a_state_is_given_by_it(text: str, lang: str,
+                                                                   fact: tuple[str, str, str]) -> None:
+    facts = triples(extract_text(text, lang))
+    assert fact in facts
+    assert (fact[2], fact[1], fact[0]) not in facts
