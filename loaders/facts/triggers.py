@@ -749,6 +749,13 @@ def _where_relative(sf: SentenceFacts, st: TriggerState) -> bool:
 
 def _verb_final(sf: SentenceFacts, st: TriggerState) -> bool:
     """"A hat bei einem Besuch B getroffen": a clause-final verb has both its actors before it."""
+    if sf.ctx.rules.verb_final and not st.reverse and st.obj is not None and st.subj is not None \
+            and st.obj.mention.start >= st.trig.end and sf.sv.raw(st.trig.end, st.trig.end + 1) in (",", ";") \
+            and sf.first([m for m in sf.args if m.end <= ext_start(st.subj.mention) and sf.visible(m)],
+                         st.subj_types, object_slot=False, exclude=st.subj.entity_id) is not None:
+        # "A hatte B Panzer überlassen, die an C weitergegeben wurden": the verb closes its clause with both
+        # actors before it; an actor past the comma is another clause's
+        st.obj = None
     subj = st.subj
     if subj is not None and st.obj is None and not st.reverse and sf.ctx.rules.verb_final \
             and sf.attributed(subj.mention):
