@@ -36,10 +36,12 @@ _MAX_NAME_TOKENS = 6
 
 
 def _name_run(sv: SentenceView, toks: Sequence[Token], taken: Spans, stop: frozenset[str],
-              particles: frozenset[str]) -> Token | None:
+              particles: frozenset[str], weak: frozenset[str] = frozenset()) -> Token | None:
     """The last name word of a name read along `toks` (in reading order, or reversed to read leftwards):
-    two to four name words, particles allowed after the first; None if another mention covers a word."""
-    words, last = 0, None
+    two to four name words, particles allowed after the first; None if another mention covers a word. A
+    capitalised `weak` word (a month or weekday: "Jan", "June", "Mar") counts only beside the others of a name
+    ("Jan Kowalski"), never as a whole name."""
+    words, strong, last = 0, 0, None
     for i, tok in enumerate(toks[:_MAX_NAME_TOKENS]):
         if i:
             left, right = sorted((toks[i - 1], tok), key=lambda t: t.start)
@@ -47,16 +49,19 @@ def _name_run(sv: SentenceView, toks: Sequence[Token], taken: Spans, stop: froze
                 break
         if taken.overlaps(tok.start, tok.end):
             return None
-        if _is_name_word(sv.raw(tok.start, tok.end), tok.text, stop):
-            words += 1
-            last = tok
+        raw = sv.raw(tok.start, tok.end)
+        if _is_name_word(raw, tok.text, stop):
+            words, strong, last = words + 1, strong + 1, tok
+        elif tok.text in weak and _is_name_word(raw, tok.text, stop - weak):
+            words, last = words + 1, tok
         elif not (words and tok.text in particles):
             break
-    return last if 2 <= words <= 4 else None
+    return last if 2 <= words <= 4 and strong >= words - 1 else None
 
 
 def name_after_comma(sv: SentenceView, pos: int, taken: Spans, stop: frozenset[str],
-                     particles: frozenset[str], ranks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+                     particles: frozenset[str], ranks: Sequence[tuple[int, int]],
+                     weak: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The name right after a title and a comma, closed by a comma, a bracket or the sentence's end; ranks
     (their spans in `ranks`) may stand between the comma and the name: "<title>, Gen. <Name>, …"."""
     lead = _LEAD_COMMA.match(sv.raw(pos, sv.sentence.end))
@@ -71,7 +76,7 @@ def name_after_comma(sv: SentenceView, pos: int, taken: Spans, stop: frozenset[s
     toks = sv.words_after(start, _MAX_NAME_TOKENS)
     if not toks or toks[0].start != start:
         return None
-    last = _name_run(sv, toks, taken, stop, particles)
+    last = _name_run(sv, toks, taken, stop, particles, weak)
     if last is None or not _CLOSE.match(sv.raw(last.end, sv.sentence.end)):
         return None
     return start, last.end

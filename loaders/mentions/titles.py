@@ -146,7 +146,8 @@ class _TitleReader:
             return
         if t.person is None:  # "<title of X>, <Name>, ..." (loaders/mentions/appositions.py)
             ranks = [(x.start, x.end) for x in self.items[t.next_index:] if x.kind == "rank"]
-            found = name_after_comma(self.sv, t.pos, self.taken, self.name_stop, self.particles, ranks)
+            found = name_after_comma(self.sv, t.pos, self.taken, self.name_stop, self.particles, ranks,
+                                     weak=self.rules.calendar_words)
             if found is not None:
                 t.person, t.run = discovered_person(self.sv, found, MentionHow.TITLE_CUE), found
         if t.run is not None and t.person is not None:
