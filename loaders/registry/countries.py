@@ -36,18 +36,28 @@ def _pycountry_names() -> dict[str, tuple[str, list[str]]]:
             translations[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         except OSError:
             continue
-    out: dict[str, tuple[str, list[str]]] = {}
+    full: dict[str, list[str]] = {}
+    english_of: dict[str, set[str]] = {}
     for c in pycountry.countries:
         base = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
         english = [n for n in base if n]
-        names = list(english)
-        for tr in translations.values():
-            names += [tr.gettext(n) for n in english]
-        expanded: list[str] = []
+        english_of[c.alpha_3] = set(english)
+        full[c.alpha_3] = [*english, *(tr.gettext(n) for tr in translations.values() for n in english)]
+    owner: dict[str, set[str]] = {}
+    for iso, names in full.items():
         for n in names:
+            owner.setdefault(norm(n), set()).add(iso)
+    out: dict[str, tuple[str, list[str]]] = {}
+    for c in pycountry.countries:
+        expanded: list[str] = []
+        for n in full[c.alpha_3]:
             expanded.append(n)
-            if "," in n:  # "Iran, Islamic Republic of" -> "Iran"
-                expanded.append(n.split(",")[0])
+            short = n.split(",")[0]
+            # "Iran, Islamic Republic of" -> "Iran" (and "Congo, The Democratic Republic of the" -> "Congo", which
+            # stays ambiguous); not a translation's "Perancis, Wilayah Bagian Selatan" -> "Perancis", the Malay
+            # name of another state (France): a translated short form another state is named by is left out
+            if "," in n and (n in english_of[c.alpha_3] or owner.get(norm(short), {c.alpha_3}) <= {c.alpha_3}):
+                expanded.append(short)
         out[c.alpha_3] = (getattr(c, "common_name", None) or c.name, expanded)
     return out
 
