@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +60,27 @@ def dumps_country_table(about: str, entries: dict[str, Any]) -> str:
     lines += [f"{json.dumps(iso)}:{json.dumps(e, ensure_ascii=False, sort_keys=True)}," for iso, e in entries.items()]
     lines[-1] = lines[-1][:-1]
     return "\n".join([*lines, "}", ""])
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A repository snapshot brought in with the search tool's `fetch` (a bare mirror), for the import
+    scripts: its commit and commit day, which the derived files name, and its files as text."""
+
+    repo: Path
+    commit: str
+    date: str
+
+    def show(self, path: str) -> str:
+        """A file of the snapshot's commit, as text."""
+        return _git(self.repo, "show", f"{self.commit}:{path}")
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def snapshot(repo: Path) -> Snapshot:
+    """The snapshot at `repo`'s HEAD."""
+    commit = _git(repo, "rev-parse", "HEAD").strip()
+    return Snapshot(repo, commit, _git(repo, "log", "-1", "--format=%cs", commit).strip())
