@@ -147,3 +147,36 @@ def plot(results: dict[str, Any], folder: Path) -> list[Path]:
     fig.savefig(out[-1], dpi=90)
     plt.close(fig)
     return out
+
+
+def readme_figures(results: dict[str, Any]) -> str:
+    """The README's "Figures" lines of a run (the headline figures; the spreads stay in docs/benchmarks.md)."""
+    meta, ex, ing, api = results["meta"], results["extraction"], results["ingest"], results["api"]
+    machine = meta["machine"]
+    lines = [
+        f"- **Figures** of the last `make bench` (default sizes, commit `{meta['commit'][:9]}`, {meta['date']}, "
+        f"{machine['cpu_count']} × {machine['cpu_model']}, load average {machine['load_average']} at start, on a "
+        "machine shared with other engineers; every figure with its spread is in docs/benchmarks.md):",
+        f"  - extraction: **{ex['articles_per_s_per_core']:.0f} articles/s per core** on "
+        f"{ex['words_per_article']:.0f}-word articles ({ex['ratio_vs_baseline']:.3f} × the bare tokenise + look-up "
+        f"baseline, {ex['baseline_articles_per_s_per_core']:.0f}/s); below the issue's 500",
+        f"  - ingest: **ratio_vs_raw_unwind {ing['ratio_vs_raw_unwind']:.2f}** (writer "
+        f"{ing['writer_rows_per_s']:.0f} rows/s against raw {ing['raw_rows_per_s']:.0f}); one process "
+        f"{ing['loader_articles_per_s_1_process']:.1f} articles/s; `--workers 2`: {ing['articles_per_s']:.1f} "
+        f"articles/s; **{ing['projected_hours_1m_articles']:.1f} h for 1M articles** (one process)",
+        "  - reads, p50 at each size (API ms / driver ms, db hits), ratio vs driver at the largest, growth:",
+    ]
+    for name, ep in api.items():
+        sizes = sorted(ep["by_size"], key=int)
+        cells = [f"{ep['by_size'][s]['api_ms']['median']:.1f}/{ep['by_size'][s]['driver_ms']['median']:.1f} "
+                 f"({ep['by_size'][s]['db_hits']})" for s in sizes]
+        c8 = next((lo for lo in ep["by_size"][sizes[-1]]["load"] if lo["concurrency"] == 8), None)
+        growth = {k: v for k, v in ep.items() if k.startswith("p50_growth")}
+        tail = f"; c=8: p50 {c8['p50_ms']:.0f} ms, {c8['requests_per_s']:.1f} req/s" if c8 else ""
+        lines.append(f"    - {name}: {' → '.join(cells)}; ratio {ep['p50_ratio_vs_driver']:.2f}; "
+                     + "; ".join(f"{k} {v:.2f}" for k, v in growth.items()) + tail)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # `python -m benchmarks.report`: the README lines of benchmarks/results/latest.json
+    print(readme_figures(json.loads((Path(__file__).resolve().parent / "results" / "latest.json").read_text())))
