@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from benchmarks.report import readme_figures
 from benchmarks.run import main
 from service.settings import Settings
 
@@ -34,3 +35,7 @@ def test_smoke_bench_writes_every_figure(empty_graph: Driver, neo4j_settings: Se
     report = (tmp_path / "benchmarks.md").read_text()
     assert results["meta"]["commit"] in report and "median" in report
     assert sorted(p.name for p in tmp_path.glob("*.png")) == ["extraction_vs_length.png", "reads_vs_size.png"]
+    figures = readme_figures(results)  # the README's lines come from the same run
+    assert results["meta"]["commit"][:9] in figures
+    assert f"{results['extraction']['articles_per_s_per_core']:.0f} articles/s per core" in figures
+    assert all(f"    - {name}: " in figures for name in results["api"])
