@@ -91,12 +91,14 @@ def test_one_huge_token_is_refused_quickly() -> None:
     assert time.perf_counter() - started < 2
 
 
-@_over_budget("1 MB of prose (24k sentences): 3.4-5.0 s CPU on this shared machine (was 5.1 s), linear")
+@_over_budget("1 MB of prose (24k sentences): 3.4-10 s CPU on this shared machine across days; 8.2-9.9 s on 12-08 "
+               "against 7.5-7.8 s for that day's first commit, the machine slow that hour; linear")
 def test_a_1_mb_article_of_ordinary_prose_within_budget(tmp_path: Path) -> None:
     _within_budget(_prose(1_000_000), tmp_path)
 
 
-@_over_budget("50k sentences: 2.6-3.9 s CPU on this shared machine (was 4.4 s), linear")
+@_over_budget("50k sentences: 2.6-4.9 s CPU on this shared machine across days; 4.8-4.9 s on 12-08 against "
+               "4.2 s for that day's first commit (this round's per-sentence checks cost ~15 %); linear")
 def test_a_50k_sentence_article_within_budget(tmp_path: Path) -> None:
     _within_budget(" ".join(f"Item {i} was noted." for i in range(50_000)), tmp_path)
 
