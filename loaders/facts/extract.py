@@ -15,7 +15,14 @@ from loaders.facts.roles import registry_role_facts, title_role_facts
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import P
 from loaders.facts.triggers import event_name_spans, run
-from loaders.facts.whenwhere import anaphora_date, dateline_place, inserted_phrases, nearest_date, skip_from
+from loaders.facts.whenwhere import (
+    anaphora_date,
+    dateline_place,
+    inserted_phrases,
+    nearest_date,
+    sequence_spans,
+    skip_from,
+)
 from loaders.mentions.lists import marker_span
 from loaders.models import Entity, Fact, Mention
 from loaders.text import SentenceView, longest
@@ -103,6 +110,7 @@ def _sentence(ctx: ArticleContext, fctx: FactsCtx, sv: SentenceView, ms: list[Me
     sf.triggers = longest(t for t in found if rl.trigger_ok(sv, t)
                           and not (marker and marker[0] <= t.start < marker[1]))
     sf.event_spans = event_name_spans(sf)
+    sf.sequence_spans = sequence_spans(fctx, sv, [(t.start, t.end) for t in sf.triggers])  # (once a sentence)
     for trig in sf.triggers:
         if trig.end <= end:
             run(sf, trig)

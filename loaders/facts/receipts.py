@@ -12,6 +12,7 @@ Otherwise the sentence's triggers stay as the rules found them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from graph_schema.model import EntityType, Relation
 from loaders.facts.specs import CLAUSE_BREAK
@@ -25,19 +26,28 @@ RECEIPT = Trigger(Relation.SUPPLIES_ARMS_TO.value, TriggerStrength.REVERSE)
 _WINDOW = 6  # words after the verb in which what it receives is named ("received six new Mi-17 helicopters")
 
 
+def clause_end(sv: SentenceView, phrase: PhraseMatch[Any], count: int) -> int | None:
+    """The end of the `count` words after a phrase, or of its clause if that closes first (None: no word)."""
+    words = sv.tokens[phrase.last + 1 : phrase.last + 1 + count]
+    if not words:
+        return None
+    cut = CLAUSE_BREAK.search(sv.raw(phrase.end, words[-1].end))
+    return phrase.end + cut.start() if cut is not None else words[-1].end
+
+
+def arms_spans(sv: SentenceView, rules: Rules, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Where the sentence names arms: a common arms noun (``goods_nouns``, ``arms_words``) or a named weapon."""
+    spans = [(g.start, g.end) for g in rules.phrases["goods_nouns"].find(sv.tokens, sv.sentence.text, sv.start)]
+    spans += [(t.start, t.end) for t in sv.tokens if rules.has("arms_words", t.text)]
+    return spans + [(m.start, m.end) for m in mentions if m.entity_type == EntityType.WEAPON]
+
+
 def _arms_follow(sv: SentenceView, rules: Rules, verb: PhraseMatch[str], mentions: Sequence[Mention]) -> bool:
     """Whether the receipt verb's clause names arms within `_WINDOW` words after it, before any person."""
-    words = sv.tokens[verb.last + 1 : verb.last + 1 + _WINDOW]
-    if not words:
+    end = clause_end(sv, verb, _WINDOW)
+    if end is None:
         return False
-    end = words[-1].end
-    cut = CLAUSE_BREAK.search(sv.raw(verb.end, end))
-    if cut is not None:
-        end = verb.end + cut.start()
-    goods = [g.start for g in rules.phrases["goods_nouns"].find(sv.tokens, sv.sentence.text, sv.start)
-             if verb.end <= g.start < end]
-    goods += [t.start for t in words if t.end <= end and rules.has("arms_words", t.text)]
-    goods += [m.start for m in mentions if m.entity_type == EntityType.WEAPON and verb.end <= m.start < end]
+    goods = [a for a, _ in arms_spans(sv, rules, mentions) if verb.end <= a < end]
     if not goods:
         return False
     first = min(goods)
@@ -51,14 +61,11 @@ def _given_after(sv: SentenceView, verb: PhraseMatch[str],
                  triggers: Sequence[PhraseMatch[Trigger]]) -> PhraseMatch[Trigger] | None:
     """A support, training or aid noun that a receipt verb receives, within `_WINDOW` words after it in its
     clause ("recebe apoio militar de B", "received training from B", "erhielt Militärhilfe aus B")."""
-    words = sv.tokens[verb.last + 1 : verb.last + 1 + _WINDOW]
-    if not words:
+    end = clause_end(sv, verb, _WINDOW)
+    if end is None:
         return None
-    for t in sorted(triggers, key=lambda t: t.start):
-        if t.start >= verb.end and t.start <= words[-1].start and t.payload.relation in _GIVEN \
-                and t.payload.strength == TriggerStrength.STRONG and not CLAUSE_BREAK.search(sv.raw(verb.end, t.start)):
-            return t
-    return None
+    return min((t for t in triggers if verb.end <= t.start < end and t.payload.relation in _GIVEN
+                and t.payload.strength == TriggerStrength.STRONG), key=lambda t: t.start, default=None)
 
 
 def receipt_triggers(sv: SentenceView, rules: Rules, triggers: Sequence[PhraseMatch[Trigger]],

@@ -73,6 +73,7 @@ class SentenceFacts:
         self.carried = carried  # relation -> subject of its last fact in the article (shared by sentences)
         self.triggers: list[PhraseMatch[Trigger]] = []  # every trigger of the sentence, in text order
         self.event_spans: list[tuple[int, int]] = []  # names of the events discovered so far: no trigger inside
+        self.sequence_spans: list[tuple[int, int]] = []  # "after the 2021 coup": another event's date (whenwhere)
         self.only_for: dict[tuple[int, int], frozenset[Relation]] = {}  # reference spans -> relations they fill
         self.rel: Relation | None = None  # the relation of the current trigger
         self.article_pair: tuple[str, str] | None = None  # the two states the article named most before

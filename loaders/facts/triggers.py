@@ -14,6 +14,7 @@ from loaders import confidence
 from loaders.facts.args import Arg, conj_gap, convert, ext_start, words_between
 from loaders.facts.coups import between_parties, coup_agent, coup_state
 from loaders.facts.events import event_after, quoted_event
+from loaders.facts.receipts import arms_spans, clause_end
 from loaders.facts.reference import coup_agent_linked, pair_reference, passive_parties
 from loaders.facts.sentence import SentenceFacts
 from loaders.facts.specs import (
@@ -33,7 +34,7 @@ from loaders.facts.specs import (
     P,
 )
 from loaders.facts.state import TriggerState, start_state
-from loaders.facts.whenwhere import nearest_date, place_for, sequence_spans, status_between, tie_ended
+from loaders.facts.whenwhere import nearest_date, place_for, status_between, tie_ended
 from loaders.lang import Trigger, TriggerStrength
 from loaders.models import Entity, Fact, Mention, MentionHow
 from loaders.text import PhraseMatch, Token
@@ -279,16 +280,11 @@ def _origin_seller(sf: SentenceFacts, st: TriggerState) -> bool:
     verb's clause; or the state of the ships a ship noun names) is the seller."""
     if st.rel != Relation.SUPPLIES_ARMS_TO or not st.reverse or st.subj is None or st.obj is not None:
         return True
-    sv, rules = sf.sv, sf.ctx.rules
-    words = sv.tokens[st.trig.last + 1 : st.trig.last + 1 + _ORIGIN_WORDS]
-    if not words:
+    sv = sf.sv
+    end = clause_end(sv, st.trig, _ORIGIN_WORDS)
+    if end is None:
         return True
-    end = words[-1].end
-    cut = CLAUSE_BREAK.search(sv.raw(st.trig.end, end))
-    end = st.trig.end + cut.start() if cut else end
-    goods = [(g.start, g.end) for g in rules.phrases["goods_nouns"].find(sv.tokens, sv.sentence.text, sv.start)]
-    goods += [(t.start, t.end) for t in words if rules.has("arms_words", t.text)]
-    goods += [(m.start, m.end) for m in sf.mentions if m.entity_type == EntityType.WEAPON]
+    goods = arms_spans(sv, sf.ctx.rules, sf.mentions)
     for m in sf.mentions:
         if not st.trig.end <= m.start < end:
             continue
@@ -812,8 +808,7 @@ def _when(sf: SentenceFacts, st: TriggerState) -> bool:
         skip += [sp for t in sf.triggers if t.payload.strength in _NOUN_STRENGTHS
                  and (sp := _apposition_span(sf, t)) is not None and not sp[0] <= st.trig.start < sp[1]]
     # "imposed sanctions on Mali after the 2021 coup": the date of the event a sequence word names is its own
-    skip += [sp for sp in sequence_spans(sf.ctx, sf.sv, [(t.start, t.end) for t in sf.triggers])
-             if not sp[0] <= st.trig.start < sp[1]]
+    skip += [sp for sp in sf.sequence_spans if not sp[0] <= st.trig.start < sp[1]]
     st.date = nearest_date(sf.ctx, sent, st.trig.start, skip=skip)
     if st.date is None and own is None and sf.anaphora_date is not None \
             and not any(a <= st.trig.start < b for a, b in sf.rel_spans) \
